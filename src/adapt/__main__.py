@@ -1,0 +1,6 @@
+"""``python -m adapt``."""
+import sys
+
+from adapt.cli import main
+
+sys.exit(main())
