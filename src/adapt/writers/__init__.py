@@ -1,0 +1,46 @@
+"""Writer registry: output format name → (file suffix, writer)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from adapt.model import Screenplay
+
+
+def _fountain(doc: Screenplay) -> str | bytes:
+    from adapt.writers.fountain import write_fountain
+    return write_fountain(doc)
+
+
+def _pdf(doc: Screenplay, paper: str = "letter") -> str | bytes:
+    from dataclasses import replace
+
+    from adapt.writers.pdf import DEFAULT, write_pdf
+    # A4 is 8.27 x 11.69 in: same margins and 55 lines, a little narrower and taller.
+    settings = replace(DEFAULT, page_width=82.7, page_height=70.2) if paper == "a4" else DEFAULT
+    return write_pdf(doc, settings)
+
+
+def _fdx(doc: Screenplay) -> str | bytes:
+    from adapt.writers.fdx import write_fdx
+    return write_fdx(doc)
+
+
+def _html(doc: Screenplay) -> str | bytes:
+    from adapt.writers.html import write_html
+    return write_html(doc)
+
+
+WRITERS: dict[str, tuple[str, Callable[..., str | bytes]]] = {
+    "fountain": (".fountain", _fountain),
+    "pdf": (".pdf", _pdf),
+    "fdx": (".fdx", _fdx),
+    "html": (".html", _html),
+}
+
+
+def format_for(suffix: str) -> str | None:
+    """The format a file suffix asks for, or None."""
+    for name, (ext, _) in WRITERS.items():
+        if suffix.lower() == ext:
+            return name
+    return None

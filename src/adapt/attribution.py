@@ -1,0 +1,465 @@
+"""Who speaks each quotation: tags, then action, continuity, turn-taking, vocatives.
+
+Evidence is ranked the way a careful reader weighs it: an explicit tag ("said Alice",
+"I ask") beats the character whose action opens the paragraph, which beats the
+rhythm of a two-person exchange. Runs of untagged lines are resolved by counting turns
+outward from the nearest anchored line in either direction (speaker of n = speaker of
+n-2), never by carrying a single guess forward, so one slip does not spread.
+A first-person narrator and any "she"/"he" nobody names in narration start as
+placeholders and are named afterwards from what the others call them (vocatives).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from adapt.beats import Beat, Heading, Narration, Paragraph, Quote, SceneBreak
+from adapt.names import (COMMON_GENDER, NAME, PRONOUN_GENDER, TITLES, gender_of_title, is_name,
+                         speech_verbs, vocatives)
+
+NARRATOR = "\x00I"
+_PLACEHOLDER = {"m": "\x00he", "f": "\x00she"}
+STRONG = {"tag", "action", "continued", "intro", "cast"}
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str
+    """Entity key: a name as the text spells it, or a placeholder (narrator, she, he)."""
+    evidence: str
+    """tag | action | continued | intro | turns | after | guess."""
+
+
+@dataclass
+class Cast:
+    """What attribution learned about the characters."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    """Entity key → the name to print (placeholders resolved)."""
+    genders: dict[str, str] = field(default_factory=dict)
+    first_person: bool = False
+
+
+@cache
+def _verb_alt() -> str:
+    forms = sorted(speech_verbs(), key=len, reverse=True)
+    return r"(?:%s)(?:\s+(?:on|in|out|up|back))?" % "|".join(forms)
+
+
+_SUBJ = rf"(?:I|he|she|He|She|{NAME}|(?:the|a|an|his|her|my|their|our|The|His|Her|My)\s+(?:[a-z]+\s+){{0,2}}?[A-Za-z]+)"
+
+
+@cache
+def _tag_after() -> re.Pattern[str]:
+    v = _verb_alt()
+    return re.compile(
+        rf"^\s*[,;:!?—–-]*\s*(?:(?:half-)?(?P<v1>{v})\s+(?P<s1>{_SUBJ})(?![a-z])|(?P<s2>{_SUBJ})\s+(?:[\w'’-]+\s+){{0,4}}?(?:half-)?(?P<v2>{v})\b)")
+
+
+@cache
+def _tag_before() -> re.Pattern[str]:
+    v = _verb_alt()
+    return re.compile(rf"(?:^|[.!?;]\s+|,\s*)(?:(?:and|but|then|And|But|Then|So|so)\s+)?(?P<s>{_SUBJ})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
+
+
+@cache
+def _intro() -> re.Pattern[str]:
+    """'Then she speaks', 'Elizabeth said:' closing a paragraph that a speech follows."""
+    return re.compile(rf"\b(?P<s>I|he|she|He|She|{NAME})\s+(?:[a-z]+ly\s+|again\s+|then\s+){{0,2}}(?P<v>{_verb_alt()})\b")
+
+
+_SUBORDINATE = {"before", "after", "when", "while", "as", "if", "because", "although", "though",
+                "since", "until", "unless", "once", "whenever", "whether"}
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]+[\"”’']?\s+(?=[A-Z\"“])")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SUBJECT_WORDS = {"i": NARRATOR, "my": NARRATOR, "i'm": NARRATOR, "i've": NARRATOR, "i'd": NARRATOR,
+                  "i'll": NARRATOR, "i’m": NARRATOR, "i’ve": NARRATOR, "i’d": NARRATOR, "i’ll": NARRATOR}
+_NAME_RE = re.compile(NAME)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+class _Resolver:
+    """Tracks who was mentioned last, to resolve pronouns and common nouns."""
+
+    def __init__(self, known: set[str], genders: dict[str, str], alias: dict[str, str]) -> None:
+        self.known, self.genders, self.alias = known, genders, alias
+        self.recent: list[str] = []
+
+    def canonical(self, name: str) -> str:
+        name = " ".join(name.replace("’", "'").split())
+        name = re.sub(r"'s$", "", name)
+        return self.alias.get(name, name)
+
+    def mention(self, key: str) -> None:
+        if key in self.recent:
+            self.recent.remove(key)
+        self.recent.append(key)
+        del self.recent[:-12]
+
+    def mentions_in(self, text: str) -> None:
+        for m in _NAME_RE.finditer(text):
+            key = self.canonical(m.group(0))
+            if key in self.known:
+                self.mention(key)
+
+    def by_gender(self, g: str, exclude: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+        for key in reversed(self.recent):
+            if key != NARRATOR and key not in exclude and self.genders.get(key) == g:
+                return key
+        return _PLACEHOLDER[g]
+
+    def subject(self, text: str, exclude: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]
+        """The entity a tag's subject names."""
+        text = text.strip()
+        low = text.lower()
+        if low in ("i", "me"):
+            return NARRATOR
+        if low in ("he", "she"):
+            return self.by_gender(PRONOUN_GENDER[low], exclude)
+        words = text.split()
+        if words[0].lower() in ("the", "a", "an", "his", "her", "my", "their", "our"):
+            head = words[-1]
+            if head[:1].isupper():  # "the Hatter": a name in all but form
+                return self.canonical("the " + " ".join(words[1:]))
+            g = COMMON_GENDER.get(head.lower())
+            if g and words[0].lower() in ("the", "a", "an"):
+                return self.by_gender(g, exclude)
+            return None
+        if is_name(text):
+            return self.canonical(text)
+        return None
+
+
+def _first_subject(sentence: str, r: _Resolver) -> str | None:
+    """The character a sentence is about, if it opens with one (within four words).
+
+    A leading subordinate clause ("And before I can respond, she's...") is skipped:
+    its subject is not the one acting.
+    """
+    words = sentence.split()
+    lead = [w.lower().strip(",") for w in words[:2]]
+    if (lead and lead[0] in _SUBORDINATE) or (len(lead) > 1 and lead[0] in ("and", "but", "so", "then") and lead[1] in _SUBORDINATE):
+        if "," in sentence:
+            sentence = sentence.split(",", 1)[1]
+    for i, m in enumerate(_WORD.finditer(sentence)):
+        if i >= 4:
+            break
+        w = m.group(0)
+        lw = w.lower()
+        if lw in _SUBJECT_WORDS:
+            return NARRATOR
+        if lw in PRONOUN_GENDER and lw not in ("him", "himself", "herself", "hers"):
+            return r.by_gender(PRONOUN_GENDER[lw])
+        if lw in ("she's", "he's", "she’s", "he’s", "she'd", "he'd", "she'll", "he'll"):
+            return r.by_gender("f" if lw.startswith("s") else "m")
+        if w[:1].isupper():
+            nm = _NAME_RE.match(sentence, m.start())
+            if nm:
+                key = r.canonical(nm.group(0))
+                if key in r.known:
+                    return key
+    return None
+
+
+def _is_first_person(beats: list[Beat]) -> bool:
+    words = i_count = 0
+    for b in beats:
+        if isinstance(b, Paragraph):
+            text = b.narration
+            words += len(text.split())
+            i_count += len(re.findall(r"\b(?:I|me|my|I'm|I’m)\b", text))
+    return words > 0 and i_count / words > 0.012
+
+
+def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str, str]]:
+    """Names seen as tag subjects or vocatives, their genders, and bare-name aliases."""
+    names: Counter[str] = Counter()
+    for b in beats:
+        if not isinstance(b, Paragraph):
+            continue
+        for i, p in enumerate(b.parts):
+            if isinstance(p, Quote):
+                names.update(v for v in vocatives(p.text) if len(v) > 1)
+            elif i > 0 and isinstance(b.parts[i - 1], Quote):
+                m = _tag_after().match(p.text)
+                if m:
+                    s = m.group("s1") or m.group("s2")
+                    if is_name(s) and s not in ("I", "He", "She"):
+                        names[re.sub(r"['’]s$", "", s)] += 3
+    known = {n for n, c in names.items() if c >= 2}
+    alias: dict[str, str] = {}
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for n in known:
+        if len(n.split()) > 1:
+            by_last[n.split()[-1]].append(n)
+    for n in list(known):
+        if len(n.split()) == 1 and n in by_last:
+            forms = sorted(by_last[n], key=lambda f: -names[f])
+            male = [f for f in forms if gender_of_title(f) == "m"]
+            alias[n] = male[0] if male else forms[0] if len(forms) == 1 else n
+    known = {alias.get(n, n) for n in known}
+    genders: dict[str, str] = {}
+    for n in known:
+        g = gender_of_title(n)
+        if g:
+            genders[n] = g
+    # Pronoun that follows a name in narration ("Elizabeth ... she").
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for b in beats:
+        if isinstance(b, Paragraph):
+            for s in _sentences(b.narration):
+                m = _NAME_RE.search(s)
+                if not m:
+                    continue
+                key = alias.get(m.group(0), m.group(0))
+                if key in known and key not in genders:
+                    p = re.search(r"\b(he|his|him|she|her|hers)\b", s[m.end():m.end() + 80])
+                    if p:
+                        votes[key][PRONOUN_GENDER[p.group(1)]] += 1
+    for n, v in votes.items():
+        genders[n] = v.most_common(1)[0][0]
+    return known, genders, alias
+
+
+def attribute(beats: list[Beat], *, narrator: str | None = None,
+              aliases: dict[str, str] | None = None) -> tuple[dict[tuple[int, int], Attribution], Cast]:
+    """Speaker of every quotation, keyed by (beat index, quote index within the paragraph)."""
+    known, genders, alias = _collect_cast(beats)
+    for a, n in (aliases or {}).items():
+        alias[a] = n
+        known.add(n)
+    first_person = _is_first_person(beats)
+    genders[_PLACEHOLDER["m"]], genders[_PLACEHOLDER["f"]] = "m", "f"
+    r = _Resolver(known, genders, alias)
+    out: dict[tuple[int, int], Attribution] = {}
+    para_speaker: dict[int, Attribution] = {}
+    weak: dict[int, str] = {}
+    runs: list[list[int]] = [[]]
+    prev_open: str | None = None
+    intro: str | None = None
+    for bi, b in enumerate(beats):
+        if isinstance(b, (Heading, SceneBreak)):
+            runs.append([])
+            r.recent.clear()
+            prev_open = intro = None
+            continue
+        if not isinstance(b, Paragraph):
+            continue
+        quotes = [(qi, p) for qi, p in enumerate(b.parts) if isinstance(p, Quote)]
+        if not quotes:
+            text = b.narration
+            sents = _sentences(text)
+            intro = None
+            if sents:
+                found = list(_intro().finditer(sents[-1]))
+                if found and not re.search(r"\b(?:not|never)\b", sents[-1][found[-1].start():]):
+                    intro = r.subject(found[-1].group("s"))
+                # Pronouns in narration point at the named character they follow.
+                subj = _first_subject(sents[0], r)
+                if subj:
+                    r.mention(subj)
+            r.mentions_in(text)
+            if len(text.split()) > 150:
+                runs.append([])
+            prev_open = None
+            continue
+        runs[-1].append(bi)
+        # Per-quote explicit tags.
+        explicit: dict[int, str] = {}
+        qpos = [i for i, p in enumerate(b.parts) if isinstance(p, Quote)]
+        for k, i in enumerate(qpos):
+            q = b.parts[i]
+            addressed = {r.canonical(v) for v in vocatives(q.text)}  # type: ignore[union-attr]
+            after = b.parts[i + 1] if i + 1 < len(b.parts) else None
+            if isinstance(after, Narration):
+                m = _tag_after().match(after.text)
+                if m:
+                    s = r.subject(m.group("s1") or m.group("s2"), addressed)
+                    if s:
+                        explicit[i] = s
+                        r.mention(s)
+                        continue
+            before = b.parts[i - 1] if i > 0 else None
+            if isinstance(before, Narration):
+                m = _tag_before().search(before.text)
+                if m and before.text.rstrip().endswith((",", ":", "—", "–", "-")) or (m and k == 0 and len(_sentences(before.text)) >= 1 and m.end() >= len(before.text.rstrip()) - 1):
+                    s = r.subject(m.group("s"), addressed)
+                    if s:
+                        explicit[i] = s
+                        r.mention(s)
+        para: Attribution | None = None
+        if explicit:
+            para = Attribution(explicit[min(explicit)], "tag")
+        elif prev_open and b.parts and isinstance(b.parts[0], Quote):
+            para = Attribution(prev_open, "continued")
+        else:
+            first = qpos[0]
+            if first > 0:
+                sents = _sentences(b.parts[first - 1].text)  # type: ignore[union-attr]
+                subj = _first_subject(sents[-1], r) if sents else None
+                if subj:
+                    para = Attribution(subj, "action")
+            if para is None and intro:
+                para = Attribution(intro, "intro")
+            if para is None:
+                last = qpos[-1]
+                if last + 1 < len(b.parts):
+                    sents = _sentences(b.parts[last + 1].text)  # type: ignore[union-attr]
+                    subj = _first_subject(sents[0], r) if sents else None
+                    if subj:
+                        weak[bi] = subj
+        if para:
+            para_speaker[bi] = para
+        for i in qpos:
+            key = explicit.get(i) or (para.speaker if para else None)
+            if key:
+                out[(bi, i)] = Attribution(key, "tag" if i in explicit else para.evidence)  # type: ignore[union-attr]
+        r.mentions_in(b.narration)
+        spoken = explicit.get(qpos[-1]) or (para.speaker if para else None)
+        if spoken:
+            r.mention(spoken)
+        prev_open = spoken if not b.parts[qpos[-1]].closed and qpos[-1] == len(b.parts) - 1 else None  # type: ignore[union-attr]
+        intro = None
+    _turns(beats, runs, para_speaker, weak, out, r, first_person)
+    cast = Cast(genders=genders, first_person=first_person)
+    _name_placeholders(beats, out, cast, narrator, r)
+    return out, cast
+
+
+def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution], weak: dict[int, str],
+           out: dict[tuple[int, int], Attribution], r: _Resolver, first_person: bool) -> None:
+    """Fill untagged paragraphs by alternation, counting outward from anchors."""
+    last_other: str | None = None
+    for run in runs:
+        if not run:
+            continue
+        speakers = [para[b].speaker if b in para else None for b in run]
+        anchors = [i for i, s in enumerate(speakers) if s]
+        for i, s in enumerate(speakers):
+            if s:
+                continue
+            guess: str | None = None
+            evidence = "guess"
+            if anchors:
+                j = min(anchors, key=lambda a: (abs(a - i), a > i))
+                d = abs(j - i)
+                if d % 2 == 0:
+                    guess = speakers[j]
+                else:
+                    guess = _other(speakers, j, i, last_other, r, first_person)
+                evidence = "turns"
+                if d > 2 and run[i] in weak:
+                    guess, evidence = weak[run[i]], "after"
+            elif run[i] in weak:
+                guess, evidence = weak[run[i]], "after"
+            else:
+                prev = speakers[i - 1] if i else last_other
+                guess = _other(speakers, i - 1, i, prev, r, first_person) if i else (last_other or (NARRATOR if first_person else r.by_gender("m")))
+            speakers[i] = guess
+            b = beats[run[i]]
+            assert isinstance(b, Paragraph)
+            q0 = b.parts[[k for k, p in enumerate(b.parts) if isinstance(p, Quote)][0]]
+            addressed = {r.canonical(v) for v in vocatives(q0.text)}  # type: ignore[union-attr]
+            if guess in addressed:
+                guess = _other(speakers, i, i, guess, r, first_person)
+            for k, p in enumerate(b.parts):
+                if isinstance(p, Quote) and (run[i], k) not in out and guess:
+                    out[(run[i], k)] = Attribution(guess, evidence)
+        for s in reversed(speakers):
+            if s:
+                last_other = s
+                break
+
+
+def _other(speakers: list[str | None], j: int, i: int, fallback: str | None, r: _Resolver,
+           first_person: bool) -> str | None:
+    """The other participant of the exchange around line j."""
+    me = speakers[j] if 0 <= j < len(speakers) else fallback
+    order = sorted(range(len(speakers)), key=lambda k: abs(k - i))
+    for k in order:
+        s = speakers[k]
+        if s and s != me:
+            return s
+    for key in reversed(r.recent):
+        if key != me:
+            return key
+    if me != NARRATOR and first_person:
+        return NARRATOR
+    return fallback if fallback != me else None
+
+
+def _name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution], cast: Cast,
+                       narrator: str | None, r: _Resolver) -> None:
+    """Name the narrator and unnamed he/she from what the others call them."""
+    by_para: dict[int, str] = {}
+    for (bi, _), a in sorted(out.items()):
+        by_para.setdefault(bi, a.speaker)
+    order = sorted(by_para)
+    addressed: dict[str, Counter[str]] = defaultdict(Counter)
+    for n, bi in enumerate(order):
+        speaker = by_para[bi]
+        b = beats[bi]
+        assert isinstance(b, Paragraph)
+        names = [v for q in b.quotes for v in vocatives(q.text)]
+        if not names:
+            continue
+        # The addressee: the nearest other speaker in the exchange.
+        near = [by_para[order[k]] for k in sorted(range(n - 8, n + 9), key=lambda k: abs(k - n))
+                if 0 <= k < len(order) and k != n]
+        others = [s for s in near if s != speaker]
+        if others:
+            for v in names:
+                addressed[others[0]][v] += 1
+    # Names each speaker says in passing: "B" may stand for a "Buffy" said elsewhere.
+    said: dict[str, Counter[str]] = defaultdict(Counter)
+    for bi in order:
+        b = beats[bi]
+        assert isinstance(b, Paragraph)
+        for q in b.quotes:
+            for m in _NAME_RE.finditer(q.text):
+                if m.start() > 0 and is_name(m.group(0)):
+                    said[by_para[bi]][m.group(0)] += 1
+    taken = {k for k in cast.genders} | {a.speaker for a in out.values()}
+    names: dict[str, str] = {}
+    placeholders = [NARRATOR, _PLACEHOLDER["f"], _PLACEHOLDER["m"]]
+    used: set[str] = set()
+    for ph in placeholders:
+        if ph == NARRATOR and narrator:
+            names[ph] = narrator
+            used.add(narrator)
+            continue
+        counts = addressed.get(ph, Counter())
+        for initial in [n for n in counts if len(n) == 1]:
+            for other, heard in said.items():
+                if other != ph:
+                    for n, c in heard.items():
+                        if n.startswith(initial) and len(n.split()) == 1:
+                            counts[n] += 0  # a candidate the initial can expand to
+        best = _best_name(counts, exclude=used | {k for k in taken if not k.startswith("\x00") and k not in counts})
+        if best:
+            names[ph] = best
+            used.add(best)
+    for ph in placeholders:
+        if ph not in names:
+            names[ph] = {"\x00I": "NARRATOR", "\x00she": "WOMAN", "\x00he": "MAN"}[ph]
+    cast.names = names
+
+
+def _best_name(counts: Counter[str], exclude: set[str]) -> str | None:
+    """Most frequent vocative; an initial ("B") counts for the name it abbreviates."""
+    full = Counter({n: c for n, c in counts.items()
+                    if len(n) > 1 and n not in exclude and n not in exclude
+                    and (len(n.split()) > 1 or n.rstrip(".") not in TITLES)})
+    for n, c in counts.items():
+        if len(n) == 1:
+            match = [f for f in full if f.startswith(n)]
+            if len(match) == 1:
+                full[match[0]] += c
+    if not full:
+        return None
+    return max(full, key=lambda n: full[n])

@@ -1,0 +1,198 @@
+"""Parse tree → story beats: the Lark Transformer, a pure function of the tree.
+
+Beats are the prose-side vocabulary (narration, quotation, stanza, heading) that the
+adaptation step (``transform.py``) maps onto the screenplay model. Two calls need the
+whole document, so they are taken once up front and handed to the Transformer:
+whether single quotes mark speech here, and whether paragraphs are hard-wrapped.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Union
+
+from lark import Token, Transformer, Tree, v_args
+
+_QUOTE_MARKS = "\"“”'‘’"
+
+
+@dataclass(frozen=True, slots=True)
+class Narration:
+    """Prose outside quotation marks."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words inside quotation marks, without the marks."""
+
+    text: str
+    closed: bool = True
+    """False when the paragraph ends before the closing mark (speech continued)."""
+    line: int | None = None
+
+
+Part = Union[Narration, Quote]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    parts: tuple[Part, ...]
+    line: int | None = None
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        return tuple(p for p in self.parts if isinstance(p, Quote))
+
+    @property
+    def narration(self) -> str:
+        return " ".join(p.text.strip() for p in self.parts if isinstance(p, Narration) and p.text.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Stanza:
+    """Verse whose line breaks matter (a song, a poem)."""
+
+    lines: tuple[str, ...]
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A chapter or part heading."""
+
+    text: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SceneBreak:
+    line: int | None = None
+
+
+Beat = Union[Paragraph, Stanza, Heading, SceneBreak]
+
+
+@dataclass(frozen=True, slots=True)
+class Conventions:
+    """Whole-document facts the Transformer needs."""
+
+    single_quotes: bool
+    """Single quotation marks open speech (British style) instead of double ones."""
+    wrap_width: int | None
+    """Column at which paragraphs are hard-wrapped, None when paragraphs are one line."""
+
+
+def conventions(tree: Tree) -> Conventions:
+    """Look at the whole tree once: which quote marks carry speech, and the wrap width."""
+    doubles = sum(1 for _ in tree.find_data("quote")) + sum(1 for _ in tree.find_data("open_quote"))
+    singles = sum(1 for _ in tree.find_data("single_quote"))
+    lengths: list[int] = []
+    for par in tree.find_data("paragraph"):
+        text = "".join(str(t) for t in par.scan_values(lambda v: isinstance(v, Token)))
+        lines = text.split("\n")
+        if len(lines) > 1:
+            lengths.extend(len(x) for x in lines[:-1])
+    # Hard-wrapped prose: most inner lines of multi-line blocks sit near one width.
+    wrap = None
+    if len(lengths) >= 20:
+        width = int(statistics.quantiles(lengths, n=20)[-1])  # 95th percentile
+        near = sum(1 for n in lengths if n >= width * 0.75)
+        if width >= 50 and near >= len(lengths) * 0.6:
+            wrap = width
+    return Conventions(single_quotes=singles > doubles * 2 and singles >= 3, wrap_width=wrap)
+
+
+_INDENTED = re.compile(r"^[ \t]+\S", re.M)
+
+
+def _is_stanza(text: str, wrap: int | None) -> bool:
+    """Verse: several lines that are short for this text and not wrapped prose."""
+    lines = text.split("\n")
+    if len(lines) < 2 or any(m in text for m in "\"“”"):
+        return False
+    if any(len(x.strip()) == 0 for x in lines):
+        return False
+    longest = max(len(x.rstrip()) for x in lines[:-1])
+    if wrap is None:
+        # One-line paragraphs elsewhere: any hand-broken block of short lines is verse.
+        return longest <= 80
+    indented = sum(1 for x in lines if _INDENTED.match(x))
+    if indented >= len(lines) - 1:
+        return True
+    return longest < wrap * 0.7
+
+
+def _join_wrapped(text: str) -> str:
+    """Join hard-wrapped lines into one paragraph (keeping a hyphen at a line end)."""
+    return re.sub(r"[ \t]*\n[ \t]*", " ", text).strip()
+
+
+class _ToBeats(Transformer):  # type: ignore[type-arg]
+    """Tree → beats; single quotes become speech only when the text uses them so."""
+
+    def __init__(self, conv: Conventions) -> None:
+        super().__init__()
+        self.conv = conv
+
+    def start(self, children: list[Beat]) -> list[Beat]:
+        return children
+
+    @v_args(meta=True)
+    def heading(self, meta, children: list[Token]) -> Heading:  # type: ignore[no-untyped-def]
+        return Heading(" ".join(str(children[0]).split()), _line(meta))
+
+    @v_args(meta=True)
+    def scene_break(self, meta, children: list[Token]) -> SceneBreak:  # type: ignore[no-untyped-def]
+        return SceneBreak(_line(meta))
+
+    def quote(self, children: list[Token]) -> Quote:
+        tok = children[0]
+        return Quote(_join_wrapped(str(tok)[1:-1]), True, tok.line)
+
+    def open_quote(self, children: list[Token]) -> Quote:
+        tok = children[0]
+        return Quote(_join_wrapped(str(tok)[1:]), False, tok.line)
+
+    def single_quote(self, children: list[Token]) -> Part:
+        tok = children[0]
+        if self.conv.single_quotes:
+            return Quote(_join_wrapped(str(tok)[1:-1]), True, tok.line)
+        return Narration(str(tok))
+
+    def narration(self, children: list[Token]) -> Narration:
+        return Narration(str(children[0]))
+
+    @v_args(meta=True)
+    def paragraph(self, meta, parts: list[Part]) -> Beat:  # type: ignore[no-untyped-def]
+        raw = "".join(p.text if isinstance(p, Narration) else "\x00" for p in parts)
+        if all(isinstance(p, Narration) for p in parts) and _is_stanza(raw, self.conv.wrap_width):
+            return Stanza(tuple(x.strip() for x in raw.split("\n")), _line(meta))
+        merged: list[Part] = []
+        for p in parts:  # adjacent narration tokens (apostrophes) become one run
+            if isinstance(p, Narration) and merged and isinstance(merged[-1], Narration):
+                merged[-1] = Narration(merged[-1].text + p.text)
+            else:
+                merged.append(p)
+        out: list[Part] = []
+        for p in merged:
+            if isinstance(p, Narration):
+                text = _join_wrapped(p.text) if "\n" in p.text else p.text
+                if p.text[:1].isspace():
+                    text = " " + text
+                if p.text[-1:].isspace():
+                    text = text + " "
+                p = Narration(text)
+            out.append(p)
+        return Paragraph(tuple(out), _line(meta))
+
+
+def _line(meta) -> int | None:  # type: ignore[no-untyped-def]
+    return getattr(meta, "line", None)
+
+
+def to_beats(tree: Tree) -> list[Beat]:
+    """The story as a flat list of beats, in reading order."""
+    return _ToBeats(conventions(tree)).transform(tree)  # type: ignore[no-any-return]

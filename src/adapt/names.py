@@ -1,0 +1,135 @@
+"""Who is who: character names, titles, pronouns and vocatives in prose (no I/O, no model)."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Sir", "Lady", "Lord", "Captain", "Colonel",
+          "Major", "Professor", "Aunt", "Uncle", "Madame", "Monsieur", "Mademoiselle", "Master",
+          "Mistress", "Father", "Mother", "Sister", "Brother", "Inspector", "Sergeant", "Lieutenant",
+          "General", "Judge", "Rev", "Reverend", "Prince", "Princess", "King", "Queen", "Duke", "Duchess",
+          "Count", "Countess", "Baron", "Baroness", "Dame", "Squire")
+MALE_TITLES = {"Mr", "Sir", "Lord", "Master", "Father", "Brother", "Uncle", "Monsieur", "Prince",
+               "King", "Duke", "Count", "Baron", "Squire", "Captain", "Colonel", "Major", "General",
+               "Sergeant", "Lieutenant", "Inspector", "Rev", "Reverend", "Dr", "Doctor", "Professor", "Judge"}
+FEMALE_TITLES = {"Mrs", "Ms", "Miss", "Lady", "Mistress", "Mother", "Sister", "Aunt", "Madame",
+                 "Mademoiselle", "Princess", "Queen", "Duchess", "Countess", "Baroness", "Dame"}
+
+_TITLE = r"(?:%s)\.?" % "|".join(TITLES)
+_CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# "Mrs. Bennet", "Elizabeth", "Sherlock Holmes", "Mr. Athelney Jones", "B"
+NAME = rf"(?:{_TITLE}\s+)?{_CAP}(?:\s+{_CAP}){{0,2}}"
+
+# Capitalised words that start sentences or address no one: never a character's name.
+NOT_NAMES = frozenset("""
+I A An The And But Or So Then Now Yet Oh Ah Well Yes No Not Nay Aye Why What Who Whom Whose Where
+When How Which If Is It Its It's This That These Those There Here He She They We You Me My Your His Her
+Our Their Him Them Us Do Does Did Don't Can Could Would Should Will Shall May Might Must Let Come Go
+Look Listen Hush Please Thank Thanks Good Goodbye Hello Hey Hi Dear Sir Madam Ma'am Miss Mister Lord
+God Heaven Heavens Goodness Alas Indeed Certainly Perhaps Really Surely Nonsense Nothing Everything
+Nobody Somebody Everybody Anyone Someone Everyone All Some Any None Each Every One Two Three After
+Before Because Since Until Unless Though Although While As At By For From In Into Of On To With Without
+Upon Over Under About Again Still Just Only Even Also Too Very Quite Rather Never Always Often Ever
+Soon Later Today Tomorrow Yesterday Tonight Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+January February March April June July August September October November December Christmas Easter
+English French England London Mamma Papa Mama Mum Mom Dad Daddy Mummy Mommy Baby Babe Darling Honey
+Sweetheart Love Child Boy Girl Man Woman Gentlemen Ladies Friend Friends Brother Sister Mother Father
+Aunt Uncle Doctor Captain Colonel Inspector Master Mistress Chapter Book Part Okay OK Ok Shut Stop Wait
+Get Tell Make Take Give Keep Help Try Say See Know Think Want Like Fine Right Wrong Sorry Excuse Never
+Mr Mrs Ms Dr St Hallo Hullo Bravo Pray Whoever Whatever However Besides Alright Damn Hell Fuck Jesus
+Christ Lord's Good-bye Goodnight Night Morning Evening Afternoon Man's Woman's Poor Confused Little
+""".split())
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+COMMON_GENDER = {
+    "man": "m", "gentleman": "m", "boy": "m", "lad": "m", "fellow": "m", "husband": "m",
+    "father": "m", "brother": "m", "son": "m", "uncle": "m", "king": "m", "prince": "m",
+    "woman": "f", "lady": "f", "girl": "f", "lass": "f", "wife": "f", "mother": "f",
+    "sister": "f", "daughter": "f", "aunt": "f", "queen": "f", "princess": "f", "maid": "f",
+}
+
+SPEECH_LEMMAS = """say ask cry reply return answer continue add exclaim observe remark whisper shout
+mutter begin start repeat interrupt call retort respond insist declare murmur sigh laugh snap growl
+scream yell demand inquire enquire rejoin explain suggest protest urge plead stammer gasp sob tell
+admit agree announce assert beg bellow breathe chuckle complain concede confess grumble hiss howl
+moan mumble muse note order pant persist pray proceed promise propose purr question rage rave
+recall reason reflect remind resume roar scoff scold shriek snarl sneer speak squeal state stutter
+swear taunt tease threaten venture vow wail warn wonder gush croak thunder falter drawl chime
+retaliate challenge giggle smile grin whimper lament sing chant recite cry read write think
+""".split()
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Every inflected form of the speech verbs (said, says, saying, cried...)."""
+    from lemminflect import getAllInflections
+
+    forms: set[str] = set()
+    for lemma in SPEECH_LEMMAS:
+        forms.add(lemma)
+        for tags in getAllInflections(lemma, upos="VERB").values():
+            forms.update(tags)
+    forms.discard("thought")  # reported thought is not speech; "think" rarely tags a quote
+    forms.discard("think")
+    forms.discard("thinks")
+    return frozenset(forms)
+
+
+def title_of(name: str) -> str | None:
+    first = name.split()[0].rstrip(".")
+    return first if first in TITLES and len(name.split()) > 1 else None
+
+
+def gender_of_title(name: str) -> str | None:
+    t = title_of(name)
+    if t in MALE_TITLES:
+        return "m"
+    if t in FEMALE_TITLES:
+        return "f"
+    return None
+
+
+def is_name(text: str) -> bool:
+    """A capitalised phrase that can name a person (not 'Then', not 'Oh')."""
+    words = text.replace(".", "").split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if len(words) == 1:
+        return words[0] not in NOT_NAMES
+    return words[-1] not in NOT_NAMES or words[0].rstrip(".") in TITLES
+
+
+def cue_name(name: str) -> str:
+    """How a script prints the cue: upper case, without a leading article."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    return " ".join(name.split()).upper()
+
+
+ENDEARMENTS = frozenset("""babe baby sweetheart darling dear honey love sir madam ma'am miss man girl
+boy mother father mamma papa mama mum mom dad child friend lord god kid dude buddy pal sweetie
+lady gentlemen ladies guys folks mister son doctor captain colonel inspector master mistress
+""".split())
+
+_VOC_AFTER = re.compile(rf"(?:^|[,;–—-]\s*|\b(?:[Mm]y\s+(?:dear|good|poor)\s+|[Oo]h,?\s+|[Dd]ear\s+))({NAME}|[A-Z](?![\w'’]))\s*(?=[,!?.;…–—-]|\s*$)")
+
+
+def vocatives(quote: str) -> list[str]:
+    """Names the speaker addresses: 'Faith, ...', '..., B.', 'my dear Watson'."""
+    found = []
+    for m in _VOC_AFTER.finditer(quote):
+        name = m.group(1)
+        start = m.start(1)
+        before = quote[:start].rstrip()
+        after = quote[m.end(1):].lstrip()
+        # At the start it must be followed by a comma ("Faith, listen"); else set off by
+        # punctuation on the left ("..., B.").
+        if not before:
+            if not after.startswith((",", "!")):
+                continue
+        elif not (before.endswith((",", "–", "—", "-", ";")) or re.search(r"(?:[Mm]y (?:dear|good|poor)|[Oo]h,?|[Dd]ear)$", before)):
+            continue
+        if name.lower() in ENDEARMENTS or name in ("I", "A", "O") or not (is_name(name) or len(name) == 1):
+            continue
+        found.append(name)
+    return found

@@ -1,0 +1,247 @@
+"""Story beats → screenplay model: the adaptation step.
+
+Takes the beats the Transformer produced (``beats.py``) and makes the choices a
+screenwriter makes: who speaks (``attribution``), where scenes start (``scenes``),
+how narration reads as action (``voice``), and where a guess deserves a note.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lark import Tree
+
+from adapt import voice
+from adapt.attribution import NARRATOR, Attribution, Cast, attribute
+from adapt.beats import Beat, Heading, Narration, Paragraph, Quote, SceneBreak, Stanza, to_beats
+from adapt.inline import escape
+from adapt.model import (Action, Dialogue, DialoguePart, Element, Lyrics, Note, Parenthetical,
+                         SceneHeading, Screenplay, Section, Speech, TitlePage)
+from adapt.names import cue_name
+from adapt.scenes import heading as scene_heading
+from adapt.scenes import scenes as find_scenes
+
+GUESSED = {"turns": "guessed from turn-taking", "after": "guessed from the action after the line",
+           "guess": "guessed: no tag or exchange to go on"}
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user can override (command line or cast file)."""
+
+    narrator: str | None = None
+    """Name of a first-person narrator."""
+    pronoun: str | None = None
+    """she / he / they for the narrator in action lines."""
+    aliases: tuple[tuple[str, str], ...] = ()
+    """(alias, name) pairs: each alias's lines go under that name's cue."""
+    notes: bool = True
+    """Add [[notes]] where a speaker or structure was guessed."""
+    title: str | None = None
+    """Title for the title page (else the story's first heading or the file name)."""
+    author: str | None = None
+
+
+_ITALIC = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
+
+
+def _marked(text: str) -> str:
+    """Prose → inline-marked text; Gutenberg's _word_ means italics."""
+    out, last = [], 0
+    for m in _ITALIC.finditer(text):
+        out.append(escape(text[last:m.start()]))
+        out.append("*" + escape(m.group(1)) + "*")
+        last = m.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def _title(beats: list[Beat], options: Options) -> tuple[str | None, list[Beat]]:
+    """A short first line with no sentence in it is the story's title."""
+    if beats and isinstance(beats[0], Paragraph) and not beats[0].quotes:
+        text = beats[0].narration
+        if "\n" not in text and len(text.split()) <= 10 and not re.search(r"[.!?,;]$", text) \
+                and text[:1].isupper():
+            return text, beats[1:]
+    return None, beats
+
+
+@dataclass
+class _Writer:
+    """Accumulates elements; one instance per adaptation."""
+
+    cast: Cast
+    options: Options
+    names: dict[str, str]
+    tense: str | None
+    pronoun: str
+    elements: list[Element] = field(default_factory=list)
+
+    def cue(self, key: str) -> str:
+        return cue_name(self.names.get(key) or self.cast.names.get(key) or key)
+
+    def action(self, text: str, line: int | None) -> None:
+        text = " ".join(text.split())
+        if not text:
+            return
+        narrator = self.names.get(NARRATOR) if self.cast.first_person else None
+        for chunk, inner in voice.split_inner_voice(text) if narrator and hasattr(voice, "split_inner_voice") else [(text, False)]:
+            if inner and narrator:
+                self.elements.append(Dialogue(cue_name(narrator), (Speech(_marked(chunk)),), "V.O.", line=line))
+                continue
+            acted = voice.to_action(chunk, narrator=narrator, pronoun=self.pronoun, tense=self.tense)
+            for par in (voice.short_paragraphs(acted) if hasattr(voice, "short_paragraphs") else [acted]):
+                self.elements.append(Action(_marked(par), line))
+
+    def business(self, text: str) -> str:
+        """Narration between quotes, as a wryly: third person, present, lower-case start."""
+        narrator = self.names.get(NARRATOR) if self.cast.first_person else None
+        text = voice.to_action(" ".join(text.split()), narrator=narrator, pronoun=self.pronoun, tense=self.tense)
+        text = text.strip(" ,;:.–—-")
+        return text[:1].lower() + text[1:] if not re.match(r"[A-Z][a-z]*[A-Z]|[A-Z]\w* [A-Z]", text) else text
+
+    def paragraph(self, bi: int, b: Paragraph, speakers: dict[tuple[int, int], Attribution]) -> None:
+        parts = list(b.parts)
+        qpos = [i for i, p in enumerate(parts) if isinstance(p, Quote)]
+        if not qpos:
+            self.action(b.narration, b.line)
+            return
+        lead = parts[0].text if qpos[0] > 0 else ""  # type: ignore[union-attr]
+        lead = _strip_tag_before(lead)
+        if lead.strip():
+            self.action(lead, b.line)
+        current: str | None = None
+        block: list[DialoguePart] = []
+        guessed: set[str] = set()
+        resumed = False
+
+        def flush() -> None:
+            nonlocal block, current, resumed
+            if block and current is not None:
+                if self.options.notes:
+                    for ev in sorted(guessed):
+                        self.elements.append(Note(f"speaker: {GUESSED[ev]}"))
+                self.elements.append(Dialogue(self.cue(current), tuple(block), "CONT'D" if resumed else None, line=b.line))
+            block, current = [], None
+            guessed.clear()
+
+        for k, i in enumerate(qpos):
+            q = parts[i]
+            assert isinstance(q, Quote)
+            a = speakers.get((bi, i))
+            key = a.speaker if a else NARRATOR
+            if current is not None and key != current:
+                flush()
+                resumed = False
+            current = key
+            if a and a.evidence in GUESSED:
+                guessed.add(a.evidence)
+            if q.text.strip():
+                block.append(Speech(_marked(q.text.strip())))
+            nxt = parts[i + 1] if i + 1 < len(parts) else None
+            if isinstance(nxt, Narration):
+                rest = _strip_tag_after(nxt.text)
+                last = k == len(qpos) - 1
+                if not rest.strip(" ,.;:–—-"):
+                    continue
+                if not last and len(rest.split()) <= 12:
+                    block.append(Parenthetical(self.business(rest)))
+                else:
+                    words = rest.split()
+                    if last and len(words) <= 12 and _strip_tag_after(nxt.text) != nxt.text:
+                        block.append(Parenthetical(self.business(rest)))
+                        continue
+                    flush()
+                    self.action(rest, b.line)
+                    resumed = not last
+        flush()
+
+
+_TAG_VERB = None
+
+
+def _strip_tag_after(text: str) -> str:
+    """Drop the '..., she says' clause a cue now carries; keep the business after it."""
+    from adapt.attribution import _tag_after
+
+    m = _tag_after().match(text)
+    if not m:
+        return text
+    return text[m.end():]
+
+
+def _strip_tag_before(text: str) -> str:
+    """'Elizabeth said, ' before a quotation is the cue's job; 'She smiled.' is action."""
+    return re.sub(r"(?:,\s*)?\b(?:said|says|asked|asks|cried|replied|answered|began|continued)\b[^.!?]*[,:]\s*$", "", text) \
+        if re.search(r"[,:]\s*$", text) else text
+
+
+def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
+    if options.pronoun:
+        return options.pronoun
+    from adapt.names import gender_of_title
+
+    g = gender_of_title(name) if name else None
+    return {"m": "he", "f": "she"}.get(g or "", "they")
+
+
+def to_model(tree: Tree, *, title: str | None = None, options: Options = Options()) -> Screenplay:
+    """The adapted screenplay for a parsed story."""
+    beats = to_beats(tree)
+    found_title, beats = _title(beats, options)
+    aliases = dict(options.aliases)
+    speakers, cast = attribute(beats, narrator=options.narrator, aliases=aliases)
+    names = dict(cast.names)
+    narrator_name = names.get(NARRATOR)
+    sample = " ".join(b.narration for b in beats if isinstance(b, Paragraph))[:20000]
+    w = _Writer(cast, options, names, voice.detect_tense(sample), _pronoun(cast, options, narrator_name))
+    chapters: list[list[int]] = [[]]
+    for bi, b in enumerate(beats):
+        if isinstance(b, Heading):
+            chapters.append([bi])
+        else:
+            chapters[-1].append(bi)
+    last_heading: str | None = None
+    for chapter in chapters:
+        if not chapter:
+            continue
+        body = [bi for bi in chapter if not isinstance(beats[bi], Heading)]
+        texts = [_narration_of(beats[bi]) for bi in body]
+        starts = {body[s.start]: scene_heading(s.setting, s.suffix) for s in find_scenes(texts)} if body else {}
+        for bi in chapter:
+            b = beats[bi]
+            if isinstance(b, Heading):
+                w.elements.append(Section(_marked(b.text), 1))
+                if body and body[0] not in starts:
+                    starts[body[0]] = (last_heading + " - LATER") if last_heading and " - " not in last_heading else (last_heading.split(" - ")[0] + " - LATER" if last_heading else "INT. UNKNOWN LOCATION - DAY")
+                    if options.notes:
+                        starts[body[0]] = starts[body[0]]
+                continue
+            if bi in starts:
+                last_heading = starts[bi]
+                w.elements.append(SceneHeading(last_heading, line=getattr(b, "line", None)))
+            elif not any(isinstance(e, SceneHeading) for e in w.elements) and not isinstance(b, SceneBreak):
+                last_heading = "INT. UNKNOWN LOCATION - DAY"
+                w.elements.append(SceneHeading(last_heading, line=getattr(b, "line", None)))
+                if options.notes:
+                    w.elements.append(Note("scene heading: the text does not say where this happens"))
+            if isinstance(b, SceneBreak):
+                if bi not in starts and last_heading:
+                    w.elements.append(SceneHeading(last_heading.split(" - ")[0] + " - LATER", line=b.line))
+                continue
+            if isinstance(b, Stanza):
+                w.elements.append(Action("MUSIC CUE: a song plays."))
+                w.elements.append(Lyrics(tuple(_marked(x) for x in b.lines), b.line))
+                continue
+            assert isinstance(b, Paragraph)
+            w.paragraph(bi, b, speakers)
+    fields = [("Title", options.title or found_title or title or "Untitled")]
+    fields.append(("Credit", "Screenplay adapted by adapt"))
+    fields.append(("Source", f"Based on the story{' by ' + options.author if options.author else ''}"))
+    return Screenplay(TitlePage(tuple(fields)), tuple(w.elements))
+
+
+def _narration_of(b: Beat) -> str:
+    if isinstance(b, Paragraph):
+        return b.narration
+    return ""

@@ -1,0 +1,112 @@
+"""Screenplay model → industry-format PDF (Courier 12 pt, US Letter, numbered pages).
+
+Layout and page breaking happen on a character grid in ``_pdf_blocks``/``_pdf_pages``;
+this module only draws that grid with ReportLab's canvas. Drawing each line at its
+own grid position (rather than flowing Platypus paragraphs) is what makes ``(MORE)``,
+``(CONT'D)`` and the page-break rules exact.
+"""
+from __future__ import annotations
+
+import io
+from functools import cache
+from typing import TYPE_CHECKING
+
+from adapt.inline import plain
+from adapt.model import Screenplay
+from adapt.resources import font_path
+from adapt.writers._pdf_blocks import DEFAULT, Line, PdfSettings
+from adapt.writers._pdf_pages import Page, layout
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
+__all__ = ["DEFAULT", "PdfSettings", "write_pdf"]
+
+_POINTS_PER_COLUMN = 7.2  # 10 characters per inch
+_POINTS_PER_LINE = 12.0  # 6 lines per inch
+_BASELINE = 9.0  # from the top of a 12 pt line cell down to Courier's baseline
+
+
+def write_pdf(doc: Screenplay, settings: PdfSettings = DEFAULT) -> bytes:
+    """Render the script; the same model and settings always give the same bytes."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    s = settings
+    placed = layout(doc, s)
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(s.page_width * _POINTS_PER_COLUMN,
+                                   s.page_height * _POINTS_PER_LINE), invariant=1)
+    title, author = doc.title.get("Title"), doc.title.get("Author") or doc.title.get("Authors")
+    canvas.setTitle(" ".join(plain(title).split()) if title else None)
+    canvas.setAuthor(" ".join(plain(author).split()) if author else None)
+    canvas.setCreator("adapt")
+    fonts = _fonts(s.font)
+    if placed.title is not None:
+        _draw_page(canvas, placed.title, s, fonts)
+        canvas.showPage()
+    for number, page in enumerate(placed.pages, start=1):
+        if number > 1:  # industry format leaves page 1 unnumbered
+            label = f"{number}."
+            _draw_line(canvas, s.page_number_line, s.width - len(label), label, s, fonts)
+        _draw_page(canvas, page, s, fonts)
+        canvas.showPage()
+    if placed.title is None and not placed.pages:
+        canvas.showPage()  # a PDF with no pages is invalid; an empty script is one blank page
+    canvas.save()
+    return out.getvalue()
+
+
+@cache
+def _fonts(family: str) -> dict[tuple[bool, bool], str]:
+    """ReportLab font names by (bold, italic); registers Courier Prime once per process."""
+    if family == "Courier":
+        return {(False, False): "Courier", (True, False): "Courier-Bold",
+                (False, True): "Courier-Oblique", (True, True): "Courier-BoldOblique"}
+    if family != "Courier Prime":
+        raise ValueError(f"unknown PDF font {family!r}; use 'Courier Prime' or 'Courier'")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    names: dict[tuple[bool, bool], str] = {}
+    for key, suffix in (((False, False), ""), ((True, False), "-Bold"),
+                        ((False, True), "-Italic"), ((True, True), "-Bold-Italic")):
+        name = f"CourierPrime{suffix}"
+        pdfmetrics.registerFont(TTFont(name, str(font_path(f"Courier-Prime{suffix}.ttf"))))
+        names[key] = name
+    return names
+
+
+def _draw_page(canvas: Canvas, page: Page, s: PdfSettings,
+               fonts: dict[tuple[bool, bool], str]) -> None:
+    for row, line in enumerate(page):
+        _draw_segments(canvas, s.top_margin + row, line, s, fonts)
+
+
+def _draw_line(canvas: Canvas, row: float, col: int, text: str, s: PdfSettings,
+               fonts: dict[tuple[bool, bool], str]) -> None:
+    canvas.setFont(fonts[False, False], s.font_size)
+    canvas.drawString(_x(col, s), _y(row, s), text)
+
+
+def _x(col: float, s: PdfSettings) -> float:
+    return (s.left_margin + col) * _POINTS_PER_COLUMN
+
+
+def _y(row: float, s: PdfSettings) -> float:
+    return (s.page_height - row) * _POINTS_PER_LINE - _BASELINE
+
+
+def _draw_segments(canvas: Canvas, row: float, line: Line, s: PdfSettings,
+                   fonts: dict[tuple[bool, bool], str]) -> None:
+    y = _y(row, s)
+    for seg in line:
+        col = seg.col
+        for run in seg.runs:
+            # Every run starts at its own grid column, so width rounding never drifts.
+            x = _x(col, s)
+            canvas.setFont(fonts[run.bold, run.italic], s.font_size)
+            canvas.drawString(x, y, run.text)
+            if run.underline:
+                canvas.setLineWidth(0.6)
+                canvas.line(x, y - 1.8, x + len(run.text) * _POINTS_PER_COLUMN, y - 1.8)
+            col += len(run.text)

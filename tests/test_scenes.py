@@ -1,0 +1,134 @@
+"""Scene-setting inference: places, INT/EXT, time of day, headings."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from adapt.scenes import Setting, heading, next_setting, scenes, setting_from_text, time_of_day
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "tourniquet.txt"
+CLUB = Setting("CLUB", True, "NIGHT")
+ALLEY = Setting("ALLEY", False, "NIGHT")
+
+
+def _narration(text: str) -> list[str]:
+    """Paragraphs with quoted speech cut out, as the caller hands them over."""
+    return [re.sub(r'"[^"]*"|“[^”]*”', " ", p).strip() for p in re.split(r"\n\s*\n", text)]
+
+
+def test_seed_story_has_club_alley_roof() -> None:
+    found = scenes(_narration(SEED.read_text(encoding="utf-8")))
+    assert [sc.setting for sc in found] == [
+        Setting("CLUB", True, "NIGHT"),
+        Setting("ALLEY", False, "NIGHT"),
+        Setting("ROOF", False, "NIGHT"),
+    ]
+    assert [heading(sc.setting, sc.suffix) for sc in found] == [
+        "INT. CLUB - NIGHT", "EXT. ALLEY - CONTINUOUS", "EXT. ROOF - CONTINUOUS"]
+    assert "along the alley" in found[1].cue and "on the roof" in found[2].cue
+
+
+def test_opening_scene_from_first_paragraphs() -> None:
+    text = ("I can see her out on the dance floor; the lights follow her. "
+            "I squirm a little on my barstool.")
+    assert setting_from_text(text) == Setting("CLUB", True, None)
+    assert setting_from_text("He sat by the fireplace and lit his pipe in the evening.") \
+        == Setting("SITTING ROOM", True, "EVENING")
+    assert setting_from_text("Nothing here says where anyone is.") is None
+
+
+@pytest.mark.parametrize(("paragraph", "place", "interior"), [
+    ("She walked slowly into the kitchen and set down the basket.", "KITCHEN", True),
+    ("They went out into the garden after tea.", "GARDEN", False),
+    ("Then he strode down the street without looking back.", "STREET", False),
+    ("On entering the drawing-room she found the whole party at cards.", "DRAWING ROOM", True),
+    ("It was colder on the roof.", "ROOF", False),
+    ("She ran up the hill and into the kitchen.", "KITCHEN", True),
+    ("He ran into her room to fetch the letter.", "BEDROOM", True),
+    ("We drove to Lower Camberwell.", "LOWER CAMBERWELL", None),
+])
+def test_movement_into_a_place(paragraph: str, place: str, interior: bool | None) -> None:
+    new, _ = next_setting(paragraph, CLUB)
+    assert new is not None
+    assert (new.place, new.interior) == (place, interior)
+    assert new.time == "NIGHT"  # same evening: the time carries over
+
+
+@pytest.mark.parametrize("paragraph", [
+    "A few scattered lights came from nearby apartments.",  # bare mention
+    "She would never go into the garden alone.",             # hypothetical
+    "He had walked to the church that morning, years ago.",  # flashback
+    "From the window I watched her walking down the street.",  # someone else, seen
+    "The path came out to the main road by the mill.",       # nobody moves
+    "His return to the library surprised no one.",           # a noun, not a verb
+    "She thought of going to the park.",                      # intention
+    "He went to Jane and took her hand.",                     # a person, not a place
+])
+def test_no_change_without_a_move(paragraph: str) -> None:
+    assert next_setting(paragraph, CLUB, names=frozenset({"Jane"})) == (None, None)
+
+
+def test_mentions_of_the_current_place_never_change_scene() -> None:
+    for paragraph in ("I yank her forward and throw her across the alley.",
+                      "We go tumbling down the alleyway into the trash cans.",
+                      "She walks along the alley, humming."):
+        assert next_setting(paragraph, ALLEY) == (None, None)
+    # "the room" said inside a building is the room you are in
+    parlour = Setting("PARLOUR", True, "DAY")
+    assert next_setting("Mr. Darcy walked into the room.", parlour) == (None, None)
+
+
+def test_continuous_when_the_chase_goes_straight_on() -> None:
+    before = "She jumps onto the fire escape and I race up after her."
+    new, suffix = next_setting("It's colder on the roof.", ALLEY, before=before)
+    assert new == Setting("ROOF", False, "NIGHT") and suffix == "CONTINUOUS"
+    new, suffix = next_setting("It was warm in the kitchen.", ALLEY, before="She sat down.")
+    assert new == Setting("KITCHEN", True, "NIGHT") and suffix is None
+
+
+def test_time_jumps() -> None:
+    room = Setting("DRAWING ROOM", True, "EVENING")
+    assert next_setting("The next morning Jane was better.", room) == (
+        Setting("DRAWING ROOM", True, "MORNING"), None)
+    assert next_setting("Some hours later the guests were still there.", room) == (
+        Setting("DRAWING ROOM", True, "EVENING"), "LATER")
+    assert next_setting("On the following day they walked to the park.", room) == (
+        Setting("PARK", False, "DAY"), None)
+    # a time word that is not a jump leaves the scene alone
+    assert next_setting("She remembered last night's ball.", room) == (None, None)
+
+
+def test_time_of_day_words() -> None:
+    assert time_of_day("The moonlight made her eyes shine.") == "NIGHT"
+    assert time_of_day("They sat in the garden until dusk.") == "DUSK"
+    assert time_of_day("She wished him good night and every morning since.") is None
+    assert time_of_day("One day she left.") is None  # "day" alone is too vague
+
+
+def test_opening_time_comes_from_later_scenes_unless_the_day_changes() -> None:
+    pars = ["They sat in the club, drinking.", "She went out into the alley.",
+            "The stars were bright over the alley."]
+    assert [sc.setting.time for sc in scenes(pars)] == ["NIGHT", "NIGHT"]
+    pars = ["They sat in the club, drinking.", "The next morning she walked into the park.",
+            "The stars were out."]
+    assert [sc.setting.time for sc in scenes(pars)] == [None, "MORNING"]
+
+
+def test_one_paragraph_stop_is_transit() -> None:
+    pars = ["They sat in the kitchen.", "Then they went through the hall and out.",
+            "She stepped into the hall.", "They walked into the garden.", "It was fine."]
+    found = scenes(pars)
+    assert [sc.setting.place for sc in found] == ["KITCHEN", "GARDEN"]
+
+
+@pytest.mark.parametrize(("setting", "suffix", "expected"), [
+    (Setting("ALLEY", False, "NIGHT"), None, "EXT. ALLEY - NIGHT"),
+    (Setting("DRAWING ROOM", True, "DAY"), None, "INT. DRAWING ROOM - DAY"),
+    (Setting("STREET", False, "NIGHT"), "CONTINUOUS", "EXT. STREET - CONTINUOUS"),
+    (Setting("LONGBOURN", None, "DAY"), "LATER", "INT. LONGBOURN - LATER"),
+    (Setting("CAB", True, None), None, "INT. CAB"),
+])
+def test_heading(setting: Setting, suffix: str | None, expected: str) -> None:
+    assert heading(setting, suffix) == expected
