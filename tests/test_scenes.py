@@ -57,7 +57,7 @@ def test_movement_into_a_place(paragraph: str, place: str, interior: bool | None
 
 
 @pytest.mark.parametrize("paragraph", [
-    "A few scattered lights came from nearby apartments.",  # bare mention
+    "Lights came from nearby apartments.",  # a bare mention
     "She would never go into the garden alone.",             # hypothetical
     "He had walked to the church that morning, years ago.",  # flashback
     "From the window I watched her walking down the street.",  # someone else, seen
@@ -132,3 +132,13 @@ def test_one_paragraph_stop_is_transit() -> None:
 ])
 def test_heading(setting: Setting, suffix: str | None, expected: str) -> None:
     assert heading(setting, suffix) == expected
+
+
+def test_jump_in_a_chapter_takes_its_place_from_what_follows() -> None:
+    pars = ["They sat in the kitchen.", "She went out into the orchard.",
+            "The orchard was full of sunshine.",
+            "The next morning Marilla was busy.", "She stood in the kitchen, baking.",
+            "That evening nobody spoke.", "Nobody spoke at all."]
+    found = scenes(pars)
+    assert [heading(sc.setting, sc.suffix) for sc in found] == [
+        "INT. KITCHEN - DAY", "EXT. ORCHARD - CONTINUOUS", "INT. KITCHEN - MORNING"]

@@ -21,7 +21,10 @@ from adapt.names import (COMMON_GENDER, NAME, PRONOUN_GENDER, TITLES, gender_of_
 
 NARRATOR = "\x00I"
 _PLACEHOLDER = {"m": "\x00he", "f": "\x00she"}
-STRONG = {"tag", "action", "continued", "intro", "cast"}
+_VOC_GENDER = {"father": "m", "sir": "m", "papa": "m", "uncle": "m", "mister": "m", "dad": "m",
+               "mother": "f", "madam": "f", "ma'am": "f", "mamma": "f", "mama": "f", "aunt": "f",
+               "mum": "f", "mom": "f"}
+STRONG = {"tag", "action", "continued", "intro", "replied"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +70,8 @@ def _tag_before() -> re.Pattern[str]:
 @cache
 def _intro() -> re.Pattern[str]:
     """'Then she speaks', 'Elizabeth said:' closing a paragraph that a speech follows."""
-    return re.compile(rf"\b(?P<s>I|he|she|He|She|{NAME})\s+(?:[a-z]+ly\s+|again\s+|then\s+){{0,2}}(?P<v>{_verb_alt()})\b")
+    return re.compile(rf"\b(?P<s>I|he|she|He|She|{NAME})\s+(?:(?:[a-z]+ly\s+|again\s+|then\s+){{0,2}}(?P<v>{_verb_alt()})\b"
+                      rf"|(?:[\w'’-]+,?\s+){{1,8}}?(?:and|then)\s+(?P<v2>{_verb_alt()})\s*[,:—–-]?\s*$)")
 
 
 _SUBORDINATE = {"before", "after", "when", "while", "as", "if", "because", "although", "though",
@@ -110,6 +114,10 @@ class _Resolver:
     def by_gender(self, g: str, exclude: set[str] = frozenset()) -> str:  # type: ignore[assignment]
         for key in reversed(self.recent):
             if key != NARRATOR and key not in exclude and self.genders.get(key) == g:
+                return key
+        for key in reversed(self.recent):  # a name whose gender the text never showed
+            if key != NARRATOR and key not in exclude and key not in self.genders:
+                self.genders[key] = g
                 return key
         return _PLACEHOLDER[g]
 
@@ -199,10 +207,34 @@ def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str
             by_last[n.split()[-1]].append(n)
     for n in list(known):
         if len(n.split()) == 1 and n in by_last:
+            # "Darcy" and "Mr. Darcy" are one person: keep the form the text uses most.
+            # Several titled forms ("Mr. Bingley", "Miss Bingley"): a bare surname
+            # names the man in the novels this follows.
             forms = sorted(by_last[n], key=lambda f: -names[f])
             male = [f for f in forms if gender_of_title(f) == "m"]
-            alias[n] = male[0] if male else forms[0] if len(forms) == 1 else n
+            target = male[0] if male else forms[0] if len(forms) == 1 else None
+            if target is None:
+                continue
+            if names[target] >= names[n] or len(forms) > 1:
+                alias[n] = target
+            elif len(forms) == 1:
+                alias[target] = n
     known = {alias.get(n, n) for n in known}
+    # Names in narration that act like people (not "to London", "at Netherfield").
+    seen: Counter[str] = Counter()
+    for b in beats:
+        if isinstance(b, Paragraph):
+            text = b.narration
+            for m in _NAME_RE.finditer(text):
+                n = m.group(0)
+                before = text[max(0, m.start() - 12):m.start()].lower()
+                if m.start() == 0 or text[m.start() - 2:m.start()].strip() in (".", "!", "?"):
+                    continue
+                if re.search(r"\b(?:in|at|to|from|into|of|near|towards?|on|by)\s+(?:the\s+)?$", before):
+                    continue
+                if is_name(n) and n.split()[0] not in ("The",):
+                    seen[alias.get(n, n)] += 1
+    known |= {n for n, c in seen.items() if c >= 1}
     genders: dict[str, str] = {}
     for n in known:
         g = gender_of_title(n)
@@ -242,11 +274,12 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
     runs: list[list[int]] = [[]]
     prev_open: str | None = None
     intro: str | None = None
+    addressee: str | None = None  # named by a vocative in the last speech: likely to answer
+    last_speaker: str | None = None
     for bi, b in enumerate(beats):
         if isinstance(b, (Heading, SceneBreak)):
             runs.append([])
-            r.recent.clear()
-            prev_open = intro = None
+            prev_open = intro = addressee = last_speaker = None
             continue
         if not isinstance(b, Paragraph):
             continue
@@ -266,6 +299,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
             r.mentions_in(text)
             if len(text.split()) > 150:
                 runs.append([])
+                addressee = last_speaker = None
             prev_open = None
             continue
         runs[-1].append(bi)
@@ -306,6 +340,8 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
                     para = Attribution(subj, "action")
             if para is None and intro:
                 para = Attribution(intro, "intro")
+            if para is None and addressee and addressee != last_speaker:
+                para = Attribution(addressee, "replied")
             if para is None:
                 last = qpos[-1]
                 if last + 1 < len(b.parts):
@@ -323,6 +359,9 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
         spoken = explicit.get(qpos[-1]) or (para.speaker if para else None)
         if spoken:
             r.mention(spoken)
+        last_speaker = spoken
+        voc = [r.canonical(v) for q in b.quotes for v in vocatives(q.text)]
+        addressee = next((v for v in reversed(voc) if v in known and v != spoken), None)
         prev_open = spoken if not b.parts[qpos[-1]].closed and qpos[-1] == len(b.parts) - 1 else None  # type: ignore[union-attr]
         intro = None
     _turns(beats, runs, para_speaker, weak, out, r, first_person)
@@ -346,7 +385,9 @@ def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution
             guess: str | None = None
             evidence = "guess"
             if anchors:
-                j = min(anchors, key=lambda a: (abs(a - i), a > i))
+                # Count forward from the line before unless one after is much nearer:
+                # exchanges open with tags, and the turn order holds best from there.
+                j = min(anchors, key=lambda a: (abs(a - i) + (1.5 if a > i else 0), a > i))
                 d = abs(j - i)
                 if d % 2 == 0:
                     guess = speakers[j]
@@ -365,8 +406,13 @@ def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution
             assert isinstance(b, Paragraph)
             q0 = b.parts[[k for k, p in enumerate(b.parts) if isinstance(p, Quote)][0]]
             addressed = {r.canonical(v) for v in vocatives(q0.text)}  # type: ignore[union-attr]
-            if guess in addressed:
-                guess = _other(speakers, i, i, guess, r, first_person)
+            to_gender = {_VOC_GENDER[w.lower()] for w in re.findall(r"[A-Za-z']+", q0.text)  # type: ignore[union-attr]
+                         if w.lower() in _VOC_GENDER and re.search(rf",\s*{w}\b|\b{w}\s*,", q0.text)}  # type: ignore[union-attr]
+            if guess in addressed or (guess and len(to_gender) == 1 and r.genders.get(guess) in to_gender):
+                other = _other(speakers, i, i, guess, r, first_person)
+                if other and (not to_gender or r.genders.get(other) not in to_gender):
+                    guess = other
+                    speakers[i] = guess
             for k, p in enumerate(b.parts):
                 if isinstance(p, Quote) and (run[i], k) not in out and guess:
                     out[(run[i], k)] = Attribution(guess, evidence)

@@ -56,7 +56,7 @@ _CENTERED = re.compile(r"^>\s*(.*?)\s*<$")
 _SECTION = re.compile(r"^(#+)\s*(.*)$")
 _PAGE_BREAK = re.compile(r"^={3,}$")
 _SPEECH_ESCAPE = re.compile(r"^\\(?=[(~!])")
-_NOT_A_CUE = tuple("!#=>~.")
+_MARKERS = tuple("!#=>~.")  # a line starting so is never a cue or transition
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +111,9 @@ def _lines(text: str) -> list[_Line]:
         elif m.group(2) is not None:
             asides.append(_tok("BONEYARD", m.group(2), no))
         else:
-            asides.append(_tok("NOTE", m.group(3).strip(), no))
+            # A "  " line joins a note across what would be a blank line (the spec).
+            note = "\n".join(x if x.strip() else "" for x in m.group(3).split("\n"))
+            asides.append(_tok("NOTE", note.strip(), no))
         no += m.group(0).count("\n")
         pos = m.end()
     plain(text[pos:])
@@ -142,7 +144,8 @@ def _title(lines: list[_Line]) -> tuple[list[Token], int]:
 
 
 def _is_transition(s: str) -> bool:
-    return s.endswith("TO:") and s == s.upper() and any(c.isalpha() for c in s)
+    return (s.endswith("TO:") and s == s.upper() and not s.startswith(_MARKERS)
+            and any(c.isalpha() for c in s))
 
 
 def _cue(s: str) -> re.Match[str] | None:
@@ -152,7 +155,7 @@ def _cue(s: str) -> re.Match[str] | None:
     if m.group(1):
         return m
     name = m.group(2)
-    if s.startswith(_NOT_A_CUE) or any(c.islower() for c in name):
+    if s.startswith(_MARKERS) or any(c.islower() for c in name):
         return None
     return m if any(c.isalpha() for c in name) else None
 

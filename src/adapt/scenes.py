@@ -71,7 +71,8 @@ _ALIAS = {"alleyway": "ALLEY", "rooftop": "ROOF", "dance-floor": "CLUB", "nightc
           "gardens": "GARDEN", "fields": "FIELD", "stables": "STABLE", "docks": "DOCK",
           "verandah": "VERANDA", "café": "CAFE", "ball-room": "BALLROOM"}
 _SIDE = {w: True for w in _INT.split()} | {w: False for w in _EXT.split()}
-# Generic nouns that, said inside a building, usually mean the room you're in.
+# Generic nouns that usually mean the room or house you're in: "the room" never
+# starts a scene (and "INT. ROOM" says nothing), "the house" only from outside.
 _ANAPHORIC = {"ROOM", "HOUSE"}
 _OWN = {"his", "her", "my", "your"}  # "her room" is a bedroom; "our room" is not
 # Things that betray a setting without naming it; used only for a chapter's opening.
@@ -124,10 +125,11 @@ _NEAR = [f for v in ("walk", "head", "climb", "follow", "enter", "race", "move",
     "stepped stepping slip slips slipped slipping come comes came coming get gets got " \
     "getting leap leaps leapt leaped leaping ushered shown shewn fled flee flees withdrew " \
     "withdrawn crept slid slide slides sliding".split()
-# Travel: time passes on the way, so never CONTINUOUS.
+# Base forms double as nouns ("a sharp step", "her walk").
 _BARE = {f for f in "walk head climb follow enter race move hurry rush dash stroll wander march "
          "turn jump return go run stride step slip come get leap flee slide drive ride travel "
          "journey reach proceed sail arrive".split()}
+# Travel: time passes on the way, so never CONTINUOUS.
 _TRAVEL = [f for v in ("arrive", "drive", "ride", "travel", "journey", "reach", "proceed",
                        "sail") for f in _verb(v)] + "drove driven rode ridden".split()
 _PREP = (r"(?:(?:out|back|up|down|over|on|off)\s+)?(?P<prep>into|onto|on\s+to|in\s+to|to|up|"
@@ -136,9 +138,10 @@ _MOVE = re.compile(rf"\b(?P<verb>{'|'.join(sorted(set(_NEAR + _TRAVEL), key=len,
                    rf"\s+(?:(?!{_STOP})[a-z]+\s+){{0,2}}?{_PREP}\s+{_NP}", re.I)
 _ENTER = re.compile(r"\b(?P<verb>(?:enter|reach|cross|climb)(?:s|es|ed|ing)?)\s+" + _NP, re.I)
 _AND = re.compile(rf"\b(?:and|then)\s+(?:out\s+|back\s+)?(?P<prep>into|onto|to)\s+{_NP}", re.I)
-_STATE = (r"(?:\w+ly|\w+er|warm|cold|hot|cool|dark|quiet|silent|still|empty|crowded|busy|all|both|still|already|now|then|alone|out|back|together|there|up|"
-          r"down|once|again|soon|sitting|standing|waiting|walking|strolling|lying|seated|"
-          r"assembled|gathered|settled)")
+# What may stand between "was" and "in the garden" when people are there now.
+_STATE = (r"(?:\w+ly|\w+er|warm|cold|hot|cool|dark|quiet|silent|still|empty|crowded|busy|"
+          r"all|both|already|now|then|alone|out|back|together|there|up|down|once|again|soon|"
+          r"sitting|standing|waiting|walking|strolling|lying|seated|assembled|gathered)")
 _BE = re.compile(rf"(?:\b(?:is|was|are|were|am|be|being)|'s|'re|'m)\s+(?:{_STATE}\s+){{0,2}}"
                  rf"(?:in|on|at|inside|upon|within)\s+{_NP}", re.I)
 # "In his library he had always been sure of leisure" is a habit, not a scene.
@@ -146,7 +149,8 @@ _OPENER = re.compile(rf"^(?:(?:and|but|so|then)\s+)?(?:in|on|at|inside|upon)\s+{
                      r"(?!,?\s+(?:\w+\s+){0,3}(?:had|would|could|used)\b)", re.I)
 _NAMED = re.compile(
     r"\b(?P<verb>(?:arrived|arrives|drove|rode|travelled|traveled|journeyed|returned|walked|"
-    r"went|came|set\s+(?:off|out))\s+(?:(?:back|over|down|up|out|on)\s+)?(?:at|to|in|into|for)"
+    r"went|came|hastened|hurried|proceeded|set\s+(?:off|out))\s+"
+    r"(?:(?:back|over|down|up|out)\s+)?(?:at|to|in|into|for)"
     r"|reached)\s+"
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b(?!['’]s|\s+(?-i:and|" + _alt(list(_SIDE))
     + r")\b)")
@@ -165,7 +169,8 @@ _BLOCK = re.compile(
     r"whenever|wish|wished|hope|hoped|sometimes|often|usually|always|generally|before|since|"
     r"occasionally|frequently|seldom|rarely)|'d|n't)\s+(?:[\w'.]+\s+){0,2}$"
     r"|\b(?:saw|see|sees|seen|watched|watch|watching|heard|hear|observed|noticed|perceived|"
-    r"beheld|behold|time|times|eyes?|thoughts?|mind|gaze|heart|spirits?)\s+(?:[\w'.]+\s+){0,8}$"
+    r"beheld|behold|time|times|eyes?|thoughts?|mind|gaze|heart|spirits?|sign)\s+"
+    r"(?:(?!(?<=,\s)(?:and|but|then)\b)[\w'.,-]+\s+){0,8}$"
     r"|\b(?:that|which)\s+(?:(?:was|were|is|are)\s+)?$", re.I)
 # Only for movement verbs: infinitives and nouns ("to go to", "his return to", "a sharp
 # step"), and things that move without anyone going anywhere ("the path came out").
@@ -244,11 +249,9 @@ def _blocked(sentence: str, start: int, verb: str = "") -> bool:
     if verb and _NOT_MOVER.search(prefix):
         return True
     if verb and (m := _DET_BEFORE.search(prefix)):
-        # A determiner makes a noun of "walk(s)" ("a sharp step") and of a bare
-        # gerund ("his returning"), but "the girls walked" is a subject and a verb.
-        if verb.endswith("ing") and not m.group(1):
-            return True
-        if verb.endswith("s") or verb in _BARE:
+        # A determiner makes a noun of a base form ("a sharp step") and, right before
+        # it, of "-s"/"-ing" ("the walks", "his returning"); "the girl walks" is a verb.
+        if verb in _BARE or not m.group(1) and verb.endswith(("ing", "s")):
             return True
     return bool(_FLASHBACK.search(prefix)) and not _CLAUSE.match(sentence)
 
@@ -298,8 +301,8 @@ def _change(paragraph: str, current: Setting | None, names: frozenset[str]) -> _
         if jump is None and (j := _jump(sentence)):
             jump, jump_cue = j, sentence
         for _, place, interior, kind in _places(sentence, names):
-            if place in _ANAPHORIC and (inside or here == place):
-                continue  # "she left the room" said inside means this room
+            if place == "ROOM" or place in _ANAPHORIC and (inside or here == place):
+                continue  # "he entered the room" means the room we are already in
             here, inside = place, interior
             last = (place, interior, kind, sentence)
     if last and last[0] != (current.place if current else None):
@@ -318,7 +321,7 @@ def _suffix(ch: _Change, current: Setting | None, before: str, paragraph: str) -
     if ch.jump:
         same = ch.place is None and ch.jump in ("LATER", current.time)
         return "LATER" if same or ch.jump == "LATER" else None
-    moving = ch.kind == "near" or (ch.kind == "be" and bool(_MOTION.search(before + " " + paragraph)))
+    moving = ch.kind == "near" or ch.kind == "be" and bool(_MOTION.search(f"{before} {paragraph}"))
     return "CONTINUOUS" if moving else None
 
 
@@ -332,8 +335,11 @@ def next_setting(paragraph: str, current: Setting | None, *, before: str = "",
     must never be read as places ("went to Jane").
     """
     ch = _change(paragraph, current, names)
-    if ch is None:
-        return None, None
+    return (None, None) if ch is None else _apply(ch, current, before, paragraph)
+
+
+def _apply(ch: _Change, current: Setting | None, before: str,
+           paragraph: str) -> tuple[Setting, str | None]:
     carried = current.time if current else None
     time = ch.jump if ch.jump and ch.jump != "LATER" else carried
     if ch.place is None:
@@ -361,7 +367,8 @@ def setting_from_text(text: str, names: frozenset[str] = frozenset()) -> Setting
     offset = 0
     for sentence in _sentences(clean):
         for pos, place, interior, _ in _places(sentence, names):
-            add(place, interior, 3, offset + pos)
+            if place != "ROOM":
+                add(place, interior, 3, offset + pos)
         for m in re.finditer(rf"\b(?:in|on|at|into|inside|within)\s+{_NP}", sentence, re.I):
             name, interior = _np_place(m)
             if name not in _ANAPHORIC or name == "HOUSE":
@@ -384,7 +391,8 @@ def scenes(paragraphs: Sequence[str], *, names: frozenset[str] = frozenset(),
     time cue takes the first time word in its first ``window`` paragraphs, else the
     previous scene's time; scenes before the first known time take that time too,
     unless a jump ("the next morning") lies between: a story's opening rarely
-    names the hour that its later moonlight gives away.
+    names the hour that its later moonlight gives away. A jump with no move takes
+    its place from the paragraphs it opens, and is dropped when they name none.
     """
     found: list[tuple[Scene, str | None]] = []  # (scene, explicit jump)
     first = next((j for j in range(min(opening, len(paragraphs)))
@@ -395,9 +403,15 @@ def scenes(paragraphs: Sequence[str], *, names: frozenset[str] = frozenset(),
     for i, par in enumerate(paragraphs[first:], start=first):
         before = paragraphs[i - 1] if i else ""
         ch = _change(par, current, names)
-        new, suffix = next_setting(par, current, before=before, names=names)
-        if ch is None or new is None:
+        if ch is None:
             continue
+        new, suffix = _apply(ch, current, before, par)
+        if ch.place is None:  # a jump alone: find where the next paragraphs are set
+            there = setting_from_text(" ".join(paragraphs[i:i + 3]), names)
+            if there is None:
+                continue  # "The next day" with no place: the old one is likely stale
+            if there.place != new.place:
+                new, suffix = replace(there, time=new.time), None
         current = new
         if found and found[-1][0].start == i - 1 and found[-1][0].cue and not ch.jump:
             found.pop()  # a one-paragraph stop on the way is transit, not a scene
@@ -412,7 +426,8 @@ def _resolve_times(found: list[tuple[Scene, str | None]], paragraphs: Sequence[s
     times: list[str | None] = []
     for k, (sc, jump) in enumerate(found):
         end = found[k + 1][0].start if k + 1 < len(found) else len(paragraphs)
-        own = time_of_day(" ".join(paragraphs[sc.start:min(end, sc.start + window)]))
+        own = time_of_day(sc.cue) or time_of_day(
+            " ".join(paragraphs[sc.start:min(end, sc.start + window)]))
         times.append(jump if jump and jump != "LATER" else own)
     known = next((k for k, t in enumerate(times) if t), None)
     if known is not None and not any(j for _, j in found[:known + 1]):

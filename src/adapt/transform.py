@@ -85,12 +85,12 @@ class _Writer:
         if not text:
             return
         narrator = self.names.get(NARRATOR) if self.cast.first_person else None
-        for chunk, inner in voice.split_inner_voice(text) if narrator and hasattr(voice, "split_inner_voice") else [(text, False)]:
+        for chunk, inner in voice.split_inner_voice(text) if narrator else [(text, False)]:
             if inner and narrator:
                 self.elements.append(Dialogue(cue_name(narrator), (Speech(_marked(chunk)),), "V.O.", line=line))
                 continue
             acted = voice.to_action(chunk, narrator=narrator, pronoun=self.pronoun, tense=self.tense)
-            for par in (voice.short_paragraphs(acted) if hasattr(voice, "short_paragraphs") else [acted]):
+            for par in voice.short_paragraphs(acted):
                 self.elements.append(Action(_marked(par), line))
 
     def business(self, text: str) -> str:
@@ -117,6 +117,13 @@ class _Writer:
 
         def flush() -> None:
             nonlocal block, current, resumed
+            merged: list[DialoguePart] = []
+            for part in block:  # quotations split by a bare tag read as one speech
+                if merged and isinstance(part, Speech) and isinstance(merged[-1], Speech):
+                    merged[-1] = Speech(merged[-1].text + " " + part.text)
+                else:
+                    merged.append(part)
+            block = merged
             if block and current is not None:
                 if self.options.notes:
                     for ev in sorted(guessed):

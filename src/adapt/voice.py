@@ -24,13 +24,14 @@ _ABBREV = _TITLES | {"jr", "sr", "col", "gen", "lt", "sgt", "hon", "mt", "vs", "
                      "e.g", "i.e", "etc", "cf", "viz", "inc", "co", "ft", "ave"}
 _ADVERBS = {"never", "always", "just", "still", "also", "even", "often", "then", "now",
             "soon", "already", "almost", "sometimes", "once", "quite", "rather", "too",
-            "really", "ever", "only", "again", "all", "both", "instead", "nearly"}
+            "really", "ever", "only", "again", "all", "both", "instead", "nearly", "most",
+            "first", "thus", "scarce", "hardly", "merely", "barely", "presently"}
 _CLAUSE_WORDS = {"and", "but", "or", "so", "yet", "nor", "when", "while", "as", "because",
                  "how", "why", "whether",
                  "though", "although", "if", "until", "till", "before", "after", "since",
                  "where", "whereupon", "that", "unless", "whilst", "whenever", "then"}
 _STOP = _CLAUSE_WORDS - {"and", "but", "or", "then", "nor", "yet"} | {
-    "who", "which", "whom", "whose", "what", "i", "he", "she", "we", "they", "you", "it"}
+    "who", "which", "whom", "whose", "what", "i", "he", "she", "we", "they"}
 _DETS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "my",
          "our", "its", "your", "every", "each", "no"}
 _INDEFINITE = {"everyone", "everybody", "someone", "somebody", "nobody", "anyone",
@@ -271,8 +272,34 @@ class _Subject:
 
 
 def _plural(low: str) -> bool:
-    nouns = _lemmas(low).get("NOUN", ())
-    return low in _PLURAL_NOUNS or bool(nouns) and low not in nouns
+    return low in _PLURAL_NOUNS or any(
+        lemma != low and low in getAllInflections(lemma, "NOUN").get("NNS", ())
+        for lemma in _lemmas(low).get("NOUN", ()))
+
+
+def _compound(words: list[_Word], p: int) -> bool:
+    """'Holmes and I', 'Mr. and Mrs. Gardiner', 'Jones, Holmes, and I': plural subjects.
+
+    The first conjunct must be a run of names or subject pronouns that itself starts
+    a clause, so "She met Holmes, and I left" stays singular.
+    """
+    if p < 2 or words[p - 1].low != "and" or words[p].before.strip():
+        return False
+    gap = words[p - 1].before.strip()
+    if gap not in {"", ","} and not (gap == "." and words[p - 2].low in _TITLES):
+        return False
+    q, start = p - 2, None
+    while q >= 0:
+        w = words[q]
+        if not (w.text[:1].isupper() or w.low in _NOMINATIVE):
+            break
+        if words[q + 1].before.strip() not in {"", ".", ","}:
+            break
+        start = q
+        if w.sent_start:
+            break
+        q -= 1
+    return start is not None and words[start].clause_start
 
 
 def _is_name(words: list[_Word], p: int) -> bool:
@@ -290,6 +317,9 @@ def _is_name(words: list[_Word], p: int) -> bool:
             and nxt.low not in _PRONOUN_AGR)
 
 
+_NUMBERED = {"chapter", "part", "book", "volume", "vol", "act", "scene", "section",
+             "canto", "letter", "stave"}
+_NOMINATIVE = {"i", "he", "she", "we", "they", "you"}
 _PRONOUN_AGR = {"i": "1sg", "he": "3sg", "she": "3sg", "it": "3sg", "we": "pl",
                 "they": "pl", "you": "pl", "there": "there"}
 
@@ -297,7 +327,7 @@ _PRONOUN_AGR = {"i": "1sg", "he": "3sg", "she": "3sg", "it": "3sg", "we": "pl",
 def _subject(words: list[_Word], p: int) -> _Subject | None:
     w = words[p]
     if w.low in {"he", "she", "we", "they", "i"}:
-        return _Subject(p, _PRONOUN_AGR[w.low], "pron")
+        return _Subject(p, "pl" if _compound(words, p) else _PRONOUN_AGR[w.low], "pron")
     if not w.clause_start:
         return None
     if w.low in {"it", "you", "there"}:
@@ -311,7 +341,7 @@ def _subject(words: list[_Word], p: int) -> _Subject | None:
                 not words[q + 1].before.strip()
                 or (words[q].low in _TITLES and words[q + 1].before.strip() == ".")):
             q += 1
-        return _Subject(q, "3sg", "name")
+        return _Subject(q, "pl" if _compound(words, p) else "3sg", "name")
     if w.low in _DETS:
         return _noun_phrase(words, p)
     if ("NOUN" in _lemmas(w.low) and "VERB" not in _lemmas(w.low)
@@ -347,9 +377,10 @@ def _coordinated(words: list[_Word], v: int, agr: str, to_present: bool,
     q = v + 1
     while q < len(words):
         w = words[q]
-        if w.prot or re.search(r"[.!?;:]", w.before) or w.low in _STOP:
+        if w.prot or re.search(r"[.!?;:]", w.before) or w.low in _STOP or (
+                w.low in {"it", "you"} and w.clause_start):
             return
-        if not to_present and w.low == "to" and q + 1 < len(words) and (
+        if w.low == "to" and q + 1 < len(words) and (
                 "VERB" in _lemmas(words[q + 1].low)
                 and words[q + 1].low not in _OBJECTS):
             return  # "want to go and see": the "see" belongs to the infinitive
@@ -402,24 +433,38 @@ def _tense_clause(words: list[_Word], p: int, out: dict[int, str]) -> int:
         return v
     agr = subj.agr
     if subj.kind in {"np", "bare"} and verb.low.removesuffix("n't") in {"was", "were"}:
-        agr = "3sg" if verb.low.startswith("was") else "pl"  # the verb knows the number
-    if subj.kind == "bare" and lexical:
+        # The verb knows the number better than the noun ("the news was").
+        agr = "3sg" if verb.low.startswith("was") else "pl" if agr == "pl" else ""
+    if not agr or _keep_past(words, v, lexical) or subj.kind == "bare" and lexical:
         return v
     if subj.kind == "np" and lexical:
         nxt = _next_verb(words, v)  # "the people assembled were": a participle
         if nxt is not None and (words[nxt].low in _AUX or words[nxt].low in _MODALS):
             return v
-    if verb.low in {"could", "couldn't"} and _conditional(words, v):
-        return v
     if _set(out, verb, _agree(verb, agr, True)) and lexical:
         _coordinated(words, v, agr, True, out)
     return v
 
 
-def _conditional(words: list[_Word], v: int) -> bool:
-    nxt = words[v + 1].low if v + 1 < len(words) else ""
-    cue = {"if", "wish", "wished", "though", "unless", "whether"}
-    return nxt in {"have", "not"} or any(w.low in cue for w in words)
+def _keep_past(words: list[_Word], v: int, lexical: bool) -> bool:
+    """Pasts that are not narrative tense: counterfactuals and points in time.
+
+    "if she had known", "she wished he had stayed", "as if it could have been",
+    "ever since he was twenty": moving these to the present changes the meaning.
+    """
+    low = words[v].low.removesuffix("n't")
+    nxt = [w.low for w in words[v + 1: v + 3]]
+    if low == "could" and (nxt[:1] == ["have"] or nxt == ["not", "have"]):
+        return True
+    if low in {"could", "had", "were"}:
+        cue = {"if", "wish", "wished", "wishes", "though", "unless", "whether", "rather"}
+        if any(w.low in cue for w in words if w.sent == words[v].sent):
+            return True
+    subj_start = v - 1
+    while subj_start > 0 and not words[subj_start].clause_start:
+        subj_start -= 1
+    return (not low == "had" and subj_start > 0
+            and words[subj_start - 1].low == "since")
 
 
 # ---------------------------------------------------------------- narrator
@@ -437,11 +482,18 @@ class _Narrator:
     def other(self, sent: int) -> None:
         self.ambiguous, self.other_sent = True, sent
 
-    def refer(self, low: str, sent: int) -> tuple[str, str]:
+    def _use_name(self, low: str, sent: int) -> bool:
+        recent = self.other_sent >= sent - 1 and self.last_sent != sent
+        return low != "myself" and (not self.named or self.ambiguous or recent)
+
+    def agr(self, sent: int) -> str:
+        """The agreement the next "I" will take, without using it up."""
+        return "pl" if self.pronoun == "they" and not self._use_name("i", sent) else "3sg"
+
+    def refer(self, low: str, sent: int, force: bool = False) -> tuple[str, str]:
         """Replacement for a first-person word and the agreement it takes."""
         forms = _NARRATOR_FORMS[self.pronoun]
-        recent = self.other_sent >= sent - 1 and self.last_sent != sent
-        use_name = low != "myself" and (not self.named or self.ambiguous or recent)
+        use_name = force or self._use_name(low, sent)
         self.named, self.ambiguous, self.last_sent = True, False, sent
         if use_name:
             text = self.name + "'s" if low in {"my", "mine"} else self.name
@@ -470,24 +522,51 @@ def _narrator_word(words: list[_Word], p: int, nar: _Narrator, to_present: bool,
             new = ref + _apos(w.text) + tail
         out[w.k] = new if named else _match_case("X" if w.sent_start else "x", new)
         return p
-    ref, agr = nar.refer(low, w.sent)
+    compound = low == "i" and _compound(words, p)  # "Holmes and Watson", not "and he"
+    ref, agr = nar.refer(low, w.sent, compound)
     out[w.k] = ref if ref[:1].isupper() else _match_case(
         "X" if (w.sent_start if low == "i" else w.text[:1].isupper()) else "x", ref)
     if low != "i":
         return p
+    if compound:
+        agr = "pl"
     v = _next_verb(words, p)
     if v is None:
         return p
     verb = words[v]
     lexical = verb.low not in _AUX and verb.low not in _MODALS and "'" not in verb.low
     past = lexical and _is_past(verb.low)
-    if to_present and verb.low in {"could", "couldn't"} and _conditional(words, v):
+    if to_present and _keep_past(words, v, lexical):
         return v
     if past and not to_present:
         return v
     if _set(out, verb, _agree(verb, agr, to_present)) and lexical:
         _coordinated(words, v, agr, to_present and past, out)
     return v
+
+
+def _inverted(words: list[_Word], p: int, nar: _Narrator | None,
+              out: dict[int, str]) -> None:
+    """'said he,' / 'said Holmes.' / 'said I': a past verb before its subject."""
+    w = words[p]
+    if not w.clause_start or not _is_past(w.low) or w.low in _AUX or "'" in w.low:
+        return
+    q = p + 1
+    if q >= len(words) or words[q].before.strip() or words[q].prot:
+        return
+    if words[q].low in _NOMINATIVE:
+        agr = nar.agr(words[q].sent) if nar and words[q].low == "i" else _PRONOUN_AGR[
+            words[q].low]
+    elif words[q].text[:1].isupper() and words[q].low not in _DETS:
+        while q + 1 < len(words) and words[q + 1].text[:1].isupper() and (
+                not words[q + 1].before.strip()
+                or (words[q].low in _TITLES and words[q + 1].before.strip() == ".")):
+            q += 1
+        agr = "3sg"
+    else:
+        return
+    if q + 1 == len(words) or re.search(r"[,.;:!?—–]", words[q + 1].before):
+        _set(out, w, _agree(w, agr, True))
 
 
 # ---------------------------------------------------------------- public API
@@ -542,6 +621,11 @@ def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
         if w.prot or words[p].k in out:
             p += 1
             continue
+        if to_present:
+            _inverted(words, p, nar, out)
+        if w.low == "i" and p and words[p - 1].low in _NUMBERED:
+            p += 1  # "Chapter I" is a numeral
+            continue
         if nar is not None and w.low in set(_NARRATOR_FORMS["she"]) | {
                 "i'm", "i've", "i'll", "i'd"}:
             _narrator_word(words, p, nar, to_present, out)
@@ -549,9 +633,120 @@ def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
                 _tense_clause(words, p, out)
             p += 1
             continue
-        if nar is not None and w.low in _SAME_PRONOUNS[pronoun]:
+        if nar is not None and w.low.split("'")[0] in _SAME_PRONOUNS[pronoun]:
             nar.other(w.sent)
         if to_present:
             _tense_clause(words, p, out)
         p += 1
     return "".join(out.get(k, tok) for k, tok in enumerate(tokens))
+
+
+# ---------------------------------------------------------------- sentences
+_BOUNDARY = re.compile(r"(\.(?:\s?\.){2,}|[.!?]+)([\"”’')\]]*)(\s+)(?=\S)")
+_SPEECH_VERBS = {"say", "ask", "reply", "answer", "cry", "shout", "whisper", "murmur",
+                 "call", "exclaim", "continue", "add", "repeat", "mutter", "scream", "yell",
+                 "snap", "return", "observe", "remark", "insist", "explain", "protest",
+                 "retort", "demand", "inquire", "enquire", "laugh", "sigh", "begin"}
+
+
+def _ends_sentence(text: str, m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    punct, closers = m.group(1), m.group(2)
+    if _ELLIPSIS.fullmatch(punct) or _in_spans(m.start(3), spans):
+        return False  # an ellipsis trails off; a stop inside a quotation is the speaker's
+    after = text[m.end():]
+    if not (after[:1].isupper() or after[:1].isdigit() or after[:1] in "\"“‘'(["):
+        return False
+    if punct == ".":
+        prev = re.search(r"(\S+)$", text[: m.start()])
+        word = prev.group(1).lower().lstrip("(\"“'‘") if prev else ""
+        if word in _ABBREV or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", word):
+            return False  # "Mr. Darcy", "J. Smith", "e.g. Rome"
+    if closers.strip() and punct != ".":  # '"Where?" I ask.' is one sentence
+        nxt = re.match(r"\W*(\w+)\W+(\w+)", after)
+        if nxt and any(lemma in _SPEECH_VERBS
+                       for lemma in _lemmas(nxt.group(2).lower()).get("VERB", ())):
+            return False
+    return True
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences, keeping abbreviations, ellipses and quotations whole."""
+    spans = quoted_spans(text)
+    out, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if _ends_sentence(text, m, spans):
+            out.append(text[start: m.start(3)].strip())
+            start = m.end()
+    tail = text[start:].strip()
+    return out + [tail] if tail else out
+
+
+def short_paragraphs(text: str, max_lines: int = 4, width: int = 60) -> list[str]:
+    """Action paragraphs of at most ``max_lines`` lines of ``width`` columns.
+
+    Screenplay action rarely runs past four lines; a long passage is cut at sentence
+    boundaries, and a single sentence longer than that stays whole.
+    """
+    paras: list[str] = []
+    for sentence in sentences(" ".join(text.split())):
+        joined = f"{paras[-1]} {sentence}" if paras else sentence
+        if paras and len(textwrap.wrap(joined, width)) <= max_lines:
+            paras[-1] = joined
+        else:
+            paras.append(sentence)
+    return paras
+
+
+# ---------------------------------------------------------------- inner voice
+_MENTAL = {"know", "think", "wonder", "suppose", "guess", "realize", "realise", "remember",
+           "hope", "wish", "believe", "doubt", "imagine", "swear", "bet", "reckon",
+           "understand", "forget", "regret", "fear", "admit", "confess", "figure"}
+_FUTURE = {"will", "shall", "'ll", "won't", "shan't", "gonna"}
+_HYPOTHETICAL = {"would", "might"}
+_IF = {"if", "unless", "wish", "suppose", "imagine"}
+
+
+def is_inner_voice(sentence: str) -> bool:
+    """A narrator's unseen reflection, which the camera cannot show.
+
+    True for direct address to the reader ("you" outside quotation marks, which
+    also catches a general "you"),
+    rhetorical questions, first-person thoughts ("I know", "I wonder"), future
+    resolutions ("I'll stake her") and hypotheticals ("I would ... if ...").
+    Precision over recall: anything else is action.
+    """
+    spans = quoted_spans(sentence)
+    outside = "".join(ch for i, ch in enumerate(sentence) if not _in_spans(i, spans))
+    words = [w for w in _words(_tokens(sentence), spans) if not w.prot]
+    lows = {w.low for w in words}
+    if re.search(r"\?(?![\w-])", outside) or {"you", "your", "yourself", "yours"} & lows:
+        return True
+    for i, w in enumerate(words):
+        if w.low == "i'll":
+            return True
+        # Only a main-clause "I": "the first thing I think of" is action.
+        if w.low != "i" or not (w.clause_start or i and words[i - 1].low in _ADVERBS):
+            continue
+        rest = [x.low for x in words[i + 1: i + 4] if not _is_adverb(x)]
+        verb = rest[0] if rest else ""
+        # Present tense only: the narrator speaking now, not narrated past thought.
+        if verb in _FUTURE or rest == ["am", "going", "to"] or verb in _MENTAL:
+            return True
+        if verb in _HYPOTHETICAL and _IF & lows:
+            return True
+    return False
+
+
+def split_inner_voice(text: str) -> list[tuple[str, bool]]:
+    """A narration passage as runs of sentences, flagged True for inner voice.
+
+    The caller makes action of the False runs and (V.O.) dialogue of the True ones.
+    """
+    runs: list[tuple[str, bool]] = []
+    for sentence in sentences(" ".join(text.split())):
+        flag = is_inner_voice(sentence)
+        if runs and runs[-1][1] == flag:
+            runs[-1] = (f"{runs[-1][0]} {sentence}", flag)
+        else:
+            runs.append((sentence, flag))
+    return runs
