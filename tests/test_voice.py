@@ -111,6 +111,9 @@ def test_seed_passage_keeps_no_first_person() -> None:
     ("She could see the lights.", "She can see the lights."),
     ("Jane and Elizabeth walked home.", "Jane and Elizabeth walk home."),
     ('"Stop," said he.', '"Stop," says he.'),
+    ("She wondered at it, and was sure of it.", "She wonders at it, and is sure of it."),
+    ("He fled to the pantry and returned with a bottle filled with ink and labeled.",
+     "He flees to the pantry and returns with a bottle filled with ink and labeled."),
 ])
 def test_past_becomes_present(before: str, after: str) -> None:
     assert to_action(before, narrator=None, tense="past") == after

@@ -78,7 +78,9 @@ class _Writer:
     elements: list[Element] = field(default_factory=list)
 
     def cue(self, key: str) -> str:
-        return cue_name(self.names.get(key) or self.cast.names.get(key) or key)
+        name = self.names.get(key) or self.cast.names.get(key) or key
+        aliases = {cue_name(a): n for a, n in self.options.aliases}
+        return cue_name(aliases.get(cue_name(name), name))
 
     def action(self, text: str, line: int | None) -> None:
         text = " ".join(text.split())

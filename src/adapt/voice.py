@@ -179,6 +179,14 @@ def _present_lemma(low: str) -> str | None:
     return None
 
 
+@cache
+def _participle(low: str) -> bool:
+    """A past or past-participle form ("walked", "broken", "sat")."""
+    return any(low in forms for lemma in _lemmas(low).get("VERB", ())
+               for tag, forms in getAllInflections(lemma, "VERB").items()
+               if tag in {"VBD", "VBN"})
+
+
 def _is_past(low: str) -> bool:
     """A finite past form, unambiguously ("put" could be either)."""
     stem = low.removesuffix("n't")
@@ -384,12 +392,14 @@ def _coordinated(words: list[_Word], v: int, agr: str, to_present: bool,
                 "VERB" in _lemmas(words[q + 1].low)
                 and words[q + 1].low not in _OBJECTS):
             return  # "want to go and see": the "see" belongs to the infinitive
-        if w.low in {"and", "or", "then", "nor"}:
+        if w.low in {"and", "or", "then", "nor", "but"}:
             c = _next_verb(words, q)
             if c is not None and _coordinate_ok(words, q, c, v, main, to_present):
                 _set(out, words[c], _agree(words[c], agr, to_present))
                 v, q = c, c + 1
                 continue
+        if _participle(w.low):
+            return  # "a bottle filled with ink and labeled": the "and" may be the participle's
         q += 1
 
 
@@ -397,6 +407,8 @@ def _coordinate_ok(words: list[_Word], q: int, c: int, v: int, main: str | None,
                    to_present: bool) -> bool:
     cand, prev = words[c], words[q - 1]
     cpos, ppos = _lemmas(cand.low), _lemmas(prev.low)
+    if to_present and cand.low.removesuffix("n't") in {"was", "were", "had", "did"}:
+        return True  # "wondered at it, and was sure": same subject, same tense shift
     if cand.low in _AUX or cand.low in _MODALS:
         return False
     # "tired and worried", "cold and bored": adjectives, not a second verb.
@@ -441,6 +453,8 @@ def _tense_clause(words: list[_Word], p: int, out: dict[int, str]) -> int:
         nxt = _next_verb(words, v)  # "the people assembled were": a participle
         if nxt is not None and (words[nxt].low in _AUX or words[nxt].low in _MODALS):
             return v
+        if nxt is None and "NOUN" in _lemmas(verb.low):
+            return v  # "after a little thought.": a noun phrase, no verb
     if _set(out, verb, _agree(verb, agr, True)) and lexical:
         _coordinated(words, v, agr, True, out)
     return v

@@ -15,11 +15,16 @@ _TAKEN_FOR_OTHER = re.compile(
     r"^\s*(?:[!@~#=>.\[]|\(|/\*|\*/|\[\[|(?:INT|EXT|EST|INT\.?/EXT|I/E)[. ])|TO:\s*$|<\s*$|^\s*={3,}\s*$|^\s*$",
     re.I,
 )
-_CUE_CHARS = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
+_INLINE_MARKUP = re.compile(r"(\[\[|/\*)")
 
 
 def _is_caps(line: str) -> bool:
-    return bool(_CUE_CHARS.match(line))
+    return any(c.isalpha() for c in line) and not any(c.islower() for c in line)
+
+
+def _literal(line: str) -> str:
+    """'[[' and '/*' inside prose are text, not a note or boneyard."""
+    return _INLINE_MARKUP.sub(r"\\\1", line)
 
 
 def _action_line(line: str, *, first: bool) -> str:
@@ -27,6 +32,7 @@ def _action_line(line: str, *, first: bool) -> str:
     # or, alone, stays action — forcing it is always safe.
     if not line.strip():
         return "  "
+    line = _literal(line)
     if _TAKEN_FOR_OTHER.search(line) or (first and _is_caps(line)):
         return "!" + line
     return line
@@ -41,9 +47,9 @@ def _speech_line(line: str) -> str:
     # Inside dialogue only a leading "(" (parenthetical) or "~" (lyric) changes meaning.
     if not line.strip():
         return "  "
-    if line.lstrip().startswith(("(", "~", "!", "[[", "/*")):
-        return "\\" + line if not line.startswith(" ") else line
-    return line
+    if line.lstrip().startswith(("(", "~", "!")):
+        return "\\" + line.lstrip()
+    return _literal(line)
 
 
 def _cue(d: Dialogue) -> str:
