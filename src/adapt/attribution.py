@@ -21,6 +21,12 @@ from adapt.names import (COMMON_GENDER, NAME, PRONOUN_GENDER, TITLES, gender_of_
 
 NARRATOR = "\x00I"
 _PLACEHOLDER = {"m": "\x00he", "f": "\x00she"}
+_HONORIFIC = {"ladyship": "f", "lordship": "m", "majesty": "m", "highness": "m", "honour": "m", "worship": "m"}
+_SPOUSE = {"wife": {"Mr.": "Mrs.", "Mr": "Mrs"}, "lady": {"Mr.": "Mrs.", "Mr": "Mrs", "Sir": "Lady", "Lord": "Lady"},
+           "husband": {"Mrs.": "Mr.", "Mrs": "Mr", "Lady": "Sir"}}
+_RELATIVES = {"mother": "f", "father": "m", "wife": "f", "husband": "m", "sister": "f", "brother": "m",
+              "aunt": "f", "uncle": "m", "daughter": "f", "son": "m", "niece": "f", "nephew": "m",
+              "cousin": "", "friend": "", "companion": "", "lady": "f", "mistress": "f", "master": "m"}
 _VOC_GENDER = {"father": "m", "sir": "m", "papa": "m", "uncle": "m", "mister": "m", "dad": "m",
                "mother": "f", "madam": "f", "ma'am": "f", "mamma": "f", "mama": "f", "aunt": "f",
                "mum": "f", "mom": "f"}
@@ -111,7 +117,11 @@ class _Resolver:
             if key in self.known:
                 self.mention(key)
 
-    def by_gender(self, g: str, exclude: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+    def by_gender(self, g: str, exclude: set[str] = frozenset(), avoid: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+        """Most recent character of gender g; prefer one not in ``avoid`` (the last speaker)."""
+        for key in reversed(self.recent):
+            if key != NARRATOR and key not in exclude and key not in avoid and self.genders.get(key) == g:
+                return key
         for key in reversed(self.recent):
             if key != NARRATOR and key not in exclude and self.genders.get(key) == g:
                 return key
@@ -121,17 +131,34 @@ class _Resolver:
                 return key
         return _PLACEHOLDER[g]
 
-    def subject(self, text: str, exclude: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]
+    def subject(self, text: str, exclude: set[str] = frozenset(), avoid: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]
         """The entity a tag's subject names."""
         text = text.strip()
         low = text.lower()
         if low in ("i", "me"):
             return NARRATOR
         if low in ("he", "she"):
-            return self.by_gender(PRONOUN_GENDER[low], exclude)
+            return self.by_gender(PRONOUN_GENDER[low], exclude, avoid)
         words = text.split()
         if words[0].lower() in ("the", "a", "an", "his", "her", "my", "their", "our"):
             head = words[-1]
+            if head.lower() in _HONORIFIC:  # "her Ladyship"
+                return self.by_gender(_HONORIFIC[head.lower()], exclude, avoid)
+            if words[0].lower() in ("his", "her") and head.lower() in _SPOUSE and len(words) == 2:
+                # "his wife" of a "Mr. Bennet" is "Mrs. Bennet", and the other way round.
+                possessor = self.by_gender(PRONOUN_GENDER[words[0].lower()], exclude)
+                parts = possessor.split()
+                swap = _SPOUSE[head.lower()]
+                if len(parts) > 1 and parts[0] in swap:
+                    spouse = self.canonical(swap[parts[0]] + " " + " ".join(parts[1:]))
+                    self.known.add(spouse)
+                    self.genders.setdefault(spouse, "f" if parts[0].startswith("Mr.") or parts[0] == "Mr" else "m")
+                    return spouse
+            if words[0].lower() in ("his", "her") and head.lower() in _RELATIVES:
+                # "said her mother": someone of that gender other than the "her".
+                possessor = self.by_gender(PRONOUN_GENDER[words[0].lower()], exclude)
+                g = _RELATIVES[head.lower()]
+                return self.by_gender(g, exclude | {possessor}, avoid) if g else None
             if head[:1].isupper():  # "the Hatter": a name in all but form
                 return self.canonical("the " + " ".join(words[1:]))
             g = COMMON_GENDER.get(head.lower())
@@ -234,7 +261,17 @@ def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str
                     continue
                 if is_name(n) and n.split()[0] not in ("The",):
                     seen[alias.get(n, n)] += 1
-    known |= {n for n, c in seen.items() if c >= 1}
+    # A name from narration joins the cast only when it acts like a person: a title,
+    # or a he/she that follows it in the same sentence.
+    person: Counter[str] = Counter()
+    for b in beats:
+        if isinstance(b, Paragraph):
+            for sent in _sentences(b.narration):
+                for m in _NAME_RE.finditer(sent):
+                    key = alias.get(m.group(0), m.group(0))
+                    if key in seen and re.match(r"[^.;:!?]{0,60}?\b(?:he|she|his|her|him)\b", sent[m.end():]):
+                        person[key] += 1
+    known |= {n for n in seen if gender_of_title(n) or person[n] >= 2}
     genders: dict[str, str] = {}
     for n in known:
         g = gender_of_title(n)
@@ -273,13 +310,15 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
     weak: dict[int, str] = {}
     runs: list[list[int]] = [[]]
     prev_open: str | None = None
+    open_bi: int | None = None  # the last paragraph, if its speech runs on into the next
+    head: dict[int, int] = {}  # paragraph continuing a speech → the paragraph it began in
     intro: str | None = None
     addressee: str | None = None  # named by a vocative in the last speech: likely to answer
     last_speaker: str | None = None
     for bi, b in enumerate(beats):
         if isinstance(b, (Heading, SceneBreak)):
             runs.append([])
-            prev_open = intro = addressee = last_speaker = None
+            prev_open = intro = addressee = last_speaker = open_bi = None
             continue
         if not isinstance(b, Paragraph):
             continue
@@ -300,9 +339,12 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
             if len(text.split()) > 150:
                 runs.append([])
                 addressee = last_speaker = None
-            prev_open = None
+            prev_open = open_bi = None
             continue
-        runs[-1].append(bi)
+        if open_bi is not None and isinstance(b.parts[0], Quote):
+            head[bi] = head.get(open_bi, open_bi)  # one speech over several paragraphs: one turn
+        else:
+            runs[-1].append(bi)
         # Per-quote explicit tags.
         explicit: dict[int, str] = {}
         qpos = [i for i, p in enumerate(b.parts) if isinstance(p, Quote)]
@@ -350,7 +392,11 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
                     if subj:
                         weak[bi] = subj
         if para:
-            para_speaker[bi] = para
+            h = head.get(bi)
+            if h is None:
+                para_speaker[bi] = para
+            elif para.evidence == "tag" and para_speaker.get(h, para).evidence not in ("tag",):
+                para_speaker[h] = para
         for i in qpos:
             key = explicit.get(i) or (para.speaker if para else None)
             if key:
@@ -362,9 +408,18 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
         last_speaker = spoken
         voc = [r.canonical(v) for q in b.quotes for v in vocatives(q.text)]
         addressee = next((v for v in reversed(voc) if v in known and v != spoken), None)
-        prev_open = spoken if not b.parts[qpos[-1]].closed and qpos[-1] == len(b.parts) - 1 else None  # type: ignore[union-attr]
+        runs_on = not b.parts[qpos[-1]].closed and qpos[-1] == len(b.parts) - 1  # type: ignore[union-attr]
+        prev_open = spoken if runs_on else None
+        open_bi = bi if runs_on else None
         intro = None
     _turns(beats, runs, para_speaker, weak, out, r, first_person)
+    for bi, h in head.items():  # a continued speech keeps its speaker unless tagged anew
+        first = next((a for (b2, _), a in sorted(out.items()) if b2 == h), None)
+        if first is None:
+            continue
+        for (b2, qi) in [k for k in out if k[0] == bi] or [(bi, i) for i, p in enumerate(beats[bi].parts) if isinstance(p, Quote)]:  # type: ignore[union-attr]
+            if out.get((b2, qi), first).evidence != "tag":
+                out[(b2, qi)] = Attribution(first.speaker, "continued")
     cast = Cast(genders=genders, first_person=first_person)
     _name_placeholders(beats, out, cast, narrator, r)
     return out, cast
@@ -387,7 +442,7 @@ def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution
             if anchors:
                 # Count forward from the line before unless one after is much nearer:
                 # exchanges open with tags, and the turn order holds best from there.
-                j = min(anchors, key=lambda a: (abs(a - i) + (1.5 if a > i else 0), a > i))
+                j = min(anchors, key=lambda a: (abs(a - i) + (100 if a > i else 0), a > i))
                 d = abs(j - i)
                 if d % 2 == 0:
                     guess = speakers[j]

@@ -129,6 +129,9 @@ def vocatives(quote: str) -> list[str]:
                 continue
         elif not (before.endswith((",", "–", "—", "-", ";")) or re.search(r"(?:[Mm]y (?:dear|good|poor)|[Oo]h,?|[Dd]ear)$", before)):
             continue
+        # "Abdullah, Akbar, and I": a list, not an address.
+        if re.match(r",\s*(?:and|or|&)\b", after) or re.search(r"\b(?:and|or)$", before):
+            continue
         if name.lower() in ENDEARMENTS or name in ("I", "A", "O") or not (is_name(name) or len(name) == 1):
             continue
         found.append(name)

@@ -1,0 +1,103 @@
+"""Narration → sentences and short action paragraphs; where the quotations are."""
+from __future__ import annotations
+
+import re
+import textwrap
+
+from adapt.lexicon import ABBREV, lemmas
+
+ELLIPSIS = re.compile(r"\.(?:\s?\.){2}")
+_ELISIONS = ("em", "tis", "twas", "cause", "til", "n", "round", "bout")
+_BOUNDARY = re.compile(r"(\.(?:\s?\.){2,}|[.!?]+)([\"”’')\]]*)(\s+)(?=\S)")
+_SPEECH_VERBS = {"say", "ask", "reply", "answer", "cry", "shout", "whisper", "murmur",
+                 "call", "exclaim", "continue", "add", "repeat", "mutter", "scream", "yell",
+                 "snap", "return", "observe", "remark", "insist", "explain", "protest",
+                 "retort", "demand", "inquire", "enquire", "laugh", "sigh", "begin"}
+
+
+# ---------------------------------------------------------------- quotations
+def _opens_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1: i + 6].lower()
+    return ((before.isspace() or before in "([{—–-\"“") and bool(after[:1])
+            and after[0].isalpha() and not after.startswith(_ELISIONS))
+
+
+def _closes_single(text: str, i: int) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not text[i - 1].isspace() and not after.isalnum()
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted material, quote marks included.
+
+    An unclosed double quote runs to the end (a speech spanning paragraphs); an
+    unclosed single quote is taken for an apostrophe and protects nothing.
+    """
+    spans: list[tuple[int, int]] = []
+    start, closer = -1, ""
+    for i, ch in enumerate(text):
+        if start < 0:
+            if ch in "\"“":
+                start, closer = i, "”" if ch == "“" else '"'
+            elif ch in "'‘" and _opens_single(text, i):
+                start, closer = i, "’" if ch == "‘" else "'"
+        elif ch == closer and (closer in "\"”" or _closes_single(text, i)):
+            spans.append((start, i + 1))
+            start = -1
+    if start >= 0 and closer in "\"”":
+        spans.append((start, len(text)))
+    return spans
+
+
+def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+# ---------------------------------------------------------------- sentences
+def _ends_sentence(text: str, m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    punct, closers = m.group(1), m.group(2)
+    if ELLIPSIS.fullmatch(punct) or in_spans(m.start(3), spans):
+        return False  # an ellipsis trails off; a stop inside a quotation is the speaker's
+    after = text[m.end():]
+    if not (after[:1].isupper() or after[:1].isdigit() or after[:1] in "\"“‘'(["):
+        return False
+    if punct == ".":
+        prev = re.search(r"(\S+)$", text[: m.start()])
+        word = prev.group(1).lower().lstrip("(\"“'‘") if prev else ""
+        if word in ABBREV or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", word):
+            return False  # "Mr. Darcy", "J. Smith", "e.g. Rome"
+    if closers.strip() and punct != ".":  # '"Where?" I ask.' is one sentence
+        nxt = re.match(r"\W*(\w+)\W+(\w+)", after)
+        if nxt and any(lemma in _SPEECH_VERBS
+                       for lemma in lemmas(nxt.group(2).lower()).get("VERB", ())):
+            return False
+    return True
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences, keeping abbreviations, ellipses and quotations whole."""
+    spans = quoted_spans(text)
+    out, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if _ends_sentence(text, m, spans):
+            out.append(text[start: m.start(3)].strip())
+            start = m.end()
+    tail = text[start:].strip()
+    return out + [tail] if tail else out
+
+
+def short_paragraphs(text: str, max_lines: int = 4, width: int = 60) -> list[str]:
+    """Action paragraphs of at most ``max_lines`` lines of ``width`` columns.
+
+    Screenplay action rarely runs past four lines; a long passage is cut at sentence
+    boundaries, and a single sentence longer than that stays whole.
+    """
+    paras: list[str] = []
+    for sentence in sentences(" ".join(text.split())):
+        joined = f"{paras[-1]} {sentence}" if paras else sentence
+        if paras and len(textwrap.wrap(joined, width)) <= max_lines:
+            paras[-1] = joined
+        else:
+            paras.append(sentence)
+    return paras

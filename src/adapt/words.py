@@ -1,0 +1,80 @@
+"""Narration → word tokens that know their sentence, clause and quotation.
+
+The rewriters change words in place: ``tokens`` keeps every character, so
+joining the tokens (with some replaced) rebuilds the passage exactly.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from adapt.lexicon import ABBREV, ADVERBS, CLAUSE_WORDS, lemmas, match_case
+from adapt.sentences import ELLIPSIS, in_spans
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\s+|\.(?:\s?\.){2}|.", re.S)
+_WORDLIKE = re.compile(r"[^\W\d_]")
+
+
+@dataclass(slots=True)
+class Word:
+    """One word token with the context the rules look at."""
+
+    k: int  # index into the token list
+    text: str
+    low: str  # lower case, straight apostrophe
+    prot: bool  # inside quoted material
+    before: str  # the non-word tokens since the previous word
+    sent_start: bool
+    clause_start: bool
+    sent: int  # sentence number within the passage
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def words(toks: list[str], spans: list[tuple[int, int]]) -> list[Word]:
+    out: list[Word] = []
+    pos, gap, prot_gap = 0, "", False
+    for k, tok in enumerate(toks):
+        if _WORDLIKE.match(tok):
+            prot = in_spans(pos, spans)
+            prev = out[-1] if out else None
+            ended = bool(re.search(r"[.!?]", ELLIPSIS.sub("", gap))) and not (
+                prev is not None and prev.low in ABBREV and gap.strip().startswith("."))
+            sent = prev is None or ended
+            clause = (sent or prot_gap or bool(re.search(r"[,;:—–(]", gap))
+                      or (prev is not None and prev.low in CLAUSE_WORDS)
+                      or (prev is not None and prev.clause_start and not gap.strip()
+                          and is_adverb(prev)))  # "Surely it was"
+            n_sent = (prev.sent if prev else 0) + (sent and prev is not None)
+            out.append(Word(k, tok, tok.lower().replace("’", "'"), prot, gap, sent,
+                            clause, n_sent))
+            gap, prot_gap = "", False
+        else:
+            gap += tok
+            prot_gap = prot_gap or in_spans(pos, spans)
+        pos += len(tok)
+    return out
+
+
+def is_adverb(w: Word) -> bool:
+    return w.low in ADVERBS or (w.low.endswith("ly") and "ADV" in lemmas(w.low))
+
+
+def next_verb(ws: list[Word], p: int) -> int | None:
+    """Index of the first non-adverb word after ``p`` with only spaces between."""
+    q = p + 1
+    while q < len(ws) and not ws[q].prot and not ws[q].before.strip():
+        if not is_adverb(ws[q]):
+            return q
+        q += 1
+    return None
+
+
+def set_word(out: dict[int, str], word: Word, new: str | None) -> bool:
+    """Record ``new`` as the replacement of ``word`` (keeping its capital); False if None."""
+    if new is None:
+        return False
+    out[word.k] = match_case(word.text, new)
+    return True
