@@ -21,6 +21,10 @@ from adapt.names import (COMMON_GENDER, NAME, PRONOUN_GENDER, TITLES, gender_of_
 
 NARRATOR = "\x00I"
 _PLACEHOLDER = {"m": "\x00he", "f": "\x00she"}
+_PEOPLE_NOUNS = set("""child stranger visitor servant porter driver coachman cabman officer inspector
+constable sergeant doctor nurse clerk stationmaster station-master landlord landlady maid girl boy
+man woman lady gentleman fellow youth captain colonel soldier sailor prisoner guard voice
+""".split())
 _HONORIFIC = {"ladyship": "f", "lordship": "m", "majesty": "m", "highness": "m", "honour": "m", "worship": "m"}
 _SPOUSE = {"wife": {"Mr.": "Mrs.", "Mr": "Mrs"}, "lady": {"Mr.": "Mrs.", "Mr": "Mrs", "Sir": "Lady", "Lord": "Lady"},
            "husband": {"Mrs.": "Mr.", "Mrs": "Mr", "Lady": "Sir"}}
@@ -76,7 +80,7 @@ def _tag_before() -> re.Pattern[str]:
 @cache
 def _intro() -> re.Pattern[str]:
     """'Then she speaks', 'Elizabeth said:' closing a paragraph that a speech follows."""
-    return re.compile(rf"\b(?P<s>I|he|she|He|She|{NAME})\s+(?:(?:[a-z]+ly\s+|again\s+|then\s+){{0,2}}(?P<v>{_verb_alt()})\b"
+    return re.compile(rf"\b(?P<s>I|he|she|He|She|{NAME})\s+(?:(?:[a-z]+\s+){{0,2}}(?P<v>{_verb_alt()})\b"
                       rf"|(?:[\w'’-]+,?\s+){{1,8}}?(?:and|then)\s+(?P<v2>{_verb_alt()})\s*[,:—–-]?\s*$)")
 
 
@@ -98,6 +102,7 @@ class _Resolver:
 
     def __init__(self, known: set[str], genders: dict[str, str], alias: dict[str, str]) -> None:
         self.known, self.genders, self.alias = known, genders, alias
+        self.people: set[str] = set()  # names seen as speakers (tags, vocatives): surely people
         self.recent: list[str] = []
 
     def canonical(self, name: str) -> str:
@@ -125,8 +130,8 @@ class _Resolver:
         for key in reversed(self.recent):
             if key != NARRATOR and key not in exclude and self.genders.get(key) == g:
                 return key
-        for key in reversed(self.recent):  # a name whose gender the text never showed
-            if key != NARRATOR and key not in exclude and key not in self.genders:
+        for key in reversed(self.recent):  # a speaker whose gender the text never showed
+            if key != NARRATOR and key not in exclude and key not in self.genders and key in self.people:
                 self.genders[key] = g
                 return key
         return _PLACEHOLDER[g]
@@ -162,8 +167,13 @@ class _Resolver:
             if head[:1].isupper():  # "the Hatter": a name in all but form
                 return self.canonical("the " + " ".join(words[1:]))
             g = COMMON_GENDER.get(head.lower())
-            if g and words[0].lower() in ("the", "a", "an"):
-                return self.by_gender(g, exclude)
+            if words[0].lower() in ("the", "a", "an") and head.lower() in _PEOPLE_NOUNS | set(COMMON_GENDER):
+                # "the child", "the stationmaster": an unnamed character of its own, until
+                # what the others call it names it (see _name_placeholders).
+                key = "\x00the " + head.lower()
+                if g:
+                    self.genders.setdefault(key, g)
+                return key
             return None
         if is_name(text):
             return self.canonical(text)
@@ -192,6 +202,15 @@ def _first_subject(sentence: str, r: _Resolver) -> str | None:
             return r.by_gender(PRONOUN_GENDER[lw])
         if lw in ("she's", "he's", "she’s", "he’s", "she'd", "he'd", "she'll", "he'll"):
             return r.by_gender("f" if lw.startswith("s") else "m")
+        if lw in ("the", "a", "an") and i == 0:
+            # "The child puts out her hand": an unnamed character holds the stage.
+            np = re.match(r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b", sentence[m.start():], re.I)
+            if np and np.group(1).lower() in _PEOPLE_NOUNS | set(COMMON_GENDER):
+                key = "\x00the " + np.group(1).lower()
+                g = COMMON_GENDER.get(np.group(1).lower())
+                if g:
+                    r.genders.setdefault(key, g)
+                return key
         if w[:1].isupper():
             nm = _NAME_RE.match(sentence, m.start())
             if nm:
@@ -211,7 +230,7 @@ def _is_first_person(beats: list[Beat]) -> bool:
     return words > 0 and i_count / words > 0.012
 
 
-def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str, str]]:
+def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str, str], set[str]]:
     """Names seen as tag subjects or vocatives, their genders, and bare-name aliases."""
     names: Counter[str] = Counter()
     for b in beats:
@@ -247,8 +266,10 @@ def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str
             elif len(forms) == 1:
                 alias[target] = n
     known = {alias.get(n, n) for n in known}
+    people = set(known)
     # Names in narration that act like people (not "to London", "at Netherfield").
     seen: Counter[str] = Counter()
+    placed: Counter[str] = Counter()  # "in Derbyshire", "to Longbourn": places, not people
     for b in beats:
         if isinstance(b, Paragraph):
             text = b.narration
@@ -257,7 +278,8 @@ def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str
                 before = text[max(0, m.start() - 12):m.start()].lower()
                 if m.start() == 0 or text[m.start() - 2:m.start()].strip() in (".", "!", "?"):
                     continue
-                if re.search(r"\b(?:in|at|to|from|into|of|near|towards?|on|by)\s+(?:the\s+)?$", before):
+                if re.search(r"\b(?:in|at|to|from|into|of|near|towards?|on|by|through)\s+(?:the\s+)?$", before):
+                    placed[alias.get(n, n)] += 1
                     continue
                 if is_name(n) and n.split()[0] not in ("The",):
                     seen[alias.get(n, n)] += 1
@@ -271,7 +293,7 @@ def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str
                     key = alias.get(m.group(0), m.group(0))
                     if key in seen and re.match(r"[^.;:!?]{0,60}?\b(?:he|she|his|her|him)\b", sent[m.end():]):
                         person[key] += 1
-    known |= {n for n in seen if gender_of_title(n) or person[n] >= 2}
+    known |= {n for n in seen if gender_of_title(n) or (person[n] >= 2 and placed[n] * 3 < seen[n])}
     genders: dict[str, str] = {}
     for n in known:
         g = gender_of_title(n)
@@ -292,19 +314,20 @@ def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str
                         votes[key][PRONOUN_GENDER[p.group(1)]] += 1
     for n, v in votes.items():
         genders[n] = v.most_common(1)[0][0]
-    return known, genders, alias
+    return known, genders, alias, people
 
 
 def attribute(beats: list[Beat], *, narrator: str | None = None,
               aliases: dict[str, str] | None = None) -> tuple[dict[tuple[int, int], Attribution], Cast]:
     """Speaker of every quotation, keyed by (beat index, quote index within the paragraph)."""
-    known, genders, alias = _collect_cast(beats)
+    known, genders, alias, people = _collect_cast(beats)
     for a, n in (aliases or {}).items():
         alias[a] = n
         known.add(n)
     first_person = _is_first_person(beats)
     genders[_PLACEHOLDER["m"]], genders[_PLACEHOLDER["f"]] = "m", "f"
     r = _Resolver(known, genders, alias)
+    r.people = people
     out: dict[tuple[int, int], Attribution] = {}
     para_speaker: dict[int, Attribution] = {}
     weak: dict[int, str] = {}
@@ -528,6 +551,7 @@ def _name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution
     taken = {k for k in cast.genders} | {a.speaker for a in out.values()}
     names: dict[str, str] = {}
     placeholders = [NARRATOR, _PLACEHOLDER["f"], _PLACEHOLDER["m"]]
+    placeholders += sorted({a.speaker for a in out.values() if a.speaker.startswith("\x00the ")})
     used: set[str] = set()
     for ph in placeholders:
         if ph == NARRATOR and narrator:
@@ -542,12 +566,12 @@ def _name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution
                         if n.startswith(initial) and len(n.split()) == 1:
                             counts[n] += 0  # a candidate the initial can expand to
         best = _best_name(counts, exclude=used | {k for k in taken if not k.startswith("\x00") and k not in counts})
-        if best:
+        if best and (ph in _PLACEHOLDER.values() or ph == NARRATOR or counts[best] >= 2):
             names[ph] = best
             used.add(best)
     for ph in placeholders:
         if ph not in names:
-            names[ph] = {"\x00I": "NARRATOR", "\x00she": "WOMAN", "\x00he": "MAN"}[ph]
+            names[ph] = {"\x00I": "NARRATOR", "\x00she": "WOMAN", "\x00he": "MAN"}.get(ph, ph[1:])
     cast.names = names
 
 

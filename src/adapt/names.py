@@ -37,6 +37,9 @@ Sweetheart Love Child Boy Girl Man Woman Gentlemen Ladies Friend Friends Brother
 Aunt Uncle Doctor Captain Colonel Inspector Master Mistress Chapter Book Part Okay OK Ok Shut Stop Wait
 Get Tell Make Take Give Keep Help Try Say See Know Think Want Like Fine Right Wrong Sorry Excuse Never
 Mr Mrs Ms Dr St Hallo Hullo Bravo Pray Whoever Whatever However Besides Alright Damn Hell Fuck Jesus
+During Through Across Behind Beyond Towards Toward Among Against Within Along Around Near Above Below
+Beneath Beside Between Despite Except Inside Outside Past Throughout Till Unto Whereupon Meanwhile
+Presently Suddenly Afterwards Nevertheless Therefore Thus Hence Whereas Whether Once Twice Instead
 Christ Lord's Good-bye Goodnight Night Morning Evening Afternoon Man's Woman's Poor Confused Little
 """.split())
 
@@ -56,7 +59,7 @@ admit agree announce assert beg bellow breathe chuckle complain concede confess 
 moan mumble muse note order pant persist pray proceed promise propose purr question rage rave
 recall reason reflect remind resume roar scoff scold shriek snarl sneer speak squeal state stutter
 swear taunt tease threaten venture vow wail warn wonder gush croak thunder falter drawl chime
-retaliate challenge giggle smile grin whimper lament sing chant recite cry read write think
+retaliate challenge address giggle smile grin whimper lament sing chant recite cry read write think
 """.split()
 
 
@@ -131,6 +134,10 @@ def vocatives(quote: str) -> list[str]:
             continue
         # "Abdullah, Akbar, and I": a list, not an address.
         if re.match(r",\s*(?:and|or|&)\b", after) or re.search(r"\b(?:and|or)$", before):
+            continue
+        # People are addressed by one name or a title and name ("Anne", "Mr. Bennet");
+        # "…, Green Gables." is a place in apposition.
+        if len(name.split()) > 1 and name.split()[0].rstrip(".") not in TITLES:
             continue
         if name.lower() in ENDEARMENTS or name in ("I", "A", "O") or not (is_name(name) or len(name) == 1):
             continue

@@ -44,17 +44,19 @@ class PdfSettings:
     dialogue_width: int = 35
     """Speech width (to 6.0 in)."""
     parenthetical_indent: int = 16
-    """Parenthetical column (3.1 in)."""
+    """Parenthetical column (3.1 in); wrapped lines hang one column further in."""
     parenthetical_width: int = 24
     """Parenthetical width (to 5.5 in)."""
     dual_right: int = 31
     """Column where the right half of dual dialogue starts (the left half starts at 0)."""
-    dual_width: int = 28
-    """Width of each dual-dialogue column's speech."""
-    dual_character_indent: int = 8
-    """Cue indent inside a dual-dialogue column."""
-    dual_parenthetical_indent: int = 3
-    """Parenthetical indent inside a dual-dialogue column."""
+    dual_dialogue_indent: int = 2
+    """Speech column inside a dual-dialogue half."""
+    dual_width: int = 26
+    """Speech width inside a dual-dialogue half."""
+    dual_character_indent: int = 10
+    """Cue column inside a dual-dialogue half."""
+    dual_parenthetical_indent: int = 5
+    """Parenthetical column inside a dual-dialogue half (it ends where speech ends)."""
     scene_number_left: int = -4
     """Column where the left scene number ends (numbers are right-aligned to it)."""
     scene_number_right: int = 62
@@ -78,7 +80,9 @@ class PdfSettings:
         # Checked once here so pagination can rely on a page holding a split dialogue.
         if self.lines_per_page < 8:
             raise ValueError("lines_per_page must be at least 8")
-        if min(self.width, self.dialogue_width, self.parenthetical_width, self.dual_width) < 8:
+        if min(self.width, self.dialogue_width, self.parenthetical_width, self.dual_width,
+               self.dual_dialogue_indent + self.dual_width - self.dual_parenthetical_indent
+               ) < 8:
             raise ValueError("text widths must be at least 8 columns")
 
 
@@ -98,32 +102,88 @@ class Segment:
 Line = tuple[Segment, ...]
 """One printed line; ``()`` is a blank line."""
 
-_Tag = Literal["cue", "paren", "speech", "other"]
+Kind = Literal["cue", "paren", "speech", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One stretch of text that wraps into consecutive lines: a cue, wryly, speech..."""
+
+    runs: tuple[Run, ...]
+    """The styled text; ``\\n`` is a forced line break."""
+    col: int
+    """Column of its lines (of its box, when centred or flush right)."""
+    width: int
+    """Columns it wraps to."""
+    kind: Kind
+    """``speech`` and ``text`` may end a page, after any line or mid-line at a sentence."""
+    align: Literal["left", "center", "right"] = "left"
+    """Placement of each line inside ``col .. col + width``."""
+    opener: str = ""
+    """Printed just left of the first line: a wryly's ``(``, so wrapped lines hang."""
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One element's lines plus the rules for breaking a page around it."""
+    """One element's lines plus what the page breaker needs to split it."""
 
     lines: tuple[Line, ...]
     """The lines, top to bottom."""
     space: int = 1
     """Blank lines before it; dropped at the top of a page."""
-    breaks: frozenset[int] = frozenset()
-    """Allowed splits: ``k`` puts ``lines[:k]`` on this page, the rest on the next."""
-    preferred: frozenset[int] = frozenset()
-    """The subset of ``breaks`` falling at a sentence or speech end."""
+    pieces: tuple[Piece, ...] = ()
+    """The text the lines were wrapped from; empty for a block that never splits."""
+    spans: tuple[tuple[int, int, int], ...] = ()
+    """Per line: (index into ``pieces``, start, end) of the characters it shows."""
     keep_with_next: bool = False
     """Must not end a page (scene headings; anything a transition follows)."""
     more: Line | None = None
     """Printed below the first part of a split (dialogue's ``(MORE)``)."""
-    contd: tuple[Line, ...] = ()
+    contd: tuple[Piece, ...] = ()
     """Printed above the rest of a split (the cue with ``(CONT'D)``)."""
     page_break: bool = False
     """A forced page break; carries no lines."""
 
 
-_SENTENCE_END = re.compile(r"""(?:[.!?…—]|--)["'”’)\]*_]*$""")
+def flow(pieces: tuple[Piece, ...], space: int = 1, *, more: Line | None = None,
+         contd: tuple[Piece, ...] = (), keep_with_next: bool = False) -> Block:
+    """A block the page breaker may split inside its ``speech``/``text`` pieces."""
+    lines: list[Line] = []
+    spans: list[tuple[int, int, int]] = []
+    for i, p in enumerate(pieces):
+        for line, a, b in piece_lines(p):
+            lines.append(line)
+            spans.append((i, a, b))
+    return Block(tuple(lines), space, pieces, tuple(spans), keep_with_next, more, contd)
+
+
+def piece_lines(p: Piece) -> list[tuple[Line, int, int]]:
+    """The piece wrapped and placed: each line with the character span it shows."""
+    flat = "".join(r.text for r in p.runs)
+    out: list[tuple[Line, int, int]] = []
+    for j, (a, b) in enumerate(spans(flat, p.width)):
+        out.append((place(p, _slice(p.runs, a, b), first=j == 0), a, b))
+    return out
+
+
+def place(p: Piece, text: tuple[Run, ...], first: bool = True) -> Line:
+    """One wrapped line of ``p`` on the grid."""
+    if not text:
+        return ()
+    room = p.width - sum(len(r.text) for r in text)
+    col = p.col + (room // 2 if p.align == "center" else room if p.align == "right" else 0)
+    if first and p.opener:
+        return (Segment(col - len(p.opener), (Run(p.opener),) + text),)
+    return (Segment(col, text),)
+
+
+_CLOSERS = r"""["'”’)\]]*"""
+# Abbreviations that end in a full stop without ending a sentence.
+_NOT_END = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bvs)"
+SENTENCE_END = re.compile(rf"(?:{_NOT_END}\.|[!?…—]|--){_CLOSERS}$")
+"""A line ending so may end a page's part of a speech or paragraph."""
+MID_SENTENCE_END = re.compile(rf"(?:{_NOT_END}\.|[!?…]){_CLOSERS}(?= +\S)")
+"""A sentence end inside a line, where a page may end after re-wrapping the rest."""
 
 
 def wrap(text: tuple[Run, ...], width: int) -> list[tuple[Run, ...]]:
@@ -132,13 +192,17 @@ def wrap(text: tuple[Run, ...], width: int) -> list[tuple[Run, ...]]:
     Breaks at spaces (dropped) or after hyphens; a word longer than a line is cut.
     Leading spaces of a paragraph line are kept: the model keeps them on purpose.
     """
-    flat = "".join(r.text for r in text)
-    spans: list[tuple[int, int]] = []
+    return [_slice(text, a, b) for a, b in spans("".join(r.text for r in text), width)]
+
+
+def spans(flat: str, width: int) -> list[tuple[int, int]]:
+    """``wrap``'s lines as (start, end) offsets into the plain text."""
+    out: list[tuple[int, int]] = []
     start = 0
     for hard in flat.split("\n"):
-        spans.extend(_wrap_line(flat, start, start + len(hard), width))
+        out.extend(_wrap_line(flat, start, start + len(hard), width))
         start += len(hard) + 1
-    return [_slice(text, a, b) for a, b in spans]
+    return out
 
 
 def _wrap_line(s: str, pos: int, end: int, width: int) -> list[tuple[int, int]]:
@@ -173,21 +237,19 @@ def _slice(text: tuple[Run, ...], a: int, b: int) -> tuple[Run, ...]:
     for r in text:
         lo, hi = max(a, at), min(b, at + len(r.text))
         if lo < hi:
-            out.append(replace(r, text=r.text[lo - at:hi - at]))
+            out.append(r if (lo, hi) == (at, at + len(r.text)) else
+                       replace(r, text=r.text[lo - at:hi - at]))
         at += len(r.text)
     return tuple(out)
 
 
-def _plain(line: Line) -> str:
-    return "".join(r.text for seg in line for r in seg.runs)
+def cut(text: tuple[Run, ...], a: int, b: int | None = None) -> tuple[Run, ...]:
+    """Characters ``a`` to ``b`` (default: the end) of styled text."""
+    return _slice(text, a, sum(len(r.text) for r in text) if b is None else b)
 
 
 def _styled(marked: str, *, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
     return tuple(replace(r, bold=r.bold or bold, italic=r.italic or italic) for r in runs(marked))
-
-
-def _at(col: int, pieces: list[tuple[Run, ...]]) -> list[Line]:
-    return [(Segment(col, p),) if p else () for p in pieces]
 
 
 def _cue(el: Dialogue, contd: str | None = None) -> str:
@@ -197,78 +259,64 @@ def _cue(el: Dialogue, contd: str | None = None) -> str:
     return el.character + "".join(f" ({e})" for e in exts)
 
 
-def _dialogue_lines(el: Dialogue, s: PdfSettings, base: int, dual: bool
-                    ) -> tuple[list[Line], list[_Tag], list[int]]:
-    """Lines of one dialogue column, each tagged with its kind and part index."""
-    cue_at, par_at, par_w, sp_at, sp_w = (
-        (base + s.dual_character_indent, base + s.dual_parenthetical_indent,
-         s.dual_width - s.dual_parenthetical_indent, base, s.dual_width) if dual else
-        (s.character_indent, s.parenthetical_indent, s.parenthetical_width,
-         s.dialogue_indent, s.dialogue_width))
-    lines = _at(cue_at, wrap(runs(_cue(el)), s.width - cue_at))
-    tags: list[_Tag] = ["cue"] * len(lines)
-    parts = [-1] * len(lines)
-    for i, part in enumerate(el.parts):
+def _dialogue_pieces(el: Dialogue, s: PdfSettings, base: int | None = None
+                     ) -> tuple[Piece, ...]:
+    """Cue, wrylies and speech of one dialogue; ``base`` places a dual-dialogue half."""
+    if base is None:
+        cue, par, sp, sp_w = (s.character_indent, s.parenthetical_indent, s.dialogue_indent,
+                              s.dialogue_width)
+        par_end = s.parenthetical_indent + s.parenthetical_width
+    else:
+        cue, par, sp, sp_w = (base + s.dual_character_indent, base + s.dual_parenthetical_indent,
+                              base + s.dual_dialogue_indent, s.dual_width)
+        par_end = sp + sp_w
+    out = [Piece(runs(_cue(el)), cue, s.width - cue, "cue")]
+    for part in el.parts:
         match part:
             case Parenthetical(text=t):
-                new, tag = _at(par_at, wrap(runs(f"({t})"), par_w)), "paren"
+                # "(" sits left of the column so a wrapped wryly hangs under its first word.
+                out.append(Piece(runs(t) + (Run(")"),), par + 1, par_end - par - 1, "paren",
+                                 opener="("))
             case Speech(text=t):
-                new, tag = _at(sp_at, wrap(runs(t), sp_w)), "speech"
+                out.append(Piece(runs(t), sp, sp_w, "speech"))
             case Sung(text=t):
-                new, tag = _at(sp_at, wrap(_styled(t, italic=True), sp_w)), "speech"
+                out.append(Piece(_styled(t, italic=True), sp, sp_w, "speech"))
             case _:
                 assert_never(part)
-        lines += new
-        tags += [tag] * len(new)
-        parts += [i] * len(new)
-    return lines, tags, parts
+    return tuple(out)
 
 
 def _dialogue(el: Dialogue, s: PdfSettings) -> Block:
-    lines, tags, parts = _dialogue_lines(el, s, 0, dual=False)
-    n, cue = len(lines), tags.count("cue")
-    # Two spoken lines either side of (MORE); never end a page on a wryly.
-    breaks = frozenset(k for k in range(cue + 2, n - 1) if tags[k - 1] == "speech")
-    preferred = frozenset(k for k in breaks
-                          if parts[k - 1] != parts[k] or _SENTENCE_END.search(_plain(lines[k - 1])))
     more: Line = (Segment(s.character_indent, (Run(s.more),)),)
-    contd = _at(s.character_indent, wrap(runs(_cue(el, s.contd)), s.width - s.character_indent))
-    return Block(tuple(lines), 1, breaks, preferred, more=more, contd=tuple(contd))
+    contd = Piece(runs(_cue(el, s.contd)), s.character_indent, s.width - s.character_indent,
+                  "cue")
+    return flow(_dialogue_pieces(el, s), more=more, contd=(contd,))
 
 
 def _dual(left: Dialogue, right: Dialogue, s: PdfSettings) -> Block:
     """Side by side and kept whole, as screenwriting software prints it."""
-    a = _dialogue_lines(left, s, 0, dual=True)[0]
-    b = _dialogue_lines(right, s, s.dual_right, dual=True)[0]
+    a = [ln for p in _dialogue_pieces(left, s, 0) for ln, _, _ in piece_lines(p)]
+    b = [ln for p in _dialogue_pieces(right, s, s.dual_right) for ln, _, _ in piece_lines(p)]
     blank: Line = ()
     return Block(tuple(x + y for x, y in zip(a + [blank] * (len(b) - len(a)),
                                              b + [blank] * (len(a) - len(b)))))
 
 
-def _paragraph(lines: list[Line], keep: bool = False, space: int = 1) -> Block:
-    """A block that may split with at least two lines each side (no widows or orphans)."""
-    n = len(lines)
-    breaks = frozenset(range(2, n - 1))
-    preferred = frozenset(k for k in breaks if _SENTENCE_END.search(_plain(lines[k - 1])))
-    return Block(tuple(lines), space, breaks, preferred, keep_with_next=keep)
+def _whole(p: Piece, space: int = 1, keep: bool = False) -> Block:
+    """A block that never splits."""
+    return Block(tuple(ln for ln, _, _ in piece_lines(p)), space, keep_with_next=keep)
 
 
 def _heading(el: SceneHeading, s: PdfSettings) -> Block:
-    lines = _at(0, wrap(_styled(el.text, bold=s.bold_headings), s.width))
-    if el.number and lines:
+    # Readers keep a forced heading's case as written; print it in capitals.
+    b = _whole(Piece(_styled(el.text.upper(), bold=s.bold_headings), 0, s.width, "text"),
+               s.heading_space, keep=True)
+    if el.number and b.lines:
         num = (Run(el.number),)
-        lines[0] = lines[0] + (Segment(s.scene_number_left - len(el.number), num),
-                               Segment(s.scene_number_right, num))
-    return Block(tuple(lines), s.heading_space, keep_with_next=True)
-
-
-def _aligned(pieces: list[tuple[Run, ...]], s: PdfSettings, how: Literal["center", "right"]
-             ) -> list[Line]:
-    out: list[Line] = []
-    for p in pieces:
-        room = s.width - sum(len(r.text) for r in p)
-        out.append((Segment(room // 2 if how == "center" else room, p),) if p else ())
-    return out
+        first = b.lines[0] + (Segment(s.scene_number_left - len(el.number), num),
+                              Segment(s.scene_number_right, num))
+        b = replace(b, lines=(first,) + b.lines[1:])
+    return b
 
 
 def blocks(elements: tuple[Element, ...], s: PdfSettings) -> list[Block]:
@@ -280,20 +328,20 @@ def blocks(elements: tuple[Element, ...], s: PdfSettings) -> list[Block]:
             case SceneHeading():
                 out.append(_heading(el, s))
             case Action(text=t):
-                out.append(_paragraph(_at(0, wrap(runs(t), s.width))))
+                out.append(flow((Piece(runs(t), 0, s.width, "text"),)))
             case Dialogue(dual=True) if isinstance(prev, Dialogue) and not prev.dual:
                 out[-1] = _dual(prev, el, s)
             case Dialogue():
                 out.append(_dialogue(el, s))
             case Lyrics(lines=ls):
-                out.append(_paragraph(_at(0, [w for ln in ls for w in wrap(
-                    _styled(ln, italic=True), s.width)])))
+                out.append(flow(tuple(Piece(_styled(ln, italic=True), 0, s.width, "text")
+                                      for ln in ls)))
             case Transition(text=t):
                 if out:  # a transition closes a scene: never first on a page
                     out[-1] = replace(out[-1], keep_with_next=True)
-                out.append(Block(tuple(_aligned(wrap(runs(t), s.width), s, "right"))))
+                out.append(_whole(Piece(runs(t.upper()), 0, s.width, "text", "right")))
             case Centered(text=t):
-                out.append(_paragraph(_aligned(wrap(runs(t), s.width), s, "center")))
+                out.append(flow((Piece(runs(t), 0, s.width, "text", "center"),)))
             case PageBreak():
                 out.append(Block((), 0, page_break=True))
             case Note() | Section() | Synopsis() | Boneyard():

@@ -7,11 +7,14 @@ resumes under ``NAME (CONT'D)``; dual dialogue stays whole.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from adapt.inline import runs
 from adapt.model import Screenplay, TitlePage
-from adapt.writers._pdf_blocks import Block, Line, PdfSettings, Segment, blocks, wrap
+from adapt.writers._pdf_blocks import (
+    MID_SENTENCE_END, SENTENCE_END, Block, Line, PdfSettings, Segment, blocks, cut, flow, place,
+    spans, wrap,
+)
 
 Page = tuple[Line, ...]
 """A page's body lines, top to bottom, at most ``lines_per_page`` of them."""
@@ -44,8 +47,9 @@ def _leads(bs: list[Block]) -> list[int]:
         b = bs[i]
         if b.page_break:
             continue
-        if b.breaks:
-            lead[i] = min(b.breaks) + (1 if b.more is not None else 0)
+        first = _first(b)
+        if first is not None:
+            lead[i] = first + (1 if b.more is not None else 0)
         else:
             lead[i] = len(b.lines) + _follow(bs, lead, i)
     return lead
@@ -57,11 +61,71 @@ def _follow(bs: list[Block], lead: list[int], i: int) -> int:
     return 0
 
 
-def _pick(breaks: frozenset[int], preferred: frozenset[int], most: int) -> int:
-    """The latest legal split that fits, at a sentence end when there is one."""
-    fits = [k for k in breaks if k <= most]
-    nice = [k for k in fits if k in preferred]
-    return max(nice or fits, default=0)
+def _fixed(b: Block) -> int:
+    """Lines at the top of a block that never end a page on their own (the cue)."""
+    n = 0
+    while n < len(b.spans) and b.pieces[b.spans[n][0]].kind == "cue":
+        n += 1
+    return n
+
+
+def _first(b: Block) -> int | None:
+    """The shortest legal first part of a split, or None when the block cannot split."""
+    n, fixed = len(b.lines), _fixed(b)
+    return next((k for k in range(fixed + 2, n - 1)
+                 if b.pieces[b.spans[k - 1][0]].kind in _SPLITS), None)
+
+
+_SPLITS = ("speech", "text")
+
+
+def split(b: Block, room: int, any_line: bool) -> tuple[list[Line], Block] | None:
+    """The first part of ``b`` that best fills ``room`` lines, and the rest as a block.
+
+    Legal: at least two lines of speech or text above the split (after the cue) and
+    two lines below it, never right after a cue or a wryly. Preferred: the latest
+    sentence end, even mid-line (the rest of that speech or paragraph is re-wrapped on
+    the next page, as screenwriting software does). With ``any_line`` a split may fall
+    mid-sentence when no sentence end fits.
+    """
+    n, fixed = len(b.lines), _fixed(b)
+    most = room - (1 if b.more is not None else 0)
+    best: tuple[int, int] | None = None  # (line, offset of the rest in that line's piece)
+    fallback: tuple[int, int] | None = None
+    for i in range(fixed + 1, min(n, most)):  # the first part is lines[:i] + part of i
+        pi, a, e = b.spans[i]
+        p = b.pieces[pi]
+        if p.kind not in _SPLITS:
+            continue
+        text = "".join(r.text for r in p.runs)
+        after = sum(1 for q, _, _ in b.spans[i + 1:] if q > pi)  # lines of later pieces
+        if p.align == "left":
+            for m in MID_SENTENCE_END.finditer(text, a, e):
+                rest = len(text) - len(text[m.end():].lstrip(" "))
+                if len(spans(text[rest:], p.width)) + after >= 2:
+                    best = (i, m.end())
+        if n - i - 1 >= 2:
+            if e == len(text) or SENTENCE_END.search(text, a, e):
+                best = (i, e)
+            fallback = (i, e)
+    chosen = best or (fallback if any_line else None)
+    if chosen is None:
+        return None
+    i, at = chosen
+    pi, a, e = b.spans[i]
+    p = b.pieces[pi]
+    text = "".join(r.text for r in p.runs)
+    head = list(b.lines[:i]) + [place(p, cut(p.runs, a, at), first=a == 0)]
+    if b.more is not None:
+        head.append(b.more)
+    # The rest of this piece starts where its next line would (or after the spaces).
+    nxt = b.spans[i + 1] if i + 1 < n else None
+    start = nxt[1] if at == e and nxt is not None and nxt[0] == pi else (
+        len(text) - len(text[at:].lstrip(" ")))
+    tail = (replace(p, runs=cut(p.runs, start), opener=""),) if start < len(text) else ()
+    rest = flow(b.contd + tail + b.pieces[pi + 1:], 0, more=b.more, contd=b.contd,
+                keep_with_next=b.keep_with_next)
+    return head, rest
 
 
 def _paginate(bs: list[Block], s: PdfSettings) -> tuple[Page, ...]:
@@ -74,35 +138,32 @@ def _paginate(bs: list[Block], s: PdfSettings) -> tuple[Page, ...]:
                 pages.append([])
             continue
         follow = _follow(bs, lead, i)
-        lines, breaks, preferred = list(b.lines), b.breaks, b.preferred
-        extra = [b.more] if b.more is not None else []
+        # What must stay with this block's start (a heading) was placed counting on a
+        # split of it; elsewhere a block moves whole rather than split mid-sentence.
+        pinned = i > 0 and bs[i - 1].keep_with_next
         while True:
             cur = pages[-1]
             gap = b.space if cur else 0
             room = size - len(cur) - gap
-            if len(lines) + follow <= room:
-                cur += [()] * gap + lines
+            if len(b.lines) + follow <= room:
+                cur += [()] * gap + list(b.lines)
                 break
-            k = _pick(breaks, preferred, room - len(extra))
-            if k:
-                cur += [()] * gap + lines[:k] + extra
+            parts = split(b, room, any_line=pinned or not cur) if b.pieces else None
+            if parts is not None:
+                cur += [()] * gap + parts[0]
                 pages.append([])
-                lines = list(b.contd) + lines[k:]
-                shift = len(b.contd) - k
-                # The rest must again keep two lines before any further split.
-                breaks = frozenset(j + shift for j in breaks if j - k >= 2)
-                preferred = frozenset(j + shift for j in preferred if j - k >= 2)
+                b, pinned = parts[1], False
             elif cur:
                 pages.append([])  # move the whole block (and what it keeps with) over
-            elif len(lines) <= size:
-                cur += lines  # the keep-with chain cannot fit any page: keep the text
+            elif len(b.lines) <= size:
+                cur += b.lines  # the keep-with chain cannot fit any page: keep the text
                 break
             else:
                 # Taller than a page with no legal split (dual dialogue, a huge heading):
                 # cut where the page ends rather than lose or overprint text.
-                cur += lines[:size]
+                cur += b.lines[:size]
                 pages.append([])
-                lines, breaks, preferred = lines[size:], frozenset(), frozenset()
+                b = Block(b.lines[size:], 0, keep_with_next=b.keep_with_next)
     return tuple(tuple(p) for p in pages if p)
 
 
