@@ -117,10 +117,15 @@ class _Resolver:
         del self.recent[:-12]
 
     def mentions_in(self, text: str) -> None:
-        for m in _NAME_RE.finditer(text):
-            key = self.canonical(m.group(0))
-            if key in self.known:
-                self.mention(key)
+        for sentence in _sentences(text):
+            for m in _NAME_RE.finditer(sentence):
+                key = self.canonical(m.group(0))
+                if key in self.known or key in self.people:
+                    self.mention(key)
+            if True:
+                m = _NAME_RE.match(sentence.strip())
+                if m and self.canonical(m.group(0)) in self.known:
+                    self.mention(self.canonical(m.group(0)))  # the subject outranks the objects
 
     def by_gender(self, g: str, exclude: set[str] = frozenset(), avoid: set[str] = frozenset()) -> str:  # type: ignore[assignment]
         """Most recent character of gender g; prefer one not in ``avoid`` (the last speaker)."""
@@ -294,6 +299,9 @@ def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str
                     if key in seen and re.match(r"[^.;:!?]{0,60}?\b(?:he|she|his|her|him)\b", sent[m.end():]):
                         person[key] += 1
     known |= {n for n in seen if gender_of_title(n) or (person[n] >= 2 and placed[n] * 3 < seen[n])}
+    # Unproven names ("I found Tom on the pier") may still take a pronoun nobody else can.
+    maybe = {n for n in seen if n not in known and placed[n] * 3 < seen[n]}
+    people |= {n for n in maybe}
     genders: dict[str, str] = {}
     for n in known:
         g = gender_of_title(n)

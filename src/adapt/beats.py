@@ -88,7 +88,7 @@ class Conventions:
 def conventions(tree: Tree) -> Conventions:
     """Look at the whole tree once: which quote marks carry speech, and the wrap width."""
     doubles = sum(1 for _ in tree.find_data("quote")) + sum(1 for _ in tree.find_data("open_quote"))
-    singles = sum(1 for _ in tree.find_data("single_quote"))
+    singles = sum(1 for _ in tree.find_data("single_quote")) + sum(1 for _ in tree.find_data("open_single_quote"))
     lengths: list[int] = []
     for par in tree.find_data("paragraph"):
         text = "".join(str(t) for t in par.scan_values(lambda v: isinstance(v, Token)))
@@ -160,6 +160,12 @@ class _ToBeats(Transformer):  # type: ignore[type-arg]
         tok = children[0]
         if self.conv.single_quotes:
             return Quote(_join_wrapped(str(tok)[1:-1]), True, tok.line)
+        return Narration(str(tok))
+
+    def open_single_quote(self, children: list[Token]) -> Part:
+        tok = children[0]
+        if self.conv.single_quotes:
+            return Quote(_join_wrapped(str(tok)[1:]), False, tok.line)
         return Narration(str(tok))
 
     def narration(self, children: list[Token]) -> Narration:
