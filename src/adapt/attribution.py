@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from adapt.beats import Beat, Heading, Narration, Paragraph, Quote, SceneBreak
+from adapt.turns import best_sequence
 from adapt.names import (COMMON_GENDER, NAME, PRONOUN_GENDER, TITLES, gender_of_title, is_name,
                          speech_verbs, vocatives)
 
@@ -34,6 +35,7 @@ _RELATIVES = {"mother": "f", "father": "m", "wife": "f", "husband": "m", "sister
 _VOC_GENDER = {"father": "m", "sir": "m", "papa": "m", "uncle": "m", "mister": "m", "dad": "m",
                "mother": "f", "madam": "f", "ma'am": "f", "mamma": "f", "mama": "f", "aunt": "f",
                "mum": "f", "mom": "f"}
+W = {"same_gap": 1.0, "same": 3.0, "alt": 2.0, "third": 2.0, "reply": 2.5, "weak": 2.5}
 STRONG = {"tag", "action", "continued", "intro", "replied"}
 
 
@@ -103,6 +105,7 @@ class _Resolver:
     def __init__(self, known: set[str], genders: dict[str, str], alias: dict[str, str]) -> None:
         self.known, self.genders, self.alias = known, genders, alias
         self.people: set[str] = set()  # names seen as speakers (tags, vocatives): surely people
+        self.addressed: str | None = None  # who the last speech called by name
         self.recent: list[str] = []
 
     def canonical(self, name: str) -> str:
@@ -148,6 +151,12 @@ class _Resolver:
         if low in ("i", "me"):
             return NARRATOR
         if low in ("he", "she"):
+            # "'I am afraid, Mr. Darcy, ...' / 'Not at all,' he replied": the one just
+            # addressed answers.
+            a = self.addressed
+            g = PRONOUN_GENDER[low]
+            if a and a not in exclude and self.genders.get(a) == g:
+                return a
             return self.by_gender(PRONOUN_GENDER[low], exclude, avoid)
         words = text.split()
         if words[0].lower() in ("the", "a", "an", "his", "her", "my", "their", "our"):
@@ -344,12 +353,13 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
     open_bi: int | None = None  # the last paragraph, if its speech runs on into the next
     head: dict[int, int] = {}  # paragraph continuing a speech → the paragraph it began in
     intro: str | None = None
+    actor: str | None = None  # who acts in a short narration paragraph just before
     addressee: str | None = None  # named by a vocative in the last speech: likely to answer
     last_speaker: str | None = None
     for bi, b in enumerate(beats):
         if isinstance(b, (Heading, SceneBreak)):
             runs.append([])
-            prev_open = intro = addressee = last_speaker = open_bi = None
+            prev_open = intro = addressee = last_speaker = open_bi = actor = None
             continue
         if not isinstance(b, Paragraph):
             continue
@@ -358,15 +368,19 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
             text = b.narration
             sents = _sentences(text)
             intro = None
+            actor = None
             if sents:
-                found = list(_intro().finditer(sents[-1]))
-                if found and not re.search(r"\b(?:not|never)\b", sents[-1][found[-1].start():]):
-                    intro = r.subject(found[-1].group("s"))
                 # Pronouns in narration point at the named character they follow.
                 subj = _first_subject(sents[0], r)
                 if subj:
                     r.mention(subj)
+                actor = _first_subject(sents[-1], r) if len(text.split()) <= 60 else None
             r.mentions_in(text)
+            if sents:
+                found = list(_intro().finditer(sents[-1]))
+                if found and not re.search(r"\b(?:not|never)\b", sents[-1][found[-1].start():]):
+                    who = r.subject(found[-1].group("s"))
+                    intro = who if who and (who.startswith("\x00") or who in r.known or who in r.people) else None
             if len(text.split()) > 150:
                 runs.append([])
                 addressee = last_speaker = None
@@ -377,6 +391,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
         else:
             runs[-1].append(bi)
         # Per-quote explicit tags.
+        r.addressed = addressee
         explicit: dict[int, str] = {}
         qpos = [i for i, p in enumerate(b.parts) if isinstance(p, Quote)]
         for k, i in enumerate(qpos):
@@ -415,7 +430,9 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
                 para = Attribution(intro, "intro")
             if para is None and addressee and addressee != last_speaker:
                 para = Attribution(addressee, "replied")
-            if para is None:
+            if para is None and actor and qpos[0] == 0:
+                weak[bi] = actor  # "She leans back." / "What do you wanna hear?"
+            if para is None and bi not in weak:
                 last = qpos[-1]
                 if last + 1 < len(b.parts):
                     sents = _sentences(b.parts[last + 1].text)  # type: ignore[union-attr]
@@ -432,18 +449,23 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
             key = explicit.get(i) or (para.speaker if para else None)
             if key:
                 out[(bi, i)] = Attribution(key, "tag" if i in explicit else para.evidence)  # type: ignore[union-attr]
+        r.addressed = None
         r.mentions_in(b.narration)
         spoken = explicit.get(qpos[-1]) or (para.speaker if para else None)
+        voc = [r.canonical(v) for q in b.quotes for v in vocatives(q.text)]
+        for v in voc:  # the one addressed is in the room
+            if v in known and v != spoken:
+                r.mention(v)
         if spoken:
             r.mention(spoken)
         last_speaker = spoken
-        voc = [r.canonical(v) for q in b.quotes for v in vocatives(q.text)]
         addressee = next((v for v in reversed(voc) if v in known and v != spoken), None)
         runs_on = not b.parts[qpos[-1]].closed and qpos[-1] == len(b.parts) - 1  # type: ignore[union-attr]
         prev_open = spoken if runs_on else None
         open_bi = bi if runs_on else None
-        intro = None
+        intro = actor = None
     _turns(beats, runs, para_speaker, weak, out, r, first_person)
+    _merge_vocative_aliases(beats, out, r)
     for bi, h in head.items():  # a continued speech keeps its speaker unless tagged anew
         first = next((a for (b2, _), a in sorted(out.items()) if b2 == h), None)
         if first is None:
@@ -456,56 +478,99 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
     return out, cast
 
 
+def _merge_vocative_aliases(beats: list[Beat], out: dict[tuple[int, int], Attribution], r: _Resolver) -> None:
+    """'Upon my word, Caroline' said to Miss Bingley, twice: Caroline is Miss Bingley."""
+    tagged = {a.speaker for a in out.values() if a.evidence == "tag"}
+    by_para: dict[int, Attribution] = {}
+    for (bi, _), a in sorted(out.items()):
+        by_para.setdefault(bi, a)
+    order = sorted(by_para)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for n, bi in enumerate(order):
+        a = by_para[bi]
+        if a.evidence != "tag":
+            continue
+        b = beats[bi]
+        assert isinstance(b, Paragraph)
+        for v in {r.canonical(v) for q in b.quotes for v in vocatives(q.text)}:
+            if v in tagged or v == a.speaker:
+                continue
+            near = [by_para[order[k]] for k in (n + 1, n - 1) if 0 <= k < len(order)]
+            heard = [x.speaker for x in near if x.evidence == "tag" and x.speaker != a.speaker]
+            if heard:
+                votes[v][heard[0]] += 1
+    merge = {}
+    for v, c in votes.items():
+        (target, k), = c.most_common(1)
+        if k >= 2 and k * 2 > sum(c.values()):
+            merge[v] = target
+    if not merge:
+        return
+    for key, a in list(out.items()):
+        if a.speaker in merge:
+            out[key] = Attribution(merge[a.speaker], a.evidence)
+    r.alias.update(merge)
+
+
 def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution], weak: dict[int, str],
            out: dict[tuple[int, int], Attribution], r: _Resolver, first_person: bool) -> None:
-    """Fill untagged paragraphs by alternation, counting outward from anchors."""
+    """Fill untagged paragraphs with the likeliest turn order (see ``turns.py``)."""
     last_other: str | None = None
     for run in runs:
         if not run:
             continue
-        speakers = [para[b].speaker if b in para else None for b in run]
-        anchors = [i for i, s in enumerate(speakers) if s]
-        for i, s in enumerate(speakers):
-            if s:
+        fixed = [para[b].speaker if b in para else None for b in run]
+        quotes = [[p for p in beats[b].parts if isinstance(p, Quote)] for b in run]  # type: ignore[union-attr]
+        called = [{r.canonical(v) for q in qs for v in vocatives(q.text)} for qs in quotes]
+        to_gender = [{_VOC_GENDER[w.lower()] for q in qs for w in re.findall(r"[A-Za-z']+", q.text)
+                      if w.lower() in _VOC_GENDER and re.search(rf",\s*{w}\b|\b{w}\s*[,!?.]", q.text)}
+                     for qs in quotes]
+        # Narration between two quotation paragraphs loosens the turn order.
+        gap = [i > 0 and run[i] - run[i - 1] > 1 for i in range(len(run))]
+        cands: Counter[str] = Counter(s for s in fixed if s)
+        for i, c in enumerate(called):
+            cands.update(x for x in c if x in r.known or x in r.people)
+        cands.update(weak[b] for b in run if b in weak)
+        if last_other:
+            cands[last_other] += 1
+        for key in reversed(r.recent[-4:]):
+            cands[key] += 0.5  # type: ignore[assignment]
+        if first_person:
+            cands[NARRATOR] += 1
+        if len(cands) < 2:
+            cands[r.by_gender("m") if not first_person else NARRATOR] += 0.1  # type: ignore[assignment]
+        candidates = [c for c, _ in cands.most_common(6)]
+
+        def score(i: int, s: str, s1: str | None, s2: str | None) -> float:
+            v = 0.0
+            if s1 is None and i == 0 and last_other:
+                s1 = last_other
+            if s == s1:
+                v -= W["same_gap"] if gap[i] else W["same"]
+            elif s2 is not None and s == s2:
+                v += W["alt"]
+            elif s2 is not None:
+                v -= W["third"]
+            if i > 0 and s in called[i - 1] and s != s1:
+                v += W["reply"]
+            if s in called[i]:
+                v -= 6.0
+            if to_gender[i] and r.genders.get(s) in to_gender[i] and len(to_gender[i]) == 1:
+                v -= 2.0
+            if weak.get(run[i]) == s:
+                v += W["weak"]
+            v += 0.1 * cands[s] / max(1, len(run))
+            return v
+
+        seq = best_sequence(fixed, candidates, score)
+        for i, b in enumerate(run):
+            if fixed[i] is not None:
                 continue
-            guess: str | None = None
-            evidence = "guess"
-            if anchors:
-                # Count forward from the line before unless one after is much nearer:
-                # exchanges open with tags, and the turn order holds best from there.
-                j = min(anchors, key=lambda a: (abs(a - i) + (100 if a > i else 0), a > i))
-                d = abs(j - i)
-                if d % 2 == 0:
-                    guess = speakers[j]
-                else:
-                    guess = _other(speakers, j, i, last_other, r, first_person)
-                evidence = "turns"
-                if d > 2 and run[i] in weak:
-                    guess, evidence = weak[run[i]], "after"
-            elif run[i] in weak:
-                guess, evidence = weak[run[i]], "after"
-            else:
-                prev = speakers[i - 1] if i else last_other
-                guess = _other(speakers, i - 1, i, prev, r, first_person) if i else (last_other or (NARRATOR if first_person else r.by_gender("m")))
-            speakers[i] = guess
-            b = beats[run[i]]
-            assert isinstance(b, Paragraph)
-            q0 = b.parts[[k for k, p in enumerate(b.parts) if isinstance(p, Quote)][0]]
-            addressed = {r.canonical(v) for v in vocatives(q0.text)}  # type: ignore[union-attr]
-            to_gender = {_VOC_GENDER[w.lower()] for w in re.findall(r"[A-Za-z']+", q0.text)  # type: ignore[union-attr]
-                         if w.lower() in _VOC_GENDER and re.search(rf",\s*{w}\b|\b{w}\s*,", q0.text)}  # type: ignore[union-attr]
-            if guess in addressed or (guess and len(to_gender) == 1 and r.genders.get(guess) in to_gender):
-                other = _other(speakers, i, i, guess, r, first_person)
-                if other and (not to_gender or r.genders.get(other) not in to_gender):
-                    guess = other
-                    speakers[i] = guess
-            for k, p in enumerate(b.parts):
-                if isinstance(p, Quote) and (run[i], k) not in out and guess:
-                    out[(run[i], k)] = Attribution(guess, evidence)
-        for s in reversed(speakers):
-            if s:
-                last_other = s
-                break
+            evidence = "after" if weak.get(b) == seq[i] else "turns"
+            for k, p in enumerate(beats[b].parts):  # type: ignore[union-attr]
+                if isinstance(p, Quote) and (b, k) not in out:
+                    out[(b, k)] = Attribution(seq[i], evidence)
+        last_other = seq[-1] if seq else last_other
 
 
 def _other(speakers: list[str | None], j: int, i: int, fallback: str | None, r: _Resolver,
