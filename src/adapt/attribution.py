@@ -35,7 +35,7 @@ _RELATIVES = {"mother": "f", "father": "m", "wife": "f", "husband": "m", "sister
 _VOC_GENDER = {"father": "m", "sir": "m", "papa": "m", "uncle": "m", "mister": "m", "dad": "m",
                "mother": "f", "madam": "f", "ma'am": "f", "mamma": "f", "mama": "f", "aunt": "f",
                "mum": "f", "mom": "f"}
-W = {"same_gap": 1.0, "same": 3.0, "alt": 2.0, "third": 2.0, "reply": 2.5, "weak": 2.5}
+W = {"same_gap": 1.0, "same": 3.0, "alt": 2.0, "third": 2.0, "reply": 2.5, "weak": 2.5, "pron": 1.0}
 STRONG = {"tag", "action", "continued", "intro", "replied"}
 
 
@@ -70,7 +70,11 @@ _SUBJ = rf"(?:I|he|she|He|She|{NAME}|(?:the|a|an|his|her|my|their|our|The|His|He
 def _tag_after() -> re.Pattern[str]:
     v = _verb_alt()
     return re.compile(
-        rf"^\s*[,;:!?—–-]*\s*(?:(?:half-)?(?P<v1>{v})\s+(?P<s1>{_SUBJ})(?![a-z])|(?P<s2>{_SUBJ})\s+(?:[\w'’-]+\s+){{0,4}}?(?:half-)?(?P<v2>{v})\b)")
+        rf"^\s*[,;:!?—–-]*\s*(?:(?:half-)?(?P<v1>{v})\s+(?:[a-z]+\s+)??(?P<s1>{_SUBJ})(?![a-z])"
+        rf"|(?P<s2>{_SUBJ})\s+(?:[\w'’-]+\s+){{0,4}}?(?:half-)?(?P<v2>{v})\b"
+        # '"...," implored Anne': right after a quotation, verb-then-name is a tag
+        # whatever the verb.
+        rf"|(?P<v3>[a-z]+(?:ed|s))\s+(?P<s3>{NAME})(?=[\s,.;:!?]|$))")
 
 
 @cache
@@ -83,7 +87,7 @@ def _tag_before() -> re.Pattern[str]:
 def _intro() -> re.Pattern[str]:
     """'Then she speaks', 'Elizabeth said:' closing a paragraph that a speech follows."""
     return re.compile(rf"\b(?P<s>I|he|she|He|She|{NAME})\s+(?:(?:[a-z]+\s+){{0,2}}(?P<v>{_verb_alt()})\b"
-                      rf"|(?:[\w'’-]+,?\s+){{1,8}}?(?:and|then)\s+(?P<v2>{_verb_alt()})\s*[,:—–-]?\s*$)")
+                      rf"|(?:[\w'’-]+,?\s+){{1,14}}?(?:and|then)\s+(?:[\w'’-]+\s+){{0,5}}?(?P<v2>{_verb_alt()})\s*[,:—–-]?\s*$)")
 
 
 _SUBORDINATE = {"before", "after", "when", "while", "as", "if", "because", "although", "though",
@@ -256,7 +260,7 @@ def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str
             elif i > 0 and isinstance(b.parts[i - 1], Quote):
                 m = _tag_after().match(p.text)
                 if m:
-                    s = m.group("s1") or m.group("s2")
+                    s = m.group("s1") or m.group("s2") or m.group("s3")
                     if is_name(s) and s not in ("I", "He", "She"):
                         names[re.sub(r"['’]s$", "", s)] += 3
     known = {n for n, c in names.items() if c >= 2}
@@ -348,6 +352,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
     out: dict[tuple[int, int], Attribution] = {}
     para_speaker: dict[int, Attribution] = {}
     weak: dict[int, str] = {}
+    gendered: dict[int, str] = {}  # paragraph → gender its pronoun tag requires
     runs: list[list[int]] = [[]]
     prev_open: str | None = None
     open_bi: int | None = None  # the last paragraph, if its speech runs on into the next
@@ -393,6 +398,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
         # Per-quote explicit tags.
         r.addressed = addressee
         explicit: dict[int, str] = {}
+        pronoun: dict[int, str] = {}  # tags by "he"/"she": a gender, the name only a guess
         qpos = [i for i, p in enumerate(b.parts) if isinstance(p, Quote)]
         for k, i in enumerate(qpos):
             q = b.parts[i]
@@ -401,9 +407,12 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
             if isinstance(after, Narration):
                 m = _tag_after().match(after.text)
                 if m:
-                    s = r.subject(m.group("s1") or m.group("s2"), addressed)
+                    subj_text = (m.group("s1") or m.group("s2") or m.group("s3")).strip().lower()
+                    s = r.subject(m.group("s1") or m.group("s2") or m.group("s3"), addressed)
                     if s:
                         explicit[i] = s
+                        if subj_text in ("he", "she"):
+                            pronoun[i] = PRONOUN_GENDER[subj_text]
                         r.mention(s)
                         continue
             before = b.parts[i - 1] if i > 0 else None
@@ -413,10 +422,17 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
                     s = r.subject(m.group("s"), addressed)
                     if s:
                         explicit[i] = s
+                        if m.group("s").strip().lower() in ("he", "she"):
+                            pronoun[i] = PRONOUN_GENDER[m.group("s").strip().lower()]
                         r.mention(s)
         para: Attribution | None = None
         if explicit:
-            para = Attribution(explicit[min(explicit)], "tag")
+            first_tag = min(explicit)
+            if first_tag in pronoun and len(explicit) == len(pronoun):
+                para = Attribution(explicit[first_tag], "pronoun")
+                gendered[bi] = pronoun[first_tag]
+            else:
+                para = Attribution(explicit[first_tag], "tag")
         elif prev_open and b.parts and isinstance(b.parts[0], Quote):
             para = Attribution(prev_open, "continued")
         else:
@@ -448,7 +464,8 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
         for i in qpos:
             key = explicit.get(i) or (para.speaker if para else None)
             if key:
-                out[(bi, i)] = Attribution(key, "tag" if i in explicit else para.evidence)  # type: ignore[union-attr]
+                ev = ("pronoun" if i in pronoun else "tag") if i in explicit else para.evidence  # type: ignore[union-attr]
+                out[(bi, i)] = Attribution(key, ev)
         r.addressed = None
         r.mentions_in(b.narration)
         spoken = explicit.get(qpos[-1]) or (para.speaker if para else None)
@@ -464,7 +481,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
         prev_open = spoken if runs_on else None
         open_bi = bi if runs_on else None
         intro = actor = None
-    _turns(beats, runs, para_speaker, weak, out, r, first_person)
+    _turns(beats, runs, para_speaker, weak, out, r, first_person, gendered)
     _merge_vocative_aliases(beats, out, r)
     for bi, h in head.items():  # a continued speech keeps its speaker unless tagged anew
         first = next((a for (b2, _), a in sorted(out.items()) if b2 == h), None)
@@ -513,13 +530,14 @@ def _merge_vocative_aliases(beats: list[Beat], out: dict[tuple[int, int], Attrib
 
 
 def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution], weak: dict[int, str],
-           out: dict[tuple[int, int], Attribution], r: _Resolver, first_person: bool) -> None:
+           out: dict[tuple[int, int], Attribution], r: _Resolver, first_person: bool,
+           gendered: dict[int, str]) -> None:
     """Fill untagged paragraphs with the likeliest turn order (see ``turns.py``)."""
     last_other: str | None = None
     for run in runs:
         if not run:
             continue
-        fixed = [para[b].speaker if b in para else None for b in run]
+        fixed = [para[b].speaker if b in para and b not in gendered else None for b in run]
         quotes = [[p for p in beats[b].parts if isinstance(p, Quote)] for b in run]  # type: ignore[union-attr]
         called = [{r.canonical(v) for q in qs for v in vocatives(q.text)} for qs in quotes]
         to_gender = [{_VOC_GENDER[w.lower()] for q in qs for w in re.findall(r"[A-Za-z']+", q.text)
@@ -531,6 +549,7 @@ def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution
         for i, c in enumerate(called):
             cands.update(x for x in c if x in r.known or x in r.people)
         cands.update(weak[b] for b in run if b in weak)
+        cands.update(para[b].speaker for b in run if b in gendered)
         if last_other:
             cands[last_other] += 1
         for key in reversed(r.recent[-4:]):
@@ -540,6 +559,17 @@ def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution
         if len(cands) < 2:
             cands[r.by_gender("m") if not first_person else NARRATOR] += 0.1  # type: ignore[assignment]
         candidates = [c for c, _ in cands.most_common(6)]
+        options: list[list[str]] = []
+        for i, b in enumerate(run):
+            if fixed[i] is not None:
+                options.append([fixed[i]])  # type: ignore[list-item]
+            elif b in gendered:
+                # "said she": any woman of the exchange; the last one named is a hint.
+                g = gendered[b]
+                fits = [c for c in candidates if r.genders.get(c) == g and c != NARRATOR]
+                options.append(list(dict.fromkeys([para[b].speaker] + fits)))
+            else:
+                options.append(candidates)
 
         def score(i: int, s: str, s1: str | None, s2: str | None) -> float:
             v = 0.0
@@ -559,16 +589,18 @@ def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution
                 v -= 2.0
             if weak.get(run[i]) == s:
                 v += W["weak"]
+            if run[i] in gendered and para[run[i]].speaker == s:
+                v += W["pron"]
             v += 0.1 * cands[s] / max(1, len(run))
             return v
 
-        seq = best_sequence(fixed, candidates, score)
+        seq = best_sequence(options, score)
         for i, b in enumerate(run):
             if fixed[i] is not None:
                 continue
-            evidence = "after" if weak.get(b) == seq[i] else "turns"
+            evidence = "pronoun" if b in gendered else "after" if weak.get(b) == seq[i] else "turns"
             for k, p in enumerate(beats[b].parts):  # type: ignore[union-attr]
-                if isinstance(p, Quote) and (b, k) not in out:
+                if isinstance(p, Quote) and ((b, k) not in out or out[(b, k)].evidence == "pronoun"):
                     out[(b, k)] = Attribution(seq[i], evidence)
         last_other = seq[-1] if seq else last_other
 

@@ -21,7 +21,7 @@ from adapt.names import cue_name
 from adapt.scenes import heading as scene_heading
 from adapt.scenes import scenes as find_scenes
 
-GUESSED = {"turns": "guessed from turn-taking", "after": "guessed from the action after the line",
+GUESSED = {"turns": "guessed from turn-taking", "after": "guessed from the action next to the line",
            "guess": "guessed: no tag or exchange to go on"}
 
 

@@ -15,12 +15,14 @@ Score = Callable[[int, str, str | None, str | None], float]
 """score(i, speaker, speaker of i-1, speaker of i-2) for line i."""
 
 
-def best_sequence(fixed: Sequence[str | None], candidates: Sequence[str], score: Score) -> list[str]:
-    """Speakers for every line: fixed ones kept, the rest chosen to maximise the score."""
-    n = len(fixed)
+def best_sequence(options: Sequence[Sequence[str]], score: Score) -> list[str]:
+    """Speakers for every line, each from its options, maximising the summed score.
+
+    A line with one option is fixed (an anchor); a "said she" line offers the women.
+    """
+    n = len(options)
     if n == 0:
         return []
-    options = [[f] if f is not None else list(candidates) for f in fixed]
     # state: (speaker of i-1, speaker of i) → (total, back-pointer state)
     layers: list[dict[tuple[str | None, str], tuple[float, tuple[str | None, str] | None]]] = []
     first: dict[tuple[str | None, str], tuple[float, tuple[str | None, str] | None]] = {}
