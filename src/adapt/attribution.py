@@ -17,7 +17,7 @@ from functools import cache
 
 from adapt.beats import Beat, Heading, Narration, Paragraph, Quote, SceneBreak
 from adapt.turns import best_sequence
-from adapt.names import (COMMON_GENDER, NAME, PRONOUN_GENDER, TITLES, gender_of_title, is_name,
+from adapt.names import (COMMON_GENDER, NAME, PRONOUN_GENDER, TITLES, gender_of_title, is_name, title_of,
                          speech_verbs, vocatives)
 
 NARRATOR = "\x00I"
@@ -27,6 +27,8 @@ constable sergeant doctor nurse clerk stationmaster station-master landlord land
 man woman lady gentleman fellow youth captain colonel soldier sailor prisoner guard voice
 """.split())
 _HONORIFIC = {"ladyship": "f", "lordship": "m", "majesty": "m", "highness": "m", "honour": "m", "worship": "m"}
+_COMPANIONS = {"companion", "friend", "visitor", "guest", "host", "hostess", "client", "comrade", "colleague",
+               "partner", "fellow-traveller", "acquaintance", "informant", "guide"}
 _SPOUSE = {"wife": {"Mr.": "Mrs.", "Mr": "Mrs"}, "lady": {"Mr.": "Mrs.", "Mr": "Mrs", "Sir": "Lady", "Lord": "Lady"},
            "husband": {"Mrs.": "Mr.", "Mrs": "Mr", "Lady": "Sir"}}
 _RELATIVES = {"mother": "f", "father": "m", "wife": "f", "husband": "m", "sister": "f", "brother": "m",
@@ -167,6 +169,12 @@ class _Resolver:
             head = words[-1]
             if head.lower() in _HONORIFIC:  # "her Ladyship"
                 return self.by_gender(_HONORIFIC[head.lower()], exclude, avoid)
+            if words[0].lower() in ("my", "our") and head.lower() in _COMPANIONS:
+                # "said my companion" in a first-person story: whoever is with the narrator.
+                for key in reversed(self.recent):
+                    if key != NARRATOR and key not in exclude:
+                        return key
+                return None
             if words[0].lower() in ("his", "her") and head.lower() in _SPOUSE and len(words) == 2:
                 # "his wife" of a "Mr. Bennet" is "Mrs. Bennet", and the other way round.
                 possessor = self.by_gender(PRONOUN_GENDER[words[0].lower()], exclude)
@@ -279,9 +287,9 @@ def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str
             target = male[0] if male else forms[0] if len(forms) == 1 else None
             if target is None:
                 continue
-            if names[target] >= names[n] or len(forms) > 1:
-                alias[n] = target
-            elif len(forms) == 1:
+            if names[target] >= names[n] or len(forms) > 1 or not title_of(target):
+                alias[n] = target  # "Small" → "Jonathan Small": the full name identifies
+            else:
                 alias[target] = n
     known = {alias.get(n, n) for n in known}
     people = set(known)
@@ -386,7 +394,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
                 if found and not re.search(r"\b(?:not|never)\b", sents[-1][found[-1].start():]):
                     who = r.subject(found[-1].group("s"))
                     intro = who if who and (who.startswith("\x00") or who in r.known or who in r.people) else None
-            if len(text.split()) > 150:
+            if len(text.split()) > 120:
                 runs.append([])
                 addressee = last_speaker = None
             prev_open = open_bi = None
