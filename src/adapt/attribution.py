@@ -37,7 +37,7 @@ _RELATIVES = {"mother": "f", "father": "m", "wife": "f", "husband": "m", "sister
 _VOC_GENDER = {"father": "m", "sir": "m", "papa": "m", "uncle": "m", "mister": "m", "dad": "m",
                "mother": "f", "madam": "f", "ma'am": "f", "mamma": "f", "mama": "f", "aunt": "f",
                "mum": "f", "mom": "f"}
-W = {"same_gap": 1.0, "same": 3.0, "alt": 2.0, "third": 2.0, "reply": 2.5, "weak": 2.5, "pron": 1.0}
+W = {"same_gap": 1.0, "same": 3.0, "alt": 2.0, "third": 2.0, "reply": 2.5, "weak": 2.5, "pron": 1.0, "carry": 2.0, "last": 1.0, "present": 2.0, "prior": 2.0}
 STRONG = {"tag", "action", "continued", "intro", "replied"}
 
 
@@ -119,6 +119,15 @@ class _Resolver:
         name = re.sub(r"'s$", "", name)
         return self.alias.get(name, name)
 
+    def person(self, phrase: str) -> str | None:
+        """The character a capitalised phrase names: 'When Jane' → 'Jane'."""
+        words = phrase.split()
+        for i in range(len(words)):
+            key = self.canonical(" ".join(words[i:]))
+            if key in self.known or key in self.people:
+                return key
+        return None
+
     def mention(self, key: str) -> None:
         if key in self.recent:
             self.recent.remove(key)
@@ -128,8 +137,8 @@ class _Resolver:
     def mentions_in(self, text: str) -> None:
         for sentence in _sentences(text):
             for m in _NAME_RE.finditer(sentence):
-                key = self.canonical(m.group(0))
-                if key in self.known or key in self.people:
+                key = self.person(m.group(0))
+                if key:
                     self.mention(key)
             if True:
                 m = _NAME_RE.match(sentence.strip())
@@ -361,6 +370,9 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
     para_speaker: dict[int, Attribution] = {}
     weak: dict[int, str] = {}
     gendered: dict[int, str] = {}  # paragraph → gender its pronoun tag requires
+    carrying_on: set[int] = set()  # "she added", "he went on": the last speaker again
+    present: dict[int, tuple[str, ...]] = {}
+    fresh: set[int] = set()
     runs: list[list[int]] = [[]]
     prev_open: str | None = None
     open_bi: int | None = None  # the last paragraph, if its speech runs on into the next
@@ -372,6 +384,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
     for bi, b in enumerate(beats):
         if isinstance(b, (Heading, SceneBreak)):
             runs.append([])
+            fresh.add(len(runs) - 1)  # a new chapter or scene: nobody carries over
             prev_open = intro = addressee = last_speaker = open_bi = actor = None
             continue
         if not isinstance(b, Paragraph):
@@ -404,6 +417,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
         else:
             runs[-1].append(bi)
         # Per-quote explicit tags.
+        present[bi] = tuple(r.recent[-4:])  # who is on stage as this paragraph begins
         r.addressed = addressee
         explicit: dict[int, str] = {}
         pronoun: dict[int, str] = {}  # tags by "he"/"she": a gender, the name only a guess
@@ -421,6 +435,9 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
                         explicit[i] = s
                         if subj_text in ("he", "she"):
                             pronoun[i] = PRONOUN_GENDER[subj_text]
+                        verb = (m.group("v1") or m.group("v2") or m.group("v3") or "").lower()
+                        if k == 0 and re.match(r"(?:continu|add|went on|goes on|go on|resum|pursu|proceed|persist|repeat)", verb):
+                            carrying_on.add(bi)
                         r.mention(s)
                         continue
             before = b.parts[i - 1] if i > 0 else None
@@ -489,7 +506,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
         prev_open = spoken if runs_on else None
         open_bi = bi if runs_on else None
         intro = actor = None
-    _turns(beats, runs, para_speaker, weak, out, r, first_person, gendered)
+    _turns(beats, runs, para_speaker, weak, out, r, first_person, gendered, carrying_on, present, fresh)
     _merge_vocative_aliases(beats, out, r)
     for bi, h in head.items():  # a continued speech keeps its speaker unless tagged anew
         first = next((a for (b2, _), a in sorted(out.items()) if b2 == h), None)
@@ -539,10 +556,13 @@ def _merge_vocative_aliases(beats: list[Beat], out: dict[tuple[int, int], Attrib
 
 def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution], weak: dict[int, str],
            out: dict[tuple[int, int], Attribution], r: _Resolver, first_person: bool,
-           gendered: dict[int, str]) -> None:
+           gendered: dict[int, str], carrying_on: set[int], present: dict[int, tuple[str, ...]],
+           fresh: set[int]) -> None:
     """Fill untagged paragraphs with the likeliest turn order (see ``turns.py``)."""
     last_other: str | None = None
-    for run in runs:
+    for n_run, run in enumerate(runs):
+        if n_run in fresh:
+            last_other = None
         if not run:
             continue
         fixed = [para[b].speaker if b in para and b not in gendered else None for b in run]
@@ -559,9 +579,9 @@ def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution
         cands.update(weak[b] for b in run if b in weak)
         cands.update(para[b].speaker for b in run if b in gendered)
         if last_other:
-            cands[last_other] += 1
-        for key in reversed(r.recent[-4:]):
-            cands[key] += 0.5  # type: ignore[assignment]
+            cands[last_other] += W["last"]  # type: ignore[assignment]
+        for rank, key in enumerate(reversed(present.get(run[0], ()))):
+            cands[key] += W["present"] / (1 + rank)  # type: ignore[assignment]
         if first_person:
             cands[NARRATOR] += 1
         if len(cands) < 2:
@@ -583,7 +603,9 @@ def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution
             v = 0.0
             if s1 is None and i == 0 and last_other:
                 s1 = last_other
-            if s == s1:
+            if s == s1 and run[i] in carrying_on:
+                v += W["carry"]
+            elif s == s1:
                 v -= W["same_gap"] if gap[i] else W["same"]
             elif s2 is not None and s == s2:
                 v += W["alt"]
@@ -599,7 +621,7 @@ def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution
                 v += W["weak"]
             if run[i] in gendered and para[run[i]].speaker == s:
                 v += W["pron"]
-            v += 0.1 * cands[s] / max(1, len(run))
+            v += W["prior"] * cands[s] / max(1, len(run))
             return v
 
         seq = best_sequence(options, score)
