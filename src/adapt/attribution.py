@@ -17,7 +17,7 @@ from functools import cache
 
 from adapt.beats import Beat, Heading, Narration, Paragraph, Quote, SceneBreak
 from adapt.turns import best_sequence
-from adapt.names import (COMMON_GENDER, NAME, PRONOUN_GENDER, TITLES, gender_of_title, is_name, title_of,
+from adapt.names import (COMMON_GENDER, NAME, PRONOUN_GENDER, TITLES, clean_name, gender_of_title, is_name, title_of,
                          speech_verbs, vocatives)
 
 NARRATOR = "\x00I"
@@ -277,7 +277,7 @@ def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str
             elif i > 0 and isinstance(b.parts[i - 1], Quote):
                 m = _tag_after().match(p.text)
                 if m:
-                    s = m.group("s1") or m.group("s2") or m.group("s3")
+                    s = clean_name(m.group("s1") or m.group("s2") or m.group("s3"))
                     if is_name(s) and s not in ("I", "He", "She"):
                         names[re.sub(r"['’]s$", "", s)] += 3
     known = {n for n, c in names.items() if c >= 2}

@@ -103,6 +103,14 @@ def is_name(text: str) -> bool:
     return words[-1] not in NOT_NAMES or words[0].rstrip(".") in TITLES
 
 
+def clean_name(phrase: str) -> str:
+    """'Before Anne' → 'Anne': capitalised sentence openers are not part of a name."""
+    words = phrase.split()
+    while len(words) > 1 and words[0] in NOT_NAMES and words[0].rstrip(".") not in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def cue_name(name: str) -> str:
     """How a script prints the cue: upper case, without a leading article."""
     name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
