@@ -40,6 +40,7 @@ Mr Mrs Ms Dr St Hallo Hullo Bravo Pray Whoever Whatever However Besides Alright 
 During Through Across Behind Beyond Towards Toward Among Against Within Along Around Near Above Below
 Beneath Beside Between Despite Except Inside Outside Past Throughout Till Unto Whereupon Meanwhile
 Presently Suddenly Afterwards Nevertheless Therefore Thus Hence Whereas Whether Once Twice Instead
+Such Other Nor Ladyship Lordship Majesty Highness Honour Worship
 Christ Lord's Good-bye Goodnight Night Morning Evening Afternoon Man's Woman's Poor Confused Little
 """.split())
 
@@ -93,13 +94,22 @@ def gender_of_title(name: str) -> str | None:
     return None
 
 
+@cache
+def _describes(word: str) -> bool:
+    """An adjective or adverb and nothing else ("Impossible"): not a name."""
+    from lemminflect import getAllLemmas
+
+    pos = set(getAllLemmas(word.lower()))
+    return bool(pos) and pos <= {"ADJ", "ADV"}
+
+
 def is_name(text: str) -> bool:
     """A capitalised phrase that can name a person (not 'Then', not 'Oh')."""
     words = text.replace(".", "").split()
     if not words or not all(w[:1].isupper() for w in words):
         return False
     if len(words) == 1:
-        return words[0] not in NOT_NAMES
+        return words[0] not in NOT_NAMES and not _describes(words[0])
     return words[-1] not in NOT_NAMES or words[0].rstrip(".") in TITLES
 
 
