@@ -37,7 +37,7 @@ _RELATIVES = {"mother": "f", "father": "m", "wife": "f", "husband": "m", "sister
 _VOC_GENDER = {"father": "m", "sir": "m", "papa": "m", "uncle": "m", "mister": "m", "dad": "m",
                "mother": "f", "madam": "f", "ma'am": "f", "mamma": "f", "mama": "f", "aunt": "f",
                "mum": "f", "mom": "f"}
-W = {"same_gap": 1.0, "same": 3.0, "alt": 2.0, "third": 2.0, "reply": 2.5, "weak": 2.5, "pron": 1.0, "carry": 2.0, "last": 1.0, "present": 2.0, "prior": 2.0}
+W = {"same_gap": 1.0, "same": 3.0, "alt": 2.0, "third": 2.0, "reply": 2.5, "weak": 2.5, "pron": 1.0, "carry": 2.0, "last": 1.0, "present": 2.0, "prior": 2.0, "about": 2.0}
 STRONG = {"tag", "action", "continued", "intro", "replied"}
 
 
@@ -89,7 +89,8 @@ def _tag_before() -> re.Pattern[str]:
 def _intro() -> re.Pattern[str]:
     """'Then she speaks', 'Elizabeth said:' closing a paragraph that a speech follows."""
     return re.compile(rf"\b(?P<s>I|he|she|He|She|{NAME})\s+(?:(?:[a-z]+\s+){{0,2}}(?P<v>{_verb_alt()})\b"
-                      rf"|(?:[\w'’-]+,?\s+){{1,14}}?(?:and|then)\s+(?:[\w'’-]+\s+){{0,5}}?(?P<v2>{_verb_alt()})\s*[,:—–-]?\s*$)")
+                      rf"|(?:[\w'’-]+,?\s+){{1,14}}?(?:and|then)\s+(?:(?:[a-z]+ly|thus|then|again)\s+)?(?P<v2>{_verb_alt()})"
+                      rf"(?:\s+(?:to\s+)?(?:him|her|them|me|us|it))?\s*[,:.—–-]?\s*$)")
 
 
 _SUBORDINATE = {"before", "after", "when", "while", "as", "if", "because", "although", "though",
@@ -571,6 +572,9 @@ def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution
         to_gender = [{_VOC_GENDER[w.lower()] for q in qs for w in re.findall(r"[A-Za-z']+", q.text)
                       if w.lower() in _VOC_GENDER and re.search(rf",\s*{w}\b|\b{w}\s*[,!?.]", q.text)}
                      for qs in quotes]
+        # People rarely name themselves: whoever a speech talks about is not speaking it.
+        about = [{k for q in qs for m in _NAME_RE.finditer(q.text) if (k := r.person(m.group(0)))} - called[i]
+                 for i, qs in enumerate(quotes)]
         # Narration between two quotation paragraphs loosens the turn order.
         gap = [i > 0 and run[i] - run[i - 1] > 1 for i in range(len(run))]
         cands: Counter[str] = Counter(s for s in fixed if s)
@@ -615,6 +619,8 @@ def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution
                 v += W["reply"]
             if s in called[i]:
                 v -= 6.0
+            if s in about[i]:
+                v -= W["about"]
             if to_gender[i] and r.genders.get(s) in to_gender[i] and len(to_gender[i]) == 1:
                 v -= 2.0
             if weak.get(run[i]) == s:
