@@ -113,6 +113,7 @@ class _Resolver:
         self.known, self.genders, self.alias = known, genders, alias
         self.people: set[str] = set()  # names seen as speakers (tags, vocatives): surely people
         self.addressed: str | None = None  # who the last speech called by name
+        self.nouns: set[str] = set(_PEOPLE_NOUNS)  # "the gardener" once seen speaking
         self.recent: list[str] = []
 
     def canonical(self, name: str) -> str:
@@ -201,7 +202,17 @@ class _Resolver:
                 g = _RELATIVES[head.lower()]
                 return self.by_gender(g, exclude | {possessor}, avoid) if g else None
             if head[:1].isupper():  # "the Hatter": a name in all but form
+                if head in TITLES and len(words) == 2:
+                    # "said the Captain" in a story with one Captain Hale
+                    titled = [k for k in self.known if k.split()[0].rstrip(".") == head and len(k.split()) > 1]
+                    if len(titled) == 1:
+                        return titled[0]
                 return self.canonical("the " + " ".join(words[1:]))
+            if words[0].lower() == "the" and head.isalpha() and head.lower() not in COMMON_GENDER:
+                # "said the gardener": whoever speaks is a character, named by the noun.
+                key = "\x00the " + head.lower()
+                self.nouns.add(head.lower())
+                return key
             g = COMMON_GENDER.get(head.lower())
             if words[0].lower() in ("the", "a", "an") and head.lower() in _PEOPLE_NOUNS | set(COMMON_GENDER):
                 # "the child", "the stationmaster": an unnamed character of its own, until
@@ -241,7 +252,7 @@ def _first_subject(sentence: str, r: _Resolver) -> str | None:
         if lw in ("the", "a", "an") and i == 0:
             # "The child puts out her hand": an unnamed character holds the stage.
             np = re.match(r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b", sentence[m.start():], re.I)
-            if np and np.group(1).lower() in _PEOPLE_NOUNS | set(COMMON_GENDER):
+            if np and np.group(1).lower() in r.nouns | set(COMMON_GENDER):
                 key = "\x00the " + np.group(1).lower()
                 g = COMMON_GENDER.get(np.group(1).lower())
                 if g:
@@ -304,6 +315,9 @@ def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str
     known = {alias.get(n, n) for n in known}
     people = set(known)
     # Names in narration that act like people (not "to London", "at Netherfield").
+    # Words capitalised inside sentences somewhere: proper names, whatever opens a sentence.
+    midcaps = {m.group(1) for b in beats if isinstance(b, Paragraph)
+               for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)", b.narration)}
     seen: Counter[str] = Counter()
     placed: Counter[str] = Counter()  # "in Derbyshire", "to Longbourn": places, not people
     for b in beats:
@@ -312,8 +326,9 @@ def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str
             for m in _NAME_RE.finditer(text):
                 n = m.group(0)
                 before = text[max(0, m.start() - 12):m.start()].lower()
-                if m.start() == 0 or text[m.start() - 2:m.start()].strip() in (".", "!", "?"):
-                    continue
+                if (m.start() == 0 or text[m.start() - 2:m.start()].strip() in (".", "!", "?")) \
+                        and not title_of(n) and n.split()[0] not in midcaps:
+                    continue  # "Men", "Then" open sentences; "Martha" is capitalised elsewhere too
                 if re.search(r"\b(?:in|at|to|from|into|of|near|towards?|on|by|through)\s+(?:the\s+)?$", before):
                     placed[alias.get(n, n)] += 1
                     continue
@@ -367,6 +382,14 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
     genders[_PLACEHOLDER["m"]], genders[_PLACEHOLDER["f"]] = "m", "f"
     r = _Resolver(known, genders, alias)
     r.people = people
+    for b in beats:  # nouns that speak somewhere ("said the gardener") name characters
+        if isinstance(b, Paragraph):
+            for i, p in enumerate(b.parts[1:], 1):
+                if isinstance(p, Narration) and isinstance(b.parts[i - 1], Quote):
+                    m = _tag_after().match(p.text)
+                    subj = (m.group("s1") or m.group("s2") or "") if m else ""
+                    if re.fullmatch(r"the\s+(?:[a-z]+\s+){0,2}[a-z]+", subj):
+                        r.nouns.add(subj.split()[-1])
     out: dict[tuple[int, int], Attribution] = {}
     para_speaker: dict[int, Attribution] = {}
     weak: dict[int, str] = {}
@@ -402,6 +425,8 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
                 if subj:
                     r.mention(subj)
                 actor = _first_subject(sents[-1], r) if len(text.split()) <= 60 else None
+                if text.rstrip().endswith((":", ":--", ":—", ":–")) and not intro:
+                    intro = _first_subject(sents[-1], r)  # "...and began to repeat it:--"
             r.mentions_in(text)
             if sents:
                 found = list(_intro().finditer(sents[-1]))

@@ -32,6 +32,8 @@ class Quote:
     closed: bool = True
     """False when the paragraph ends before the closing mark (speech continued)."""
     line: int | None = None
+    verse: tuple[str, ...] = ()
+    """The lines, when the quotation is verse a character sings or recites."""
 
 
 Part = Union[Narration, Quote]
@@ -108,11 +110,16 @@ def conventions(tree: Tree) -> Conventions:
 _INDENTED = re.compile(r"^[ \t]+\S", re.M)
 
 
-def _is_stanza(text: str, wrap: int | None) -> bool:
+def _is_stanza(text: str, wrap: int | None, *, quoted: bool = False) -> bool:
     """Verse: several lines that are short for this text and not wrapped prose."""
     lines = text.split("\n")
-    if len(lines) < 2 or any(m in text for m in "\"“”"):
+    if len(lines) < 2 or (not quoted and any(m in text for m in "\"“”")):
         return False
+    if quoted:
+        # Inside quotation marks only indentation is safe evidence: a recited poem is
+        # set in; wrapped speech is not.
+        indented = sum(1 for x in lines[1:] if _INDENTED.match(x))
+        return indented >= len(lines) - 1 and max(len(x.strip()) for x in lines) <= 60
     if any(len(x.strip()) == 0 for x in lines):
         return False
     longest = max(len(x.rstrip()) for x in lines[:-1])
@@ -148,25 +155,27 @@ class _ToBeats(Transformer):  # type: ignore[type-arg]
     def scene_break(self, meta, children: list[Token]) -> SceneBreak:  # type: ignore[no-untyped-def]
         return SceneBreak(_line(meta))
 
+    def _quote(self, tok: Token, closed: bool) -> Quote:
+        raw = str(tok)[1:-1] if closed else str(tok)[1:]
+        # Verse inside quotation marks (a song, a recited poem) keeps its lines.
+        verse = tuple(x.strip() for x in raw.split("\n")) if _is_stanza(raw, self.conv.wrap_width, quoted=True) else ()
+        return Quote(_join_wrapped(raw), closed, tok.line, verse)
+
     def quote(self, children: list[Token]) -> Quote:
-        tok = children[0]
-        return Quote(_join_wrapped(str(tok)[1:-1]), True, tok.line)
+        return self._quote(children[0], True)
 
     def open_quote(self, children: list[Token]) -> Quote:
-        tok = children[0]
-        return Quote(_join_wrapped(str(tok)[1:]), False, tok.line)
+        return self._quote(children[0], False)
 
     def single_quote(self, children: list[Token]) -> Part:
-        tok = children[0]
         if self.conv.single_quotes:
-            return Quote(_join_wrapped(str(tok)[1:-1]), True, tok.line)
-        return Narration(str(tok))
+            return self._quote(children[0], True)
+        return Narration(str(children[0]))
 
     def open_single_quote(self, children: list[Token]) -> Part:
-        tok = children[0]
         if self.conv.single_quotes:
-            return Quote(_join_wrapped(str(tok)[1:]), False, tok.line)
-        return Narration(str(tok))
+            return self._quote(children[0], False)
+        return Narration(str(children[0]))
 
     def narration(self, children: list[Token]) -> Narration:
         return Narration(str(children[0]))

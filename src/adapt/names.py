@@ -40,7 +40,7 @@ Mr Mrs Ms Dr St Hallo Hullo Bravo Pray Whoever Whatever However Besides Alright 
 During Through Across Behind Beyond Towards Toward Among Against Within Along Around Near Above Below
 Beneath Beside Between Despite Except Inside Outside Past Throughout Till Unto Whereupon Meanwhile
 Presently Suddenly Afterwards Nevertheless Therefore Thus Hence Whereas Whether Once Twice Instead
-Such Other Nor Ladyship Lordship Majesty Highness Honour Worship
+Such Other Nor Both Either Neither Ladyship Lordship Majesty Highness Honour Worship
 Christ Lord's Good-bye Goodnight Night Morning Evening Afternoon Man's Woman's Poor Confused Little
 """.split())
 

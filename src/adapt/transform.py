@@ -7,7 +7,7 @@ how narration reads as action (``voice``), and where a guess deserves a note.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lark import Tree
 
@@ -16,7 +16,7 @@ from adapt.attribution import NARRATOR, Attribution, Cast, attribute
 from adapt.beats import Beat, Heading, Narration, Paragraph, Quote, SceneBreak, Stanza, to_beats
 from adapt.inline import escape
 from adapt.model import (Action, Dialogue, DialoguePart, Element, Lyrics, Note, Parenthetical,
-                         SceneHeading, Screenplay, Section, Speech, TitlePage)
+                         SceneHeading, Screenplay, Section, Speech, Sung, TitlePage)
 from adapt.names import cue_name
 from adapt.scenes import heading as scene_heading
 from adapt.scenes import scenes as find_scenes
@@ -76,6 +76,8 @@ class _Writer:
     tense: str | None
     pronoun: str
     elements: list[Element] = field(default_factory=list)
+    runs_on: bool = False
+    """The last paragraph's speech runs on into the next one (no closing mark)."""
 
     def cue(self, key: str) -> str:
         name = self.names.get(key) or self.cast.names.get(key) or key
@@ -122,15 +124,26 @@ class _Writer:
             merged: list[DialoguePart] = []
             for part in block:  # quotations split by a bare tag read as one speech
                 if merged and isinstance(part, Speech) and isinstance(merged[-1], Speech):
-                    merged[-1] = Speech(merged[-1].text + " " + part.text)
+                    merged[-1] = Speech(_join_speech(merged[-1].text, part.text))
                 else:
                     merged.append(part)
+            if merged and isinstance(merged[-1], Speech):
+                merged[-1] = Speech(_end_speech(merged[-1].text))
             block = merged
             if block and current is not None:
                 if self.options.notes:
                     for ev in sorted(guessed):
                         self.elements.append(Note(f"speaker: {GUESSED[ev]}"))
-                self.elements.append(Dialogue(self.cue(current), tuple(block), "CONT'D" if resumed else None, line=b.line))
+                cue = self.cue(current)
+                last = self.elements[-1] if self.elements else None
+                if self.runs_on and isinstance(last, Dialogue) and last.character == cue \
+                        and isinstance(last.parts[-1], Speech) and isinstance(block[0], Speech):
+                    # One speech over several paragraphs stays one block, paragraphs kept.
+                    joined = Speech(last.parts[-1].text + "\n\n" + block[0].text)
+                    self.elements[-1] = replace(last, parts=last.parts[:-1] + (joined,) + tuple(block[1:]))
+                else:
+                    self.elements.append(Dialogue(cue, tuple(block), "CONT'D" if resumed else None, line=b.line))
+                self.runs_on = False
             block, current = [], None
             guessed.clear()
 
@@ -145,7 +158,9 @@ class _Writer:
             current = key
             if a and a.evidence in GUESSED:
                 guessed.add(a.evidence)
-            if q.text.strip():
+            if q.verse:
+                block.extend(Sung(_marked(x)) for x in q.verse if x)
+            elif q.text.strip():
                 block.append(Speech(_marked(q.text.strip())))
             nxt = parts[i + 1] if i + 1 < len(parts) else None
             if isinstance(nxt, Narration):
@@ -164,9 +179,20 @@ class _Writer:
                     self.action(rest, b.line)
                     resumed = not last
         flush()
+        self.runs_on = isinstance(parts[-1], Quote) and not parts[-1].closed
 
 
-_TAG_VERB = None
+def _join_speech(first: str, second: str) -> str:
+    """'...the great frost,' he said. 'The river...' reads as two sentences once the
+    tag goes to the cue; '"So," she starts, "like the show?"' as one."""
+    if first.endswith(",") and second[:1].isupper() and not re.match(r"I\b|I['’]", second):
+        first = first[:-1] + "."
+    return first + " " + second
+
+
+def _end_speech(text: str) -> str:
+    """A speech the tag cut at a comma ends there: 'A match,' → 'A match.'"""
+    return text[:-1] + "." if text.endswith(",") else text
 
 
 def _strip_tag_after(text: str) -> str:

@@ -16,7 +16,7 @@ def _pdf(doc: Screenplay, paper: str = "letter") -> str | bytes:
 
     from adapt.writers.pdf import DEFAULT, write_pdf
     # A4 is 8.27 x 11.69 in: same margins and 55 lines, a little narrower and taller.
-    settings = replace(DEFAULT, page_width=82.7, page_height=70.2) if paper == "a4" else DEFAULT
+    settings = replace(DEFAULT, page_width=595.28 / 7.2, page_height=841.89 / 12) if paper == "a4" else DEFAULT
     return write_pdf(doc, settings)
 
 
