@@ -57,6 +57,8 @@ class Cast:
     """Entity key → the name to print (placeholders resolved)."""
     genders: dict[str, str] = field(default_factory=dict)
     first_person: bool = False
+    known: frozenset[str] = frozenset()
+    """Every name the text uses for a character (for telling people from places)."""
 
 
 @cache
@@ -541,7 +543,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
         for (b2, qi) in [k for k in out if k[0] == bi] or [(bi, i) for i, p in enumerate(beats[bi].parts) if isinstance(p, Quote)]:  # type: ignore[union-attr]
             if out.get((b2, qi), first).evidence != "tag":
                 out[(b2, qi)] = Attribution(first.speaker, "continued")
-    cast = Cast(genders=genders, first_person=first_person)
+    cast = Cast(genders=genders, first_person=first_person, known=frozenset(known | people))
     _name_placeholders(beats, out, cast, narrator, r)
     return out, cast
 

@@ -236,33 +236,21 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
             chapters.append([bi])
         else:
             chapters[-1].append(bi)
-    last_heading: str | None = None
+    people = frozenset(n for k in cast.known for n in (k, *k.split()))
+    heading: str | None = None
     for chapter in chapters:
-        if not chapter:
-            continue
-        body = [bi for bi in chapter if not isinstance(beats[bi], Heading)]
-        texts = [_narration_of(beats[bi]) for bi in body]
-        starts = {body[s.start]: scene_heading(s.setting, s.suffix) for s in find_scenes(texts)} if body else {}
+        starts = _scene_starts(beats, chapter, heading, people)
         for bi in chapter:
             b = beats[bi]
             if isinstance(b, Heading):
                 w.elements.append(Section(_marked(b.text), 1))
-                if body and body[0] not in starts:
-                    starts[body[0]] = (last_heading + " - LATER") if last_heading and " - " not in last_heading else (last_heading.split(" - ")[0] + " - LATER" if last_heading else "INT. UNKNOWN LOCATION - DAY")
-                    if options.notes:
-                        starts[body[0]] = starts[body[0]]
                 continue
             if bi in starts:
-                last_heading = starts[bi]
-                w.elements.append(SceneHeading(last_heading, line=getattr(b, "line", None)))
-            elif not any(isinstance(e, SceneHeading) for e in w.elements) and not isinstance(b, SceneBreak):
-                last_heading = "INT. UNKNOWN LOCATION - DAY"
-                w.elements.append(SceneHeading(last_heading, line=getattr(b, "line", None)))
-                if options.notes:
+                heading, guessed = starts[bi]
+                w.elements.append(SceneHeading(heading, line=b.line))
+                if guessed and options.notes:
                     w.elements.append(Note("scene heading: the text does not say where this happens"))
             if isinstance(b, SceneBreak):
-                if bi not in starts and last_heading:
-                    w.elements.append(SceneHeading(last_heading.split(" - ")[0] + " - LATER", line=b.line))
                 continue
             if isinstance(b, Stanza):
                 w.elements.append(Action("MUSIC CUE: a song plays."))
@@ -274,6 +262,34 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
     fields.append(("Credit", "Screenplay adapted by adapt"))
     fields.append(("Source", f"Based on the story{' by ' + options.author if options.author else ''}"))
     return Screenplay(TitlePage(tuple(fields)), tuple(w.elements))
+
+
+UNKNOWN_PLACE = "INT. UNKNOWN LOCATION - DAY"
+
+
+def _scene_starts(beats: list[Beat], chapter: list[int], previous: str | None,
+                  people: frozenset[str]) -> dict[int, tuple[str, bool]]:
+    """Where scenes start in one chapter → (heading, guessed).
+
+    A chapter, and a scene break (***), always start a scene: where the text names no
+    new place, the story stays where it was, later; with no place at all yet, the
+    heading says so and a note flags it.
+    """
+    body = [bi for bi in chapter if not isinstance(beats[bi], Heading)]
+    if not body:
+        return {}
+    found = find_scenes([_narration_of(beats[bi]) for bi in body], names=people)
+    starts = {body[s.start]: (scene_heading(s.setting, s.suffix), False) for s in found}
+    current = previous
+    for n, bi in enumerate(body):
+        needs = n == 0 or isinstance(beats[bi], SceneBreak)
+        if needs and bi not in starts:
+            if isinstance(beats[bi], SceneBreak) and n + 1 < len(body) and body[n + 1] in starts:
+                continue  # the next paragraph names the new place itself
+            starts[bi] = (current.split(" - ")[0] + " - LATER", False) if current else (UNKNOWN_PLACE, True)
+        if bi in starts:
+            current = starts[bi][0]
+    return starts
 
 
 def _narration_of(b: Beat) -> str:
