@@ -12,12 +12,8 @@ def _fountain(doc: Screenplay) -> str | bytes:
 
 
 def _pdf(doc: Screenplay, paper: str = "letter") -> str | bytes:
-    from dataclasses import replace
-
-    from adapt.writers.pdf import DEFAULT, write_pdf
-    # A4 is 8.27 x 11.69 in: same margins and 55 lines, a little narrower and taller.
-    settings = replace(DEFAULT, page_width=595.28 / 7.2, page_height=841.89 / 12) if paper == "a4" else DEFAULT
-    return write_pdf(doc, settings)
+    from adapt.writers.pdf import A4, DEFAULT, write_pdf
+    return write_pdf(doc, A4 if paper == "a4" else DEFAULT)
 
 
 def _fdx(doc: Screenplay) -> str | bytes:

@@ -2,19 +2,24 @@
 
 The rules a reader of scripts expects: a scene heading or character cue never ends a
 page; a transition never starts one; action and speeches split only with two lines
-either side, preferably at a sentence end; a split speech ends with ``(MORE)`` and
-resumes under ``NAME (CONT'D)``; dual dialogue stays whole.
+either side, and at a sentence end (mid-line if need be, re-wrapping the rest) unless
+the block would otherwise leave a heading stranded or fill a page alone; a split speech
+ends with ``(MORE)`` and resumes under ``NAME (CONT'D)``; dual dialogue stays whole.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from adapt.inline import runs
 from adapt.model import Screenplay, TitlePage
 from adapt.writers._pdf_blocks import (
-    MID_SENTENCE_END, SENTENCE_END, Block, Line, PdfSettings, Segment, blocks, cut, flow, place,
+    MID_SENTENCE_END, SENTENCE_END, Block, Line, Segment, blocks, cut, flow, place,
     spans, wrap,
 )
+
+if TYPE_CHECKING:
+    from adapt.writers.pdf import PdfSettings
 
 Page = tuple[Line, ...]
 """A page's body lines, top to bottom, at most ``lines_per_page`` of them."""
@@ -101,8 +106,8 @@ def split(b: Block, room: int, any_line: bool) -> tuple[list[Line], Block] | Non
         after = sum(1 for q, _, _ in b.spans[i + 1:] if q > pi)  # lines of later pieces
         if p.align == "left":
             for m in MID_SENTENCE_END.finditer(text, a, e):
-                rest = len(text) - len(text[m.end():].lstrip(" "))
-                if len(spans(text[rest:], p.width)) + after >= 2:
+                resume = len(text) - len(text[m.end():].lstrip(" "))
+                if len(spans(text[resume:], p.width)) + after >= 2:
                     best = (i, m.end())
         if n - i - 1 >= 2:
             if e == len(text) or SENTENCE_END.search(text, a, e):
@@ -138,6 +143,8 @@ def _paginate(bs: list[Block], s: PdfSettings) -> tuple[Page, ...]:
                 pages.append([])
             continue
         follow = _follow(bs, lead, i)
+        if not b.pieces and len(b.lines) + follow > size:
+            follow = 0  # an unsplittable chain no page can hold: keep what can be kept
         # What must stay with this block's start (a heading) was placed counting on a
         # split of it; elsewhere a block moves whole rather than split mid-sentence.
         pinned = i > 0 and bs[i - 1].keep_with_next
@@ -172,21 +179,26 @@ _LOWER_KEYS = ("Draft date", "Contact", "Copyright")
 
 
 def _title_page(tp: TitlePage, s: PdfSettings) -> Page | None:
-    """Title and credits centred a third of the way down; dates and contact lower left.
+    """Title and credits centred on the paper a third of the way down; dates, contact
+    and copyright lower left.
 
     This is the Fountain spec's recommendation; other keys (Format, Notes...) are
-    metadata and are not printed.
+    metadata and are not printed. The title stands three lines clear of the credits.
     """
+    # Centred on the paper, not on the text area (which sits 1.5 in from the left edge).
+    box = max(8, int(s.page_width - 2 * s.left_margin))
+
     def group(keys: tuple[str, ...], center: bool) -> list[Line]:
         out: list[Line] = []
+        gap = 1
         for key in keys:
             value = tp.get(key)
             if value is None or not value.strip():
                 continue
-            if out:
-                out.append(())
-            for piece in wrap(runs(value.strip("\n")), s.width):
-                room = s.width - sum(len(r.text) for r in piece)
+            out += [()] * (gap if out else 0)
+            gap = 3 if key == "Title" else 1
+            for piece in wrap(runs(value.strip("\n")), box if center else s.width):
+                room = box - sum(len(r.text) for r in piece)
                 out.append((Segment(room // 2 if center else 0, piece),) if piece else ())
         return out
 
