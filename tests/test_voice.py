@@ -98,6 +98,36 @@ def test_seed_passage_keeps_no_first_person() -> None:
                    "barstool. Buffy feels hot.")
 
 
+def test_irregular_past_that_is_also_a_verb_reads_as_past() -> None:
+    text = "I found Tom on the pier, watching the boats come in. The evening was cold."
+    for tense in (None, "past"):  # detected, or the whole document's tense
+        assert to_action(text, narrator="Ada", pronoun="she", tense=tense) == (
+            "Ada finds Tom on the pier, watching the boats come in. The evening is cold.")
+    # In a present-tense story a remembered past stays past: never "Ada founds".
+    assert to_action(text, narrator="Ada", pronoun="she", tense="present").startswith(
+        "Ada found Tom")
+    assert she("I sit. I saw her there once.", tense="present") == (
+        "Buffy sits. She saw her there once.")
+    assert she("I put it down. I read the paper.", tense="present") == (
+        "Buffy puts it down. She reads the paper.")
+
+
+def test_verb_lemminflect_does_not_know() -> None:
+    assert she("I backhand her but she doesn't seem fazed.", tense="present") == (
+        "Buffy backhands her but she doesn't seem fazed.")
+    assert she("I backhanded her.", tense="past") == "Buffy backhands her."
+    assert she("I kind of like it.", tense="present") == "Buffy kind of likes it."
+
+
+def test_inverted_auxiliary_keeps_its_verb() -> None:
+    assert to_action("Never did I see such a face.", narrator="Watson", pronoun="he",
+                     tense="past") == "Never did Watson see such a face."
+    assert to_action("Had he dared, he would go.", narrator=None, tense="past") == (
+        "Had he dared, he would go.")
+    assert to_action("I sat. So hot was I that I left.", narrator="Sam", pronoun="they",
+                     tense="past") == "Sam sits. So hot are they that they leave."
+
+
 # ------------------------------------------------------------ past → present
 @pytest.mark.parametrize("before, after", [
     ("She walked to the door and opened it.", "She walks to the door and opens it."),

@@ -463,6 +463,9 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
                         explicit[i] = s
                         if subj_text in ("he", "she"):
                             pronoun[i] = PRONOUN_GENDER[subj_text]
+                        rel = re.fullmatch(r"(?:his|her)\s+(\w+)", subj_text)
+                        if rel and _RELATIVES.get(rel.group(1)):
+                            pronoun[i] = _RELATIVES[rel.group(1)]  # "said her mother": a woman, which one is a guess
                         verb = (m.group("v1") or m.group("v2") or m.group("v3") or "").lower()
                         if k == 0 and re.match(r"(?:continu|add|went on|goes on|go on|resum|pursu|proceed|persist|repeat)", verb):
                             carrying_on.add(bi)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from lemminflect import getAllInflections, getAllLemmas, getInflection
+from lemminflect import getAllInflections, getAllLemmas, getAllLemmasOOV, getInflection
 
 TITLES = {"mr", "mrs", "ms", "dr", "st", "miss", "sir", "lady", "lord", "captain",
           "colonel", "major", "aunt", "uncle", "madame", "mme", "prof", "rev", "capt"}
@@ -34,6 +34,11 @@ FUNCTION_WORDS = {"the", "a", "an", "of", "and", "but", "at", "with", "from", "f
                   "nor", "if", "than", "because", "although", "every", "three", "four",
                   "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                   "twenty", "thirty", "forty", "fifty", "hundred", "thousand"}
+NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+           "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "several",
+           "many", "few", "both"}
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+            "ninth", "tenth", "last", "next", "other", "same", "only"}
 PLURAL_NOUNS = {"people", "police", "cattle", "folk", "gentry", "children"}
 OBJECTS = DETS | {"me", "him", "them", "us", "it", "you", "her", "himself", "herself",
                   "themselves", "myself", "up", "down", "out", "back", "away", "off",
@@ -51,9 +56,31 @@ AUX = {"am": ("be", "present"), "is": ("be", "present"), "are": ("be", "present"
        "do": ("do", "present"), "did": ("do", "past")}
 NUMBERED = {"chapter", "part", "book", "volume", "vol", "act", "scene", "section",
             "canto", "letter", "stave"}
+# Irregular pasts that are also the base of a much rarer verb ("found a company",
+# "saw wood"): read as the past.  lemminflect cannot rank the readings, and its
+# computed list holds pairs where the present is the common one ("resent", "rent").
+PAST_FIRST = {"found", "saw", "lay", "fell", "ground", "bore", "wound", "bound"}
+# Verbs with no passive participle: after a comma "her hand trembled" is a clause,
+# never an absolute phrase like "her hands clasped".
+INTRANSITIVE = {"tremble", "quiver", "shiver", "shudder", "seem", "appear", "flow", "arrive",
+                "happen", "rise", "fall", "come", "go", "sit", "lie", "die", "laugh", "smile",
+                "sigh", "weep", "flutter", "burst", "glow", "sparkle", "gleam", "vanish",
+                "disappear", "remain", "exist", "elapse", "sleep", "wander", "throb", "ache",
+                "pass", "return", "fade", "linger", "falter", "hesitate", "pause", "nod",
+                "blush", "flush", "twinkle", "speak", "call", "cry", "look", "grow", "become"}
+# Verbs of place and motion that come before their subject after "here", "then",
+# "beside it": "then came a flush", "beside him lay a mass".
+INVERTING = INTRANSITIVE - {"laugh", "smile", "sigh", "nod", "blush", "flush", "speak",
+                            "call", "cry", "look", "grow", "become"} | {
+    "stand", "hang", "rush", "run", "arise", "follow", "spring", "soar", "float", "stretch",
+    "emerge", "dash", "step", "walk", "ride", "lie"}
 NOMINATIVE = {"i", "he", "she", "we", "they", "you"}
 PRONOUN_AGR = {"i": "1sg", "he": "3sg", "she": "3sg", "it": "3sg", "we": "pl",
                "they": "pl", "you": "pl", "there": "there"}
+
+
+_CLOSED = (ADVERBS | CLAUSE_WORDS | STOP | OBJECTS | FUNCTION_WORDS | INDEFINITE | MODALS
+           | NOMINATIVE | {"not", "all", "both", "each", "who", "that", "kind", "sort"})
 
 
 @cache
@@ -63,11 +90,49 @@ def lemmas(low: str) -> dict[str, tuple[str, ...]]:
 
 @cache
 def past_lemma(low: str) -> str | None:
-    """The verb whose simple past (VBD) is ``low``, if any."""
+    """The verb whose simple past (VBD) is ``low``, if any.
+
+    A regular "-ed" form of a verb whose table lists only an irregular past
+    ("knitted" beside "knit") counts too.
+    """
     for lemma in lemmas(low).get("VERB", ()):
-        if low in getAllInflections(lemma, "VERB").get("VBD", ()):
+        forms = getAllInflections(lemma, "VERB")
+        if low in forms.get("VBD", ()) or (
+                low.endswith("ed") and low != lemma
+                and not any(low in forms.get(t, ()) for t in ("VB", "VBZ", "VBG"))):
             return lemma
     return None
+
+
+@cache
+def is_vbn(low: str) -> bool:
+    """Can be a past participle ("found", "walked"), unlike "sank" or "went"."""
+    for lemma in lemmas(low).get("VERB", ()):
+        forms = getAllInflections(lemma, "VERB")
+        if low in forms.get("VBN", ()) or (low.endswith("ed") and past_lemma(low)):
+            return True
+    return False
+
+
+def oov_verb(low: str, nxt: str | None) -> tuple[str, str] | None:
+    """(lemma, tense) by regular English rules for a verb lemminflect does not list.
+
+    Only for the word right after a subject pronoun, and only when the word after
+    it is an object or particle ("I backhand her", "she facepalmed at"), because
+    unlisted words there are as often typos, dialect or adverbs ("I cold see").
+    """
+    pos = lemmas(low)
+    if ("VERB" in pos or "AUX" in pos or low in _CLOSED or low.endswith("ly")
+            or len(low) < 3 or not low.isalpha() or nxt not in OBJECTS):
+        return None
+    if "ADV" in pos and "NOUN" not in pos and not low.endswith("ed"):
+        return None
+    if low.endswith("ed"):
+        guess = getAllLemmasOOV(low, "VERB").get("VERB", (None,))[0]
+        return (guess, "past") if guess and guess != low else None
+    if low.endswith(("s", "ing")):
+        return None
+    return low, "present"
 
 
 def base_lemma(low: str) -> str | None:
@@ -96,7 +161,8 @@ def is_past(low: str) -> bool:
     stem = low.removesuffix("n't")
     if stem in AUX:
         return AUX[stem][1] == "past"
-    return stem in {"could"} or (past_lemma(low) is not None and base_lemma(low) is None)
+    return stem in {"could"} or (past_lemma(low) is not None and (
+        base_lemma(low) is None or low in PAST_FIRST))
 
 
 def plural(low: str) -> bool:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from adapt.lexicon import AUX, MODALS, apos, base_lemma, is_past, lemmas, match_case, \
-    past_lemma, present
+from adapt.finite import inverted_subject, keep_past
+from adapt.lexicon import (AUX, MODALS, apos, base_lemma, is_past, lemmas, match_case,
+                           past_lemma, present)
 from adapt.subjects import compound
-from adapt.tense import agree, coordinated, keep_past
-from adapt.words import Word, next_verb, set_word
+from adapt.tense import agree, coordinated
+from adapt.words import Word, next_verb, set_word, word_after
 
 NARRATOR_FORMS = {
     "she": {"i": "she", "me": "her", "my": "her", "mine": "hers", "myself": "herself"},
@@ -84,6 +85,10 @@ def narrator_word(ws: list[Word], p: int, nar: Narrator, to_present: bool,
         return p
     if both:
         agr = "pl"
+    if inverted_subject(ws, p):
+        if ws[p - 1].low in {"was", "wasn't", "am", "is"}:  # "so hot was I" → "was he"
+            set_word(out, ws[p - 1], agree(ws[p - 1], agr, to_present))
+        return p
     v = next_verb(ws, p)
     if v is None:
         return p
@@ -94,6 +99,6 @@ def narrator_word(ws: list[Word], p: int, nar: Narrator, to_present: bool,
         return v
     if past and not to_present:
         return v
-    if set_word(out, verb, agree(verb, agr, to_present)) and lexical:
+    if set_word(out, verb, agree(verb, agr, to_present, word_after(ws, v))) and lexical:
         coordinated(ws, v, agr, to_present and past, out)
     return v

@@ -9,7 +9,7 @@ from adapt.lexicon import ABBREV, lemmas
 ELLIPSIS = re.compile(r"\.(?:\s?\.){2}")
 _ELISIONS = ("em", "tis", "twas", "cause", "til", "n", "round", "bout")
 _BOUNDARY = re.compile(r"(\.(?:\s?\.){2,}|[.!?]+)([\"”’')\]]*)(\s+)(?=\S)")
-_SPEECH_VERBS = {"say", "ask", "reply", "answer", "cry", "shout", "whisper", "murmur",
+SPEECH_VERBS = {"say", "ask", "reply", "answer", "cry", "shout", "whisper", "murmur",
                  "call", "exclaim", "continue", "add", "repeat", "mutter", "scream", "yell",
                  "snap", "return", "observe", "remark", "insist", "explain", "protest",
                  "retort", "demand", "inquire", "enquire", "laugh", "sigh", "begin"}
@@ -69,7 +69,7 @@ def _ends_sentence(text: str, m: re.Match[str], spans: list[tuple[int, int]]) ->
             return False  # "Mr. Darcy", "J. Smith", "e.g. Rome"
     if closers.strip() and punct != ".":  # '"Where?" I ask.' is one sentence
         nxt = re.match(r"\W*(\w+)\W+(\w+)", after)
-        if nxt and any(lemma in _SPEECH_VERBS
+        if nxt and any(lemma in SPEECH_VERBS
                        for lemma in lemmas(nxt.group(2).lower()).get("VERB", ())):
             return False
     return True

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from adapt.lexicon import (ADVERBS, AUX, CLAUSE_WORDS, DETS, FUNCTION_WORDS, INDEFINITE,
-                           NOMINATIVE, OBJECTS, PRONOUN_AGR, STOP, TITLES, lemmas,
-                           past_lemma, plural)
-from adapt.words import Word
+                           NOMINATIVE, NUMBERS, OBJECTS, ORDINALS, PRONOUN_AGR, STOP, TITLES,
+                           is_past, is_vbn, lemmas, past_lemma, plural)
+from adapt.words import Word, is_adverb, next_verb
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +43,8 @@ def compound(words: list[Word], p: int) -> bool:
 
 def is_name(words: list[Word], p: int) -> bool:
     w = words[p]
-    if not w.text[:1].isupper() or w.low in PRONOUN_AGR or w.low in DETS:
-        return False
+    if not w.text[:1].isupper() or w.low.split("'")[0] in PRONOUN_AGR.keys() | DETS:
+        return False  # also "She's", "That's": a pronoun and its verb
     if w.low == "i":
         return False
     if not w.sent_start or w.low in TITLES:
@@ -53,7 +53,7 @@ def is_name(words: list[Word], p: int) -> bool:
         return True
     nxt = words[p + 1] if p + 1 < len(words) else None
     return (nxt is not None and nxt.text[:1].isupper() and not nxt.before.strip()
-            and nxt.low not in PRONOUN_AGR)
+            and nxt.low.split("'")[0] not in PRONOUN_AGR)
 
 
 def subject(words: list[Word], p: int) -> Subject | None:
@@ -61,6 +61,10 @@ def subject(words: list[Word], p: int) -> Subject | None:
     w = words[p]
     if w.low in {"he", "she", "we", "they", "i"}:
         return Subject(p, "pl" if compound(words, p) else PRONOUN_AGR[w.low], "pron")
+    if w.low in _RELATIVE:
+        rel = _relative(words, p)
+        if rel is not None or w.low != "that":
+            return rel
     if not w.clause_start:
         return None
     if w.low in {"it", "you", "there"}:
@@ -74,8 +78,13 @@ def subject(words: list[Word], p: int) -> Subject | None:
                 not words[q + 1].before.strip()
                 or (words[q].low in TITLES and words[q + 1].before.strip() == ".")):
             q += 1
+        if words[q].low.endswith("'s"):  # "Anne's white face was": a determiner
+            nxt = words[q + 1] if q + 1 < len(words) else None
+            if nxt is not None and nxt.low in AUX and not nxt.before.strip():
+                return Subject(q, "3sg", "name")  # "as Mr. Phillips's had been"
+            return _noun_phrase(words, q)
         return Subject(q, "pl" if compound(words, p) else "3sg", "name")
-    if w.low in DETS:
+    if w.low in DETS or w.low in NUMBERS:  # "the old man", "two constables"
         return _noun_phrase(words, p)
     if ("NOUN" in lemmas(w.low) and "VERB" not in lemmas(w.low)
             and w.low not in CLAUSE_WORDS | STOP | OBJECTS | ADVERBS):
@@ -83,20 +92,83 @@ def subject(words: list[Word], p: int) -> Subject | None:
     return None
 
 
+_PREPOSITIONS = {"of", "in", "on", "at", "with", "from", "near", "under", "behind", "beside",
+                 "upon", "without", "beyond", "inside", "outside", "across", "above", "below"}
+
+
 def _noun_phrase(words: list[Word], p: int) -> Subject | None:
-    """'the old man' → its last word, if a past-tense verb follows the head noun."""
+    """'the old man', 'the man in the grey coat': a subject noun phrase and its number.
+
+    Only when a past form or an auxiliary follows a noun (adverbs may come
+    between: "the window instantly slammed").  The number is the head noun's,
+    before any prepositional phrase ("the box of matches was").
+    """
     agr = {"these": "pl", "those": "pl", "a": "3sg", "an": "3sg", "this": "3sg",
-           "every": "3sg", "each": "3sg"}.get(words[p].low)
-    q = p + 1
-    while q < len(words) and q <= p + 5 and not words[q].prot:
-        w = words[q]
+           "every": "3sg", "each": "3sg"}.get(words[p].low) or (
+        "pl" if words[p].low in NUMBERS else None)
+    head, q, limit = None, p + 1, p + 5
+    while q < len(words) and q <= limit and not words[q].prot:
+        w, prev = words[q], words[q - 1]
         if w.before.strip() not in {"", "-"} or w.low in CLAUSE_WORDS | STOP:
             return None
-        prev = words[q - 1]
-        if q > p + 1 and "NOUN" in lemmas(prev.low) and (
-                w.low in AUX or past_lemma(w.low)):
-            return Subject(q - 1, agr or ("pl" if plural(prev.low) else "3sg"), "np")
-        if not ({"NOUN", "ADJ"} & set(lemmas(w.low)) or w.low.endswith("'s")):
+        nounish = q > p + 1 and ("NOUN" in lemmas(prev.low) or head is not None and (
+            prev.text[:1].isupper() and prev.low not in DETS))
+        if nounish:
+            r = q
+            while r < len(words) - 1 and is_adverb(words[r]) and not words[r + 1].before.strip():
+                r += 1
+            if words[r].low in AUX or past_lemma(words[r].low):
+                last = words[head if head is not None else q - 1].low
+                return Subject(q - 1, agr or ("pl" if plural(last) else "3sg"), "np")
+            if head is None and w.low in _PREPOSITIONS:
+                head, limit = q - 1, q + 4
+                q += 2 if q + 1 < len(words) and words[q + 1].low in DETS else 1
+                continue
+        if not ({"NOUN", "ADJ"} & set(lemmas(w.low)) or w.low.endswith("'s")
+                or w.low in NUMBERS | ORDINALS or head is not None and w.text[:1].isupper()):
             return None
         q += 1
     return None
+
+
+_RELATIVE = {"who", "which", "that", "what"}
+_PLURAL_WORDS = {"those", "these", "they", "them", "we", "us", "you", "both", "many",
+                 "few", "others", "several", "two", "three", "four", "five", "six", "seven",
+                 "eight", "nine", "ten", "twelve", "twenty", "hundred", "thousand"}
+
+
+def _relative(words: list[Word], p: int) -> Subject | None:
+    """'the fowls, who shifted', 'a face which gave', 'what happened': a relative subject.
+
+    Only before a verb that cannot be anything else (an auxiliary or a clear
+    past), and agreeing with the word before it, the antecedent.
+    """
+    q = next_verb(words, p)
+    if q is None:
+        return None
+    low = words[q].low.removesuffix("n't")
+    if not (low in AUX or is_past(low)):
+        return None
+    after = words[q + 1: q + 3]
+    if len(after) == 2 and not after[0].before.strip() and not after[1].before.strip() and (
+            after[1].low in AUX and "NOUN" in lemmas(after[0].low)
+            and after[0].text.islower() and after[0].low not in OBJECTS | PRONOUN_AGR.keys()):
+        return None  # "with which said tree was": the past form is an adjective
+    prev = words[p - 1] if p and words[p].low != "what" else None
+    if prev is not None and (prev.prot or prev.low in {"i", "me"}):
+        return None
+    # After a verb "that" is a conjunction or a determiner ("exalted that infatuated youth").
+    verbal = prev is None or prev.low in AUX or (
+        past_lemma(prev.low) is not None and "NOUN" not in lemmas(prev.low))
+    if words[p].low == "that" and (
+            "NOUN" in lemmas(low) or verbal and low not in AUX
+            or low in {"had", "were", "did"} and not (after and is_vbn(after[0].low))):
+        return None  # "that fell beast", "exalted that infatuated youth", "that had she"
+    if prev is None:
+        return Subject(p, "3sg", "rel")
+    if prev.low in _PLURAL_WORDS or "NOUN" in lemmas(prev.low) and plural(prev.low) or (
+            prev.low == "all" and words[p].low == "who") or (  # but "all that was"
+            p > 2 and words[p - 2].low == "and" and prev.text[:1].isupper()
+            and words[p - 3].text[:1].isupper()):  # "Jane and Elizabeth, who"
+        return Subject(p, "pl", "rel")
+    return Subject(p, "3sg", "rel")

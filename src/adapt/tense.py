@@ -8,16 +8,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from adapt.lexicon import (AUX, DETS, LINKING, MODALS, NOMINATIVE, OBJECTS, PRONOUN_AGR,
-                           STOP, TITLES, apos, base_lemma, is_past, lemmas, participle,
-                           past_lemma, present, present_lemma)
-from adapt.sentences import quoted_spans
-from adapt.subjects import is_name, subject
-from adapt.words import Word, is_adverb, next_verb, set_word, tokens, words
+from adapt.finite import (coordinate_ok, inverted_subject, keep_past, listed_verb,
+                          participle_phrase)
+from adapt.lexicon import (AUX, DETS, INVERTING, MODALS, NOMINATIVE, OBJECTS, PRONOUN_AGR,
+                           STOP, TITLES, apos, base_lemma, is_past, lemmas, oov_verb,
+                           participle, past_lemma, plural, present, present_lemma)
+from adapt.sentences import SPEECH_VERBS, quoted_spans
+from adapt.subjects import subject
+from adapt.words import Word, next_verb, set_word, tokens, word_after, words
 
 
-def agree(word: Word, agr: str, to_present: bool) -> str | None:
-    """The finite verb ``word`` re-formed for ``agr``; None when it must not change."""
+def agree(word: Word, agr: str, to_present: bool, nxt: str | None = None) -> str | None:
+    """The finite verb ``word`` re-formed for ``agr``; None when it must not change.
+
+    ``nxt``, the word after it, is given only where ``word`` is surely in verb
+    position (right after a subject pronoun); then a verb lemminflect does not
+    know is conjugated by the regular rules.
+    """
     low, orig = word.low, word.text
     neg = low.endswith("n't")
     stem = low[:-3] if neg else low
@@ -30,10 +37,12 @@ def agree(word: Word, agr: str, to_present: bool) -> str | None:
         return None
     elif low in AUX:
         lemma, tense = AUX[low]
-    elif (past := past_lemma(low)) and to_present:
-        lemma, tense = past, "past"
+    elif (past := past_lemma(low)) and (to_present or is_past(low)):
+        lemma, tense = past, "past"  # "I found" in a present story stays past
     elif (pres := present_lemma(low)) is not None:
         lemma, tense = pres, "present"
+    elif nxt is not None and (oov := oov_verb(low, nxt)):
+        lemma, tense = oov
     else:
         return None
     if lemma == "be" and stem == "were" and agr != "pl":
@@ -62,41 +71,25 @@ def coordinated(ws: list[Word], v: int, agr: str, to_present: bool,
         if w.prot or re.search(r"[.!?;:]", w.before) or w.low in STOP or (
                 w.low in {"it", "you"} and w.clause_start):
             return
+        if w.clause_start and w.text[:1].isupper() and subject(ws, q) is not None:
+            return  # "When they parted, Lady Catherine wished": a new subject
         if w.low == "to" and q + 1 < len(ws) and (
                 "VERB" in lemmas(ws[q + 1].low)
                 and ws[q + 1].low not in OBJECTS):
             return  # "want to go and see": the "see" belongs to the infinitive
         if w.low in {"and", "or", "then", "nor", "but"}:
             c = next_verb(ws, q)
-            if c is not None and _coordinate_ok(ws, q, c, v, main, to_present):
+            if c is not None and coordinate_ok(ws, q, c, v, main, to_present):
                 set_word(out, ws[c], agree(ws[c], agr, to_present))
                 v, q = c, c + 1
                 continue
+        if listed_verb(ws, v, q, to_present):
+            set_word(out, w, agree(w, agr, to_present))
+            v, q = q, q + 1
+            continue
         if participle(w.low):
             return  # "a bottle filled with ink and labeled": the "and" may be the participle's
         q += 1
-
-
-def _coordinate_ok(ws: list[Word], q: int, c: int, v: int, main: str | None,
-                   to_present: bool) -> bool:
-    cand, prev = ws[c], ws[q - 1]
-    cpos, ppos = lemmas(cand.low), lemmas(prev.low)
-    if to_present and cand.low.removesuffix("n't") in {"was", "were", "had", "did"}:
-        return True  # "wondered at it, and was sure": same subject, same tense shift
-    if cand.low in AUX or cand.low in MODALS:
-        return False
-    # "tired and worried", "cold and bored": adjectives, not a second verb.
-    if q - 1 != v and ("ADJ" in ppos or past_lemma(prev.low)) and "ADJ" in cpos:
-        return False
-    if main in LINKING and "ADJ" in cpos:
-        return False
-    if q - 1 != v and past_lemma(prev.low) and not set(ppos) - {"VERB", "ADJ"}:
-        return False
-    nxt = ws[c + 1] if c + 1 < len(ws) else None
-    follows = nxt is not None and not nxt.before.strip() and (
-        nxt.low in OBJECTS or is_adverb(nxt))
-    form = past_lemma(cand.low) if to_present else base_lemma(cand.low)
-    return form is not None and ("NOUN" not in cpos or follows)
 
 
 def tense_clause(ws: list[Word], p: int, out: dict[int, str]) -> int:
@@ -108,9 +101,18 @@ def tense_clause(ws: list[Word], p: int, out: dict[int, str]) -> int:
     if v is None:
         return subj.last
     verb = ws[v]
+    if subj.kind == "pron" and inverted_subject(ws, p):
+        return v
     if subj.kind == "there":
         new = {"was": "is", "were": "are", "wasn't": "isn't", "weren't": "aren't"}
+        if verb.low not in new and INVERTING & set(lemmas(verb.low).get("VERB", ())):
+            agr = _subject_after(ws, v + 1)  # "there came a voice"
+            set_word(out, verb, agree(verb, agr, True) if agr else None)
         set_word(out, verb, new.get(verb.low))
+        return v
+    if subj.kind == "pron" and (oov := oov_verb(verb.low, word_after(ws, v))):
+        if oov[1] == "past":  # "she backhanded him"
+            set_word(out, verb, present(oov[0], subj.agr))
         return v
     lexical = verb.low not in AUX and verb.low not in MODALS and not verb.low.endswith(
         "n't") and past_lemma(verb.low) is not None
@@ -118,41 +120,16 @@ def tense_clause(ws: list[Word], p: int, out: dict[int, str]) -> int:
     if not (is_past(verb.low) or lexical and subj.agr == "3sg"):
         return v
     agr = subj.agr
-    if subj.kind in {"np", "bare"} and verb.low.removesuffix("n't") in {"was", "were"}:
+    if subj.kind in {"np", "bare", "rel"} and verb.low.removesuffix("n't") in {"was", "were"}:
         # The verb knows the number better than the noun ("the news was").
         agr = "3sg" if verb.low.startswith("was") else "pl" if agr == "pl" else ""
     if not agr or keep_past(ws, v, lexical) or subj.kind == "bare" and lexical:
         return v
-    if subj.kind == "np" and lexical:
-        nxt = next_verb(ws, v)  # "the people assembled were": a participle
-        if nxt is not None and (ws[nxt].low in AUX or ws[nxt].low in MODALS):
-            return v
-        if nxt is None and "NOUN" in lemmas(verb.low):
-            return v  # "after a little thought.": a noun phrase, no verb
+    if subj.kind in {"np", "rel"} and lexical and participle_phrase(ws, p, v, subj.kind):
+        return v
     if set_word(out, verb, agree(verb, agr, True)) and lexical:
         coordinated(ws, v, agr, True, out)
     return v
-
-
-def keep_past(ws: list[Word], v: int, lexical: bool) -> bool:
-    """Pasts that are not narrative tense: counterfactuals and points in time.
-
-    "if she had known", "she wished he had stayed", "as if it could have been",
-    "ever since he was twenty": moving these to the present changes the meaning.
-    """
-    low = ws[v].low.removesuffix("n't")
-    nxt = [w.low for w in ws[v + 1: v + 3]]
-    if low == "could" and (nxt[:1] == ["have"] or nxt == ["not", "have"]):
-        return True
-    if low in {"could", "had", "were"}:
-        cue = {"if", "wish", "wished", "wishes", "though", "unless", "whether", "rather"}
-        if any(w.low in cue for w in ws if w.sent == ws[v].sent):
-            return True
-    subj_start = v - 1
-    while subj_start > 0 and not ws[subj_start].clause_start:
-        subj_start -= 1
-    return (not low == "had" and subj_start > 0
-            and ws[subj_start - 1].low == "since")
 
 
 def inverted(ws: list[Word], p: int, i_agr: Callable[[int], str] | None,
@@ -175,35 +152,105 @@ def inverted(ws: list[Word], p: int, i_agr: Callable[[int], str] | None,
                 or (ws[q].low in TITLES and ws[q + 1].before.strip() == ".")):
             q += 1
         agr = "3sg"
+    elif ws[q].low in DETS and SPEECH_VERBS & set(lemmas(w.low).get("VERB", ())):
+        # "said the fat detective.": a short noun phrase, then the sentence goes on
+        while q + 1 < len(ws) and q < p + 5 and not ws[q + 1].before.strip() and (
+                {"NOUN", "ADJ"} & set(lemmas(ws[q + 1].low))):
+            q += 1
+        if q == p + 1:
+            return
+        agr = "pl" if plural(ws[q].low) else "3sg"
     else:
         return
     if q + 1 == len(ws) or re.search(r"[,.;:!?—–]", ws[q + 1].before):
         set_word(out, w, agree(w, agr, True))
 
 
+_FRONTED = {"here", "then", "so", "such", "thus", "inside", "outside", "beside", "beyond",
+            "above", "below", "behind", "near", "upon", "among", "within", "in", "on", "under",
+            "over", "around", "opposite"}
+_PREPOSITIONS = _FRONTED - {"here", "then", "so", "such", "thus"}
+
+
+def fronted(ws: list[Word], p: int, out: dict[int, str]) -> None:
+    """'Here was a problem', 'Then came rows of villas', 'Beside him lay a dark mass'.
+
+    A clause opened by an adverb or a place, then a past verb, then its subject.
+    """
+    if not ws[p].clause_start or ws[p].low not in _FRONTED:
+        return
+    in_phrase = ws[p].low in _PREPOSITIONS  # "Beside him", "In one corner"
+    for v in range(p + 1, min(p + 5, len(ws))):
+        x = ws[v]
+        if x.prot or x.before.strip() or x.low in NOMINATIVE or x.low in STOP:
+            return
+        if x.low in AUX or is_past(x.low) and ws[v - 1].low not in DETS:
+            break
+        in_phrase = in_phrase or x.low in _PREPOSITIONS | {"at", "of"}
+        if not in_phrase and (x.low in DETS or "NOUN" in lemmas(x.low) and "ADJ" not in lemmas(
+                x.low) or x.text[:1].isupper()):
+            return  # a subject before the verb: "Then the man came", "Such doings"
+    else:
+        return
+    verb = ws[v]
+    if verb.low in AUX and verb.low not in {"was", "were"} or verb.low in MODALS:
+        return
+    if verb.low not in AUX and not INVERTING & set(lemmas(verb.low).get("VERB", ())):
+        return  # "then thought no more of it": the subject came before
+    agr = {"was": "3sg", "were": "pl"}.get(verb.low) or _subject_after(ws, v + 1)
+    if agr and _subject_after(ws, v + 1) and not keep_past(ws, v, False):
+        set_word(out, verb, agree(verb, agr, True))
+
+
+def _subject_after(ws: list[Word], q: int) -> str | None:
+    """The number of a subject that follows its verb ("came rows of", "was he")."""
+    if q >= len(ws) or ws[q].before.strip() or ws[q].prot:
+        return None
+    w = ws[q]
+    if w.low in NOMINATIVE or w.low == "it":
+        return PRONOUN_AGR[w.low] if w.low != "i" else None
+    if w.text[:1].isupper() and w.low not in DETS and not lemmas(w.low):
+        return "3sg"  # a name
+    start = q + 1 if w.low in DETS else q
+    r = start
+    while r + 1 < len(ws) and not ws[r + 1].before.strip() and "NOUN" not in lemmas(ws[r].low) \
+            and "ADJ" in lemmas(ws[r].low):
+        r += 1
+    if r >= len(ws) or "NOUN" not in lemmas(ws[r].low) or ws[r].low in OBJECTS:
+        return None
+    return "pl" if w.low in {"these", "those"} or plural(ws[r].low) else "3sg"
+
+
 # ---------------------------------------------------------------- detection
 def detect_tense(text: str) -> str | None:
-    """'past' or 'present' by counting finite verbs after subject pronouns and names.
+    """'past' or 'present' by counting the finite verbs of clause subjects.
 
     None when undecided.  Callers adapting a whole book should detect once on a
-    long stretch and pass ``tense=`` so every passage is treated alike.
+    long stretch and pass ``tense=`` so every passage is treated alike.  A noun
+    phrase counts only with an auxiliary ("the evening was"), because a noun
+    phrase is only recognised before an auxiliary or a past form.
     """
     ws = words(tokens(text), quoted_spans(text))
     past = pres = 0
-    for p, w in enumerate(ws):
-        if w.prot or w.low not in PRONOUN_AGR and not (
-                w.clause_start and is_name(ws, p)):
-            continue
-        subj = subject(ws, p)
+    p = 0
+    while p < len(ws):
+        head, _, tail = ws[p].low.partition("'")
+        if not ws[p].prot and head in PRONOUN_AGR and tail in {"s", "re", "m", "ve"}:
+            pres += 1  # "she's", "they're"
+        subj = None if ws[p].prot else subject(ws, p)
         v = next_verb(ws, subj.last) if subj else None
-        if v is None:
+        if subj is None or v is None:
+            p += 1
             continue
         low = ws[v].low.removesuffix("n't")
         if low in AUX:
             past += AUX[low][1] == "past"
             pres += AUX[low][1] == "present"
-        elif past_lemma(low) and base_lemma(low) is None:
+        elif subj.kind in {"np", "bare", "there", "rel"}:
+            pass
+        elif is_past(low):
             past += 1
         elif low not in MODALS and "VERB" in lemmas(low) and past_lemma(low) is None:
             pres += 1
+        p = subj.last + 1
     return "past" if past > pres else "present" if pres > past else None

@@ -1,19 +1,22 @@
 """Narration → screenplay action: third person, present tense, short paragraphs.
 
 This module is the rewriter's front door; the stages live in their own modules:
-``sentences`` (splitting, quotations), ``words`` and ``subjects`` (what is a
-subject and its verb), ``tense`` (past → present), ``person`` (first → third)
-and ``inner_voice`` (the narrator's reflection, for ``NAME (V.O.)``).
+``sentences`` (splitting, quotations), ``lexicon`` (word lists, verb forms),
+``words`` and ``subjects`` (tokens; what is a subject), ``finite`` (which past
+forms are verbs), ``tense`` (past → present), ``person`` (first → third) and
+``inner_voice`` (the narrator's reflection, for ``NAME (V.O.)``).  There is no
+POS tagger: lemminflect supplies word forms, positional rules do the rest, and
+each rule is conservative because a wrong change reads worse than a missed one.
 Quoted material is never touched.
 """
 from __future__ import annotations
 
 from adapt.inner_voice import is_inner_voice, split_inner_voice
 from adapt.lexicon import NUMBERED
-from adapt.person import FIRST_PERSON, NARRATOR_FORMS, SAME_PRONOUNS, Narrator, \
-    narrator_word
+from adapt.person import (FIRST_PERSON, NARRATOR_FORMS, SAME_PRONOUNS, Narrator,
+                          narrator_word)
 from adapt.sentences import quoted_spans, sentences, short_paragraphs
-from adapt.tense import detect_tense, inverted, tense_clause
+from adapt.tense import detect_tense, fronted, inverted, tense_clause
 from adapt.words import tokens, words
 
 __all__ = ["to_action", "split_inner_voice", "is_inner_voice", "short_paragraphs",
@@ -27,7 +30,9 @@ def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
     ``narrator`` names a first-person narrator; the first reference in the passage
     (and any that would be ambiguous after another character's same pronoun) uses
     the name, later ones ``pronoun``.  "we/us/our" are left alone: the narrator's
-    group has no single name.  ``tense`` forces "past" or "present"; None detects.
+    group has no single name.  ``tense`` is the narration's tense, "past" or
+    "present" (pass the whole document's, from ``detect_tense``); None detects it
+    on this passage.  In a present-tense story a clear past ("I found") stays past.
     """
     if tense not in (None, "past", "present"):
         raise ValueError(f"tense must be 'past', 'present' or None, not {tense!r}")
@@ -59,5 +64,6 @@ def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
             nar.other(w.sent)
         if to_present:
             tense_clause(ws, p, out)
+            fronted(ws, p, out)
         p += 1
     return "".join(out.get(k, tok) for k, tok in enumerate(toks))

@@ -45,6 +45,10 @@ def words(toks: list[str], spans: list[tuple[int, int]]) -> list[Word]:
             sent = prev is None or ended
             clause = (sent or prot_gap or bool(re.search(r"[,;:—–(]", gap))
                       or (prev is not None and prev.low in CLAUSE_WORDS)
+                      or (prev is not None and prev.low in {"which", "whom"})
+                      # ", for the night was cold": "for" as a conjunction
+                      or (prev is not None and prev.low == "for"
+                          and bool(re.search(r"[,;]", prev.before)))
                       or (prev is not None and prev.clause_start and not gap.strip()
                           and is_adverb(prev)))  # "Surely it was"
             n_sent = (prev.sent if prev else 0) + (sent and prev is not None)
@@ -59,17 +63,28 @@ def words(toks: list[str], spans: list[tuple[int, int]]) -> list[Word]:
 
 
 def is_adverb(w: Word) -> bool:
-    return w.low in ADVERBS or (w.low.endswith("ly") and "ADV" in lemmas(w.low))
+    """lemminflect lists few adverbs ("lazily" is missing): an unlisted "-ly" word is one."""
+    pos = lemmas(w.low)
+    return w.low in ADVERBS or (w.low.endswith("ly") and ("ADV" in pos or not pos))
 
 
 def next_verb(ws: list[Word], p: int) -> int | None:
     """Index of the first non-adverb word after ``p`` with only spaces between."""
     q = p + 1
     while q < len(ws) and not ws[q].prot and not ws[q].before.strip():
+        if ws[q].low in {"kind", "sort"} and q + 1 < len(ws) and ws[q + 1].low == "of":
+            q += 2  # "I kind of like it"
+            continue
         if not is_adverb(ws[q]):
             return q
         q += 1
     return None
+
+
+def word_after(ws: list[Word], p: int) -> str | None:
+    """The next word, lower case, when only spaces come between."""
+    q = p + 1
+    return ws[q].low if q < len(ws) and not ws[q].prot and not ws[q].before.strip() else None
 
 
 def set_word(out: dict[int, str], word: Word, new: str | None) -> bool:

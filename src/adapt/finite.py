@@ -1,0 +1,165 @@
+"""Which verb forms after a subject are its finite verb.
+
+A past form may instead be a participle ("the plan found among his papers"),
+an adjective ("tired and worried"), part of an inversion ("had he known") or a
+counterfactual that must stay past ("if she had stayed").  These guards keep
+the tense and agreement rewrites off them.
+"""
+from __future__ import annotations
+
+import re
+
+from adapt.lexicon import (AUX, CLAUSE_WORDS, DETS, INTRANSITIVE, LINKING, MODALS, NOMINATIVE,
+                           OBJECTS, PRONOUN_AGR, STOP, base_lemma, is_past, is_vbn,
+                           lemmas, past_lemma)
+from adapt.words import Word, is_adverb, next_verb
+
+_ADVERB_PARTICLES = {"up", "down", "out", "back", "away", "off"}
+_PARTICLES = _ADVERB_PARTICLES | {"in", "on", "over"}
+_OBJECT_START = DETS | NOMINATIVE | {"me", "him", "them", "us", "it", "himself", "herself",
+                                     "themselves", "myself", "that"}
+
+
+def listed_verb(ws: list[Word], v: int, q: int, to_present: bool) -> bool:
+    """'thrust the point home, pressed down the piston': a verb after a bare comma.
+
+    Only with an object right after it: a participle phrase ("lost in thought",
+    "struck by it") takes none, so the object shows a finite verb.
+    """
+    w = ws[q]
+    if w.before.strip() != "," or w.low in AUX or w.low in MODALS or q + 1 >= len(ws):
+        return False
+    start = v
+    while start > 0 and not ws[start].clause_start:
+        start -= 1
+    if start > 0 and ws[start - 1].low in {"which", "whom", "that"}:
+        return False  # "tears which the subject occasioned, brought on": the tears brought
+    form = past_lemma(w.low) if to_present else base_lemma(w.low)
+    obj = ws[q + 1]
+    if obj.low in _ADVERB_PARTICLES and q + 2 < len(ws) and not ws[q + 2].before.strip():
+        obj = ws[q + 2]
+    return form is not None and not obj.prot and not obj.before.strip() and (
+        obj.low in _OBJECT_START - NOMINATIVE - {"that"})
+
+
+def coordinate_ok(ws: list[Word], q: int, c: int, v: int, main: str | None,
+                  to_present: bool) -> bool:
+    """Whether the word ``c`` after the conjunction at ``q`` is a second verb of ``v``'s."""
+    cand, prev = ws[c], ws[q - 1]
+    cpos, ppos = lemmas(cand.low), lemmas(prev.low)
+    if to_present and cand.low.removesuffix("n't") in {"was", "were", "had", "did"}:
+        return True  # "wondered at it, and was sure": same subject, same tense shift
+    if cand.low in AUX or cand.low in MODALS:
+        return False
+    # "tired and worried", "cold and bored": adjectives, not a second verb.
+    if q - 1 != v and ("ADJ" in ppos or past_lemma(prev.low)) and "ADJ" in cpos:
+        return False
+    if main in LINKING and "ADJ" in cpos:
+        return False
+    if main in LINKING - {"go", "get", "turn"} and "ADJ" in ppos and "ADV" not in ppos \
+            and is_vbn(cand.low):
+        return False  # "felt shy and frightened": the participle is an adjective too
+    if q - 1 != v and past_lemma(prev.low) and not set(ppos) - {"VERB", "ADJ"}:
+        return False
+    nxt = ws[c + 1] if c + 1 < len(ws) else None
+    follows = nxt is not None and not nxt.before.strip() and (
+        nxt.low in OBJECTS or is_adverb(nxt))
+    form = past_lemma(cand.low) if to_present else base_lemma(cand.low)
+    return form is not None and ("NOUN" not in cpos or follows)
+
+
+def inverted_subject(ws: list[Word], p: int) -> bool:
+    """'had he dared', 'never did I see': the verb before the pronoun is the finite one."""
+    if p == 0 or ws[p].before.strip() or ws[p - 1].prot or not (
+            ws[p - 1].low in AUX or ws[p - 1].low in MODALS):
+        return False
+    # "what it was she could not guess": the auxiliary has its own subject.
+    return p < 2 or ws[p - 2].low not in PRONOUN_AGR or bool(ws[p - 1].before.strip())
+
+
+def participle_phrase(ws: list[Word], p: int, v: int, kind: str) -> bool:
+    """A noun phrase and a past form that is a participle, not subject and verb.
+
+    "the people assembled were", "the exasperation produced by", "Lydia's being
+    settled", and after a comma an absolute phrase: "he stood, his arms folded".
+    """
+    low = ws[v].low
+    intransitive = bool(INTRANSITIVE & set(lemmas(low).get("VERB", ())))
+    nxt = next_verb(ws, v)
+    if nxt is not None and (kind == "np" and (ws[nxt].low in AUX or ws[nxt].low in MODALS)
+                            or ws[nxt].low == "by" and not intransitive
+                            and nxt + 1 < len(ws) and not ws[nxt + 1].before.strip()):
+        return True
+    if nxt is None and "NOUN" in lemmas(low):
+        return True  # "after a little thought.": a noun phrase, no verb
+    if kind == "np" and is_vbn(low) and _verb_follows(ws, v):
+        return True  # "the recollections connected with him gave her": the verb is "gave"
+    b = v - 1
+    while b > p and is_adverb(ws[b]):
+        b -= 1  # "the five being thus removed"
+    if ws[b].low in {"being", "having", "been"} and not (
+            b > 0 and "ADJ" in lemmas(ws[b - 1].low)):  # but "her whole being seethed"
+        return True
+    if kind != "np" or not is_vbn(low) or intransitive or p == 0 or ws[p].sent_start:
+        return False
+    # An absolute phrase follows a clause with its own verb, after a bare comma,
+    # and its participle takes no object ("held up her hand" is a finite verb).
+    gap = ws[p].before
+    if "," not in gap or re.search(r"[\"”’']", gap) or ws[p - 1].low in CLAUSE_WORDS:
+        return False
+    obj = next((w for w in ws[v + 1: v + 3] if w.low not in _PARTICLES), None)
+    if obj is not None and not obj.before.strip() and obj.low in _OBJECT_START:
+        return False
+    before = [w for w in ws[:p] if w.sent == ws[p].sent and not w.prot]
+    if any(w.low in AUX or is_past(w.low) for w in before):
+        return True
+    # "The Indian treasure, the curious plan found among his papers, ...": a list
+    return bool(before) and before[0].low in DETS and all(
+        {"NOUN", "ADJ"} & set(lemmas(w.low)) or w.low in DETS or w.text[:1].isupper()
+        for w in before)
+
+
+_PREPOSITIONS = {"of", "in", "on", "at", "with", "from", "by", "to", "for", "into", "upon",
+                 "under", "among", "near", "through", "about", "behind", "across"}
+
+
+def _verb_follows(ws: list[Word], v: int) -> bool:
+    """A participle and its phrase, then the clause's real verb ("connected with him gave").
+
+    The past form must open a prepositional phrase, and the later verb must be
+    a clear simple past ("gave", not "amused") or an auxiliary, right after a noun.
+    """
+    if v + 1 >= len(ws) or ws[v + 1].low not in _PREPOSITIONS or ws[v + 1].before.strip():
+        return False
+    for q in range(v + 2, min(v + 7, len(ws))):
+        w, prev = ws[q], ws[q - 1]
+        if w.prot or w.before.strip() or w.low in CLAUSE_WORDS | STOP or w.low in PRONOUN_AGR:
+            return False
+        if (w.low in AUX or is_past(w.low) and not is_vbn(w.low) and w.low not in MODALS) \
+                and "NOUN" in lemmas(prev.low) and past_lemma(prev.low) is None \
+                and prev.low not in DETS:
+            return True
+    return False
+
+
+def keep_past(ws: list[Word], v: int, lexical: bool) -> bool:
+    """Pasts that are not narrative tense: counterfactuals and points in time.
+
+    "if she had known", "she wished he had stayed", "as if it could have been",
+    "ever since he was twenty": moving these to the present changes the meaning.
+    """
+    low = ws[v].low.removesuffix("n't")
+    nxt = [w.low for w in ws[v + 1: v + 3]]
+    if low == "could" and (nxt[:1] == ["have"] or nxt == ["not", "have"]):
+        return True
+    if low in {"could", "had", "were"}:
+        cue = {"if", "wish", "wished", "wishes", "though", "unless", "whether", "rather"}
+        if any(w.low in cue for w in ws[:v] if w.sent == ws[v].sent):
+            return True  # a cue after the verb belongs to a later clause
+        if low == "had" and {"rather", "better"} & set(nxt):
+            return True  # "she had rather stay": would rather
+    subj_start = v - 1
+    while subj_start > 0 and not ws[subj_start].clause_start:
+        subj_start -= 1
+    return (not low == "had" and subj_start > 0
+            and ws[subj_start - 1].low == "since")
