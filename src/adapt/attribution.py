@@ -547,8 +547,42 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
             if out.get((b2, qi), first).evidence != "tag":
                 out[(b2, qi)] = Attribution(first.speaker, "continued")
     cast = Cast(genders=genders, first_person=first_person, known=frozenset(known | people))
+    g = _narrator_gender(beats, out) if first_person else None
+    if g:
+        cast.genders[NARRATOR] = g
     _name_placeholders(beats, out, cast, narrator, r)
     return out, cast
+
+
+_ADDRESS_GENDER = {"sir": "m", "mister": "m", "madam": "f", "ma'am": "f", "miss": "f", "boy": "m", "girl": "f",
+                   "lad": "m", "lass": "f", "son": "m", "daughter": "f", "man": "m", "woman": "f",
+                   "gentleman": "m", "lady": "f", "fellow": "m", "chap": "m", "doctor": "m", "brother": "m",
+                   "sister": "f", "mate": "m", "missus": "f", "dude": "m", "bro": "m", "sis": "f"}
+_ADDRESS = re.compile(r"(?:^|,\s*|\bmy\s+(?:dear\s+|good\s+|poor\s+|old\s+|young\s+)?)(%s)\b(?=\s*[,.!?;]|$)"
+                      % "|".join(map(re.escape, _ADDRESS_GENDER)), re.I)
+
+
+def _narrator_gender(beats: list[Beat], out: dict[tuple[int, int], Attribution]) -> str | None:
+    """'Sit down, Doctor' / 'my dear fellow' said to the narrator: how others see "I"."""
+    by_para: dict[int, str] = {}
+    for (bi, _), a in sorted(out.items()):
+        by_para.setdefault(bi, a.speaker)
+    order = sorted(by_para)
+    votes: Counter[str] = Counter()
+    for n, bi in enumerate(order):
+        if by_para[bi] == NARRATOR:
+            continue
+        near = {by_para[order[k]] for k in (n - 1, n + 1) if 0 <= k < len(order)}
+        if NARRATOR not in near:
+            continue
+        b = beats[bi]
+        assert isinstance(b, Paragraph)
+        for q in b.quotes:
+            votes.update(_ADDRESS_GENDER[m.group(1).lower()] for m in _ADDRESS.finditer(q.text))
+    if not votes:
+        return None
+    (g, c), = votes.most_common(1)
+    return g if c >= 2 and c >= 2 * (sum(votes.values()) - c) else None
 
 
 def _merge_vocative_aliases(beats: list[Beat], out: dict[tuple[int, int], Attribution], r: _Resolver) -> None:

@@ -216,7 +216,7 @@ def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
         return options.pronoun
     from adapt.names import gender_of_title
 
-    g = gender_of_title(name) if name else None
+    g = cast.genders.get(NARRATOR) or (gender_of_title(name) if name else None)
     return {"m": "he", "f": "she"}.get(g or "", "they")
 
 
