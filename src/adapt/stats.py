@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from typing import assert_never
 from adapt.inline import plain
 from adapt.model import (
     Action,
@@ -38,13 +38,6 @@ from adapt.model import (
     Transition,
 )
 
-if sys.version_info >= (3, 11):
-    from typing import assert_never
-else:  # pragma: no cover - the project still allows 3.10
-    from typing import NoReturn
-
-    def assert_never(arg: object) -> NoReturn:
-        raise AssertionError(f"unhandled element: {arg!r}")
 
 LINES_PER_PAGE = 55
 ACTION_WIDTH = 60

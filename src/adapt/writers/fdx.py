@@ -16,10 +16,9 @@ as screenplain and Final Draft itself do, so the element keeps its single spacin
 """
 from __future__ import annotations
 
-import sys
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 
+from typing import assert_never
 from adapt.inline import runs
 from adapt.model import (
     Action,
@@ -40,14 +39,8 @@ from adapt.model import (
     TitlePage,
     Transition,
 )
+from adapt.writers._dual import DualDialogue, pair_duals
 
-if sys.version_info >= (3, 11):
-    from typing import assert_never
-else:  # pragma: no cover - the project still allows 3.10
-    from typing import NoReturn
-
-    def assert_never(arg: object) -> NoReturn:
-        raise AssertionError(f"unhandled element: {arg!r}")
 
 # ElementTree writes single-quoted declarations; Final Draft's own files use this one.
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no" ?>\n'
@@ -57,20 +50,13 @@ _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no" ?>\n'
 _CENTRED_KEYS = ("title", "credit", "author", "authors", "source")
 
 
-@dataclass(frozen=True, slots=True)
-class _Dual:
-    """Two speeches printed side by side: Final Draft's ``<DualDialogue>``."""
-
-    left: Dialogue
-    right: Dialogue
-
 
 def write_fdx(doc: Screenplay) -> str:
     """The whole script as Final Draft XML text (deterministic, pretty-printed)."""
     root = ET.Element("FinalDraft", DocumentType="Script", Template="No", Version="5")
     content = ET.SubElement(root, "Content")
     new_page = False
-    for item in _pair_duals(doc.elements):
+    for item in pair_duals(doc.elements):
         if isinstance(item, PageBreak):
             # Final Draft has no break element: the next paragraph starts the page.
             new_page = True
@@ -88,19 +74,7 @@ def write_fdx(doc: Screenplay) -> str:
     return _DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def _pair_duals(elements: tuple[Element, ...]) -> list[Element | _Dual]:
-    """Join each ``dual=True`` speech with the speech right before it."""
-    out: list[Element | _Dual] = []
-    for el in elements:
-        prev = out[-1] if out else None
-        if isinstance(el, Dialogue) and el.dual and isinstance(prev, Dialogue) and not prev.dual:
-            out[-1] = _Dual(prev, el)
-        else:
-            out.append(el)
-    return out
-
-
-def _paragraphs(item: Element | _Dual) -> list[ET.Element]:
+def _paragraphs(item: Element | DualDialogue) -> list[ET.Element]:
     """The Content-level paragraphs for one element (none for unprinted ones)."""
     match item:
         case SceneHeading(text=text, number=number):
@@ -118,7 +92,7 @@ def _paragraphs(item: Element | _Dual) -> list[ET.Element]:
             return [_para("Lyrics", line) for line in lines]
         case Dialogue():
             return _dialogue(item)
-        case _Dual(left=left, right=right):
+        case DualDialogue(left=left, right=right):
             wrapper = ET.Element("Paragraph")
             dual = ET.SubElement(wrapper, "DualDialogue")
             dual.extend(_dialogue(left) + _dialogue(right))

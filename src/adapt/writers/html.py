@@ -12,10 +12,9 @@ Notes and outline items (``Section``, ``Synopsis``) are shown, greyed, as
 from __future__ import annotations
 
 import re
-import sys
-from dataclasses import dataclass
 from html import escape
 
+from typing import assert_never
 from adapt.inline import plain, runs
 from adapt.model import (
     Action,
@@ -36,14 +35,8 @@ from adapt.model import (
     TitlePage,
     Transition,
 )
+from adapt.writers._dual import DualDialogue, pair_duals
 
-if sys.version_info >= (3, 11):
-    from typing import assert_never
-else:  # pragma: no cover - the project still allows 3.10
-    from typing import NoReturn
-
-    def assert_never(arg: object) -> NoReturn:
-        raise AssertionError(f"unhandled element: {arg!r}")
 
 _CENTRED_KEYS = ("title", "credit", "author", "authors", "source")
 
@@ -86,18 +79,11 @@ aside.section { font-weight: bold; }
 """
 
 
-@dataclass(frozen=True, slots=True)
-class _Dual:
-    """Two speeches printed side by side."""
-
-    left: Dialogue
-    right: Dialogue
-
 
 def write_html(doc: Screenplay) -> str:
     """The script as one HTML5 page that looks like the printed screenplay."""
     name = doc.title.get("title")
-    body = [_block(item) for item in _pair_duals(doc.elements)]
+    body = [_block(item) for item in pair_duals(doc.elements)]
     head = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(plain(name).replace(chr(10), ' ') if name else 'Screenplay')}</title>\n"
@@ -107,19 +93,7 @@ def write_html(doc: Screenplay) -> str:
     return head + title + "".join(b for b in body if b) + "</main>\n</body>\n</html>\n"
 
 
-def _pair_duals(elements: tuple[Element, ...]) -> list[Element | _Dual]:
-    """Join each ``dual=True`` speech with the speech right before it."""
-    out: list[Element | _Dual] = []
-    for el in elements:
-        prev = out[-1] if out else None
-        if isinstance(el, Dialogue) and el.dual and isinstance(prev, Dialogue) and not prev.dual:
-            out[-1] = _Dual(prev, el)
-        else:
-            out.append(el)
-    return out
-
-
-def _block(item: Element | _Dual) -> str:
+def _block(item: Element | DualDialogue) -> str:
     """One element as one line of HTML ("" for what is not shown)."""
     match item:
         case SceneHeading(text=text, number=number):
@@ -135,7 +109,7 @@ def _block(item: Element | _Dual) -> str:
             return f'<p class="lyrics">{"<br>".join(_inline(line) for line in lines)}</p>\n'
         case Dialogue():
             return _dialogue(item) + "\n"
-        case _Dual(left=left, right=right):
+        case DualDialogue(left=left, right=right):
             return f'<div class="dual">{_dialogue(left)}{_dialogue(right)}</div>\n'
         case Note(text=text):
             return f'<aside class="note">{_inline(text)}</aside>\n'
