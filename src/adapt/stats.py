@@ -16,8 +16,8 @@ import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
-
 from typing import assert_never
+
 from adapt.inline import plain
 from adapt.model import (
     Action,

@@ -17,8 +17,8 @@ as screenplain and Final Draft itself do, so the element keeps its single spacin
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-
 from typing import assert_never
+
 from adapt.inline import runs
 from adapt.model import (
     Action,

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from html import escape
-
 from typing import assert_never
+
 from adapt.inline import plain, runs
 from adapt.model import (
     Action,
