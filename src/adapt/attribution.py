@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from adapt.beats import Beat, Heading, Narration, Paragraph, Quote, SceneBreak
+from adapt import tags
 from adapt.turns import best_sequence
 from adapt.names import (COMMON_GENDER, NAME, PRONOUN_GENDER, TITLES, clean_name, gender_of_title, is_name, title_of,
                          speech_verbs, vocatives)
@@ -59,40 +60,6 @@ class Cast:
     first_person: bool = False
     known: frozenset[str] = frozenset()
     """Every name the text uses for a character (for telling people from places)."""
-
-
-@cache
-def _verb_alt() -> str:
-    forms = sorted(speech_verbs(), key=len, reverse=True)
-    return r"(?:%s)(?:\s+(?:on|in|out|up|back))?" % "|".join(forms)
-
-
-_SUBJ = rf"(?:I|he|she|He|She|{NAME}|(?:the|a|an|his|her|my|their|our|The|His|Her|My)\s+(?:[a-z]+\s+){{0,2}}?[A-Za-z]+)"
-
-
-@cache
-def _tag_after() -> re.Pattern[str]:
-    v = _verb_alt()
-    return re.compile(
-        rf"^\s*[,;:!?—–-]*\s*(?:(?:half-)?(?P<v1>{v})\s+(?:[a-z]+\s+)??(?P<s1>{_SUBJ})(?![a-z])"
-        rf"|(?P<s2>{_SUBJ})\s+(?:[\w'’-]+\s+){{0,4}}?(?:half-)?(?P<v2>{v})\b"
-        # '"...," implored Anne': right after a quotation, verb-then-name is a tag
-        # whatever the verb.
-        rf"|(?P<v3>[a-z]+(?:ed|s))\s+(?P<s3>{NAME})(?=[\s,.;:!?]|$))")
-
-
-@cache
-def _tag_before() -> re.Pattern[str]:
-    v = _verb_alt()
-    return re.compile(rf"(?:^|[.!?;]\s+|,\s*)(?:(?:and|but|then|And|But|Then|So|so)\s+)?(?P<s>{_SUBJ})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
-
-
-@cache
-def _intro() -> re.Pattern[str]:
-    """'Then she speaks', 'Elizabeth said:' closing a paragraph that a speech follows."""
-    return re.compile(rf"\b(?P<s>I|he|she|He|She|{NAME})\s+(?:(?:[a-z]+\s+){{0,2}}(?P<v>{_verb_alt()})\b"
-                      rf"|(?:[\w'’-]+,?\s+){{1,14}}?(?:and|then)\s+(?:(?:[a-z]+ly|thus|then|again)\s+)?(?P<v2>{_verb_alt()})"
-                      rf"(?:\s+(?:to\s+)?(?:him|her|them|me|us|it))?\s*[,:.—–-]?\s*$)")
 
 
 _SUBORDINATE = {"before", "after", "when", "while", "as", "if", "because", "although", "though",
@@ -289,7 +256,7 @@ def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str
             if isinstance(p, Quote):
                 names.update(v for v in vocatives(p.text) if len(v) > 1)
             elif i > 0 and isinstance(b.parts[i - 1], Quote):
-                m = _tag_after().match(p.text)
+                m = tags.tag_after().match(p.text)
                 if m:
                     s = clean_name(m.group("s1") or m.group("s2") or m.group("s3"))
                     if is_name(s) and s not in ("I", "He", "She"):
@@ -388,7 +355,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
         if isinstance(b, Paragraph):
             for i, p in enumerate(b.parts[1:], 1):
                 if isinstance(p, Narration) and isinstance(b.parts[i - 1], Quote):
-                    m = _tag_after().match(p.text)
+                    m = tags.tag_after().match(p.text)
                     subj = (m.group("s1") or m.group("s2") or "") if m else ""
                     if re.fullmatch(r"the\s+(?:[a-z]+\s+){0,2}[a-z]+", subj):
                         r.nouns.add(subj.split()[-1])
@@ -431,7 +398,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
                     intro = _first_subject(sents[-1], r)  # "...and began to repeat it:--"
             r.mentions_in(text)
             if sents:
-                found = list(_intro().finditer(sents[-1]))
+                found = list(tags.intro().finditer(sents[-1]))
                 if found and not re.search(r"\b(?:not|never)\b", sents[-1][found[-1].start():]):
                     who = r.subject(found[-1].group("s"))
                     intro = who if who and (who.startswith("\x00") or who in r.known or who in r.people) else None
@@ -455,7 +422,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
             addressed = {r.canonical(v) for v in vocatives(q.text)}  # type: ignore[union-attr]
             after = b.parts[i + 1] if i + 1 < len(b.parts) else None
             if isinstance(after, Narration):
-                m = _tag_after().match(after.text)
+                m = tags.tag_after().match(after.text)
                 if m:
                     subj_text = (m.group("s1") or m.group("s2") or m.group("s3")).strip().lower()
                     s = r.subject(m.group("s1") or m.group("s2") or m.group("s3"), addressed)
@@ -473,7 +440,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
                         continue
             before = b.parts[i - 1] if i > 0 else None
             if isinstance(before, Narration):
-                m = _tag_before().search(before.text)
+                m = tags.tag_before().search(before.text)
                 if m and before.text.rstrip().endswith((",", ":", "—", "–", "-")) or (m and k == 0 and len(_sentences(before.text)) >= 1 and m.end() >= len(before.text.rstrip()) - 1):
                     s = r.subject(m.group("s"), addressed)
                     if s:

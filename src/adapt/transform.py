@@ -20,6 +20,7 @@ from adapt.model import (Action, Dialogue, DialoguePart, Element, Lyrics, Note, 
 from adapt.names import cue_name
 from adapt.scenes import heading as scene_heading
 from adapt.scenes import scenes as find_scenes
+from adapt.tags import split_after, split_before
 
 GUESSED = {"turns": "guessed from turn-taking", "after": "guessed from the action next to the line",
            "guess": "guessed: no tag or exchange to go on"}
@@ -111,11 +112,11 @@ class _Writer:
             self.action(b.narration, b.line)
             return
         lead = parts[0].text if qpos[0] > 0 else ""  # type: ignore[union-attr]
-        lead = _strip_tag_before(lead)
+        lead, wryly = split_before(lead)
         if lead.strip():
             self.action(lead, b.line)
         current: str | None = None
-        block: list[DialoguePart] = []
+        block: list[DialoguePart] = [Parenthetical(self.business(wryly))] if wryly else []
         guessed: set[str] = set()
         resumed = False
 
@@ -164,20 +165,26 @@ class _Writer:
                 block.append(Speech(_marked(q.text.strip())))
             nxt = parts[i + 1] if i + 1 < len(parts) else None
             if isinstance(nxt, Narration):
-                rest = _strip_tag_after(nxt.text)
-                last = k == len(qpos) - 1
+                tagged, rest = split_after(nxt.text)
                 if not rest.strip(" ,.;:–—-"):
                     continue
+                last = k == len(qpos) - 1
+                # The manner of a tag stays with the speech as a wryly ("coldly");
+                # what follows its sentence is action.
+                manner, _, after = rest.partition(". ") if tagged else ("", "", rest)
+                if tagged and len(manner.split()) <= 12:
+                    block.append(Parenthetical(self.business(manner)))
+                    rest = after
+                    if not rest.strip(" ,.;:–—-"):
+                        continue
+                elif tagged:
+                    rest = manner + (". " + after if after else "")
                 if not last and len(rest.split()) <= 12:
                     block.append(Parenthetical(self.business(rest)))
-                else:
-                    words = rest.split()
-                    if last and len(words) <= 12 and _strip_tag_after(nxt.text) != nxt.text:
-                        block.append(Parenthetical(self.business(rest)))
-                        continue
-                    flush()
-                    self.action(rest, b.line)
-                    resumed = not last
+                    continue
+                flush()
+                self.action(rest, b.line)
+                resumed = not last
         flush()
         self.runs_on = isinstance(parts[-1], Quote) and not parts[-1].closed
 
@@ -193,22 +200,6 @@ def _join_speech(first: str, second: str) -> str:
 def _end_speech(text: str) -> str:
     """A speech the tag cut at a comma ends there: 'A match,' → 'A match.'"""
     return text[:-1] + "." if text.endswith(",") else text
-
-
-def _strip_tag_after(text: str) -> str:
-    """Drop the '..., she says' clause a cue now carries; keep the business after it."""
-    from adapt.attribution import _tag_after
-
-    m = _tag_after().match(text)
-    if not m:
-        return text
-    return text[m.end():]
-
-
-def _strip_tag_before(text: str) -> str:
-    """'Elizabeth said, ' before a quotation is the cue's job; 'She smiled.' is action."""
-    return re.sub(r"(?:,\s*)?\b(?:said|says|asked|asks|cried|replied|answered|began|continued)\b[^.!?]*[,:]\s*$", "", text) \
-        if re.search(r"[,:]\s*$", text) else text
 
 
 def _pronoun(cast: Cast, options: Options, name: str | None) -> str:

@@ -1,0 +1,113 @@
+"""Dialogue tags: finding them ("said Alice", "she has the nerve to say") and
+splitting them from the business around them without losing a word.
+
+The attribution reads the tag's subject; the adaptation moves that subject and the
+speech verb into the character cue, and keeps everything else — the manner
+("coldly"), the addressee ("to Colonel Fitzwilliam"), what the speaker does — as a
+wryly or an action line.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from adapt.names import NAME, is_name, speech_verbs
+
+
+@cache
+def verb_pattern() -> str:
+    """Any inflected speech verb, with a particle ("went on", "broke in")."""
+    forms = sorted(speech_verbs(), key=len, reverse=True)
+    return r"(?:%s)(?:\s+(?:on|in|out|up|back))?" % "|".join(forms)
+
+
+SUBJECT = rf"(?:I|he|she|He|She|{NAME}|(?:the|a|an|his|her|my|their|our|The|His|Her|My)\s+(?:[a-z]+\s+){{0,2}}?[A-Za-z]+)"
+
+
+@cache
+def tag_after() -> re.Pattern[str]:
+    """A tag opening the narration right after a quotation."""
+    v = verb_pattern()
+    return re.compile(
+        rf"^\s*[,;:!?—–-]*\s*(?:(?:half-)?(?P<v1>{v})\s+(?:[a-z]+\s+)??(?P<s1>{SUBJECT})(?![a-z])"
+        rf"|(?P<s2>{SUBJECT})\s+(?:[\w'’-]+\s+){{0,4}}?(?:half-)?(?P<v2>{v})\b"
+        # '"...," implored Anne': right after a quotation, verb-then-name is a tag
+        # whatever the verb.
+        rf"|(?P<v3>[a-z]+(?:ed|s))\s+(?P<s3>{NAME})(?=[\s,.;:!?]|$))")
+
+
+@cache
+def tag_before() -> re.Pattern[str]:
+    """A tag closing the narration right before a quotation ("Elizabeth said,")."""
+    v = verb_pattern()
+    return re.compile(rf"(?:^|[.!?;]\s+|,\s*)(?:(?:and|but|then|And|But|Then|So|so)\s+)?(?P<s>{SUBJECT})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
+
+
+@cache
+def intro() -> re.Pattern[str]:
+    """'Then she speaks', 'Elizabeth said:' closing a paragraph that a speech follows."""
+    return re.compile(rf"\b(?P<s>I|he|she|He|She|{NAME})\s+(?:(?:[a-z]+\s+){{0,2}}(?P<v>{verb_pattern()})\b"
+                      rf"|(?:[\w'’-]+,?\s+){{1,14}}?(?:and|then)\s+(?:(?:[a-z]+ly|thus|then|again)\s+)?(?P<v2>{verb_pattern()})"
+                      rf"(?:\s+(?:to\s+)?(?:him|her|them|me|us|it))?\s*[,:.—–-]?\s*$)")
+
+
+_NOT_A_TAG_AFTER_VERB = re.compile(r"\s+(?:it|this|that|these|those|them)\b|\s+\w+ing\b")
+_PRONOUNS = {"i", "he", "she", "we", "they"}
+
+
+def _real_subject(text: str) -> bool:
+    words = text.split()
+    return (text.lower() in _PRONOUNS or is_name(text)
+            or words[0].lower() in ("the", "a", "an", "his", "her", "my", "their", "our"))
+
+
+def split_after(text: str) -> tuple[bool, str]:
+    """Narration after a quotation → (it opens with a tag, the narration without the
+    tag's subject and verb): ', he coldly replied. He left.' → (True, 'coldly. He left.').
+
+    Words between subject and verb stay; so does the verb when they are more than
+    manner ("she has the nerve to say" keeps "has the nerve to say").
+    """
+    m = tag_after().match(text)
+    if not m:
+        return False, text
+    sg = next(g for g in ("s1", "s2", "s3") if m.group(g))
+    vg = {"s1": "v1", "s2": "v2", "s3": "v3"}[sg]
+    if not _real_subject(m.group(sg)) or _NOT_A_TAG_AFTER_VERB.match(text, m.end(vg)):
+        return False, text  # "She begins walking", "I shouted it more fiercely"
+    (a, b), (c, d) = sorted([m.span(sg), m.span(vg)])
+    middle = text[b:c].strip()
+    if sg == "s2" and middle and not all(w.endswith("ly") for w in middle.split()):
+        kept = text[b:]  # "has the nerve to say, trying to catch her breath"
+    else:
+        kept = text[m.start():a] + " " + middle + " " + text[d:]
+    kept = re.sub(r"^[\s,;:!?—–-]*(?:half-)?", "", kept)
+    kept = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(kept.split()))
+    return True, kept.strip(" ,;")
+
+
+def split_before(text: str) -> tuple[str, str]:
+    """Narration before a quotation ending 'and said with a look of composure,' →
+    (the action before the tag, what the tag adds: 'with a look of composure').
+
+    Only a verb whose subject is right before it ("Elizabeth said", "and said") is a
+    tag; "..., adding," keeps every word as action.
+    """
+    if not re.search(r"[,:—–-]\s*$", text):
+        return text, ""
+    verbs = list(re.finditer(rf"\b{verb_pattern()}\b", text))
+    if not verbs:
+        return text, ""
+    v = verbs[-1]
+    action, adds = text[:v.start()], text[v.end():]
+    if re.search(r"[.!?]", adds):
+        return text, ""  # the verb belongs to an earlier sentence
+    subject = re.search(rf"(?:^|[,;]\s*|\b(?:[Aa]nd|[Tt]hen)\s+)(?:{SUBJECT})\s+(?:[a-z]+ly\s+)?$", action)
+    joined = re.search(r",?\s*\b(?:[Aa]nd|[Tt]hen)\s+(?:[a-z]+ly\s+)?$", action)
+    if subject:
+        action = action[:subject.start()]
+    elif joined:
+        action = action[:joined.start()]
+    else:
+        return text, ""
+    return action.strip(" ,;"), adds.strip(" ,:;—–-")
