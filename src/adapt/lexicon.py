@@ -165,12 +165,14 @@ def is_past(low: str) -> bool:
         base_lemma(low) is None or low in PAST_FIRST))
 
 
+@cache
 def plural(low: str) -> bool:
     return low in PLURAL_NOUNS or any(
         lemma != low and low in getAllInflections(lemma, "NOUN").get("NNS", ())
         for lemma in lemmas(low).get("NOUN", ()))
 
 
+@cache
 def present(lemma: str, agr: str) -> str:
     """The present form of ``lemma`` for agreement "1sg", "3sg" or "pl"."""
     if lemma == "be":

@@ -29,6 +29,11 @@ class Word:
     sent: int  # sentence number within the passage
 
 
+_STOP = re.compile(r"[.!?]")
+_PAUSE = re.compile(r"[,;:—–(]")
+_COMMA = re.compile(r"[,;]")
+
+
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
@@ -40,15 +45,15 @@ def words(toks: list[str], spans: list[tuple[int, int]]) -> list[Word]:
         if _WORDLIKE.match(tok):
             prot = in_spans(pos, spans)
             prev = out[-1] if out else None
-            ended = bool(re.search(r"[.!?]", ELLIPSIS.sub("", gap))) and not (
+            ended = bool(gap) and bool(_STOP.search(ELLIPSIS.sub("", gap))) and not (
                 prev is not None and prev.low in ABBREV and gap.strip().startswith("."))
             sent = prev is None or ended
-            clause = (sent or prot_gap or bool(re.search(r"[,;:—–(]", gap))
+            clause = (sent or prot_gap or bool(_PAUSE.search(gap))
                       or (prev is not None and prev.low in CLAUSE_WORDS)
                       or (prev is not None and prev.low in {"which", "whom"})
                       # ", for the night was cold": "for" as a conjunction
                       or (prev is not None and prev.low == "for"
-                          and bool(re.search(r"[,;]", prev.before)))
+                          and bool(_COMMA.search(prev.before)))
                       or (prev is not None and prev.clause_start and not gap.strip()
                           and is_adverb(prev)))  # "Surely it was"
             n_sent = (prev.sent if prev else 0) + (sent and prev is not None)
