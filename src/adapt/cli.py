@@ -67,6 +67,7 @@ class Job:
     title: str | None
     notes: bool
     debug: bool
+    quiet: bool = False
 
 
 def _outputs(inp: str, args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[tuple[str, str], ...]:
@@ -96,6 +97,7 @@ def run(job: Job) -> str | None:
     """Adapt or render one input; returns an error line, or None on success."""
     from adapt.castfile import load_cast
     from adapt.fountain_reader import read_fountain
+    from adapt.progress import progress
     from adapt.reader import parse
     from adapt.textio import read_input, write_atomic
     from adapt.transform import Options, to_model
@@ -114,7 +116,10 @@ def run(job: Job) -> str | None:
                               pronoun=job.pronoun or cast.get("pronoun"), aliases=aliases, notes=job.notes,
                               title=job.title or cast.get("title"), author=cast.get("author"))
             title = None if job.input == "-" else Path(job.input).stem.replace("_", " ").replace("-", " ").title()
-            doc = to_model(parse(text, source=source), title=title, options=options)
+            with progress(1000, label=f"adapting {source}", enabled=not job.quiet and len(text) > 200_000) as bar:
+                tree = parse(text, source=source)
+                doc = to_model(tree, title=title, options=options,
+                               report=lambda f: bar.advance(int(f * 1000) - bar.done))
         for fmt, path in job.outputs:
             writer = WRITERS[fmt][1]
             data = writer(doc, paper=job.paper) if fmt == "pdf" else writer(doc)
@@ -150,7 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.jobs < 1:
         parser.error("-j needs a number of processes of 1 or more")
     jobs = [Job(inp, _outputs(inp, args, parser), args.stats, args.paper, args.narrator, args.pronoun,
-                tuple(aliases), args.cast, args.title, not args.no_notes, args.debug) for inp in args.inputs]
+                tuple(aliases), args.cast, args.title, not args.no_notes, args.debug,
+                args.quiet or args.jobs > 1) for inp in args.inputs]
     if args.jobs > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
             results = list(pool.map(run, jobs))

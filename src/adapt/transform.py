@@ -7,6 +7,7 @@ how narration reads as action (``voice``), and where a guess deserves a note.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from lark import Tree
@@ -211,8 +212,9 @@ def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
     return {"m": "he", "f": "she"}.get(g or "", "they")
 
 
-def to_model(tree: Tree, *, title: str | None = None, options: Options = Options()) -> Screenplay:
-    """The adapted screenplay for a parsed story."""
+def to_model(tree: Tree, *, title: str | None = None, options: Options = Options(),
+             report: Callable[[float], None] | None = None) -> Screenplay:
+    """The adapted screenplay for a parsed story; ``report`` hears the fraction done."""
     beats = to_beats(tree)
     found_title, beats = _title(beats, options)
     aliases = dict(options.aliases)
@@ -229,7 +231,11 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
             chapters[-1].append(bi)
     people = frozenset(n for k in cast.known for n in (k, *k.split()))
     heading: str | None = None
+    done = 0
     for chapter in chapters:
+        if report and beats:
+            report(done / len(beats))
+        done += len(chapter)
         starts = _scene_starts(beats, chapter, heading, people)
         for bi in chapter:
             b = beats[bi]
@@ -249,9 +255,9 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
                 continue
             assert isinstance(b, Paragraph)
             w.paragraph(bi, b, speakers)
-    fields = [("Title", options.title or found_title or title or "Untitled")]
+    fields = [("Title", escape(options.title or found_title or title or "Untitled"))]
     fields.append(("Credit", "Screenplay adapted by adapt"))
-    fields.append(("Source", f"Based on the story{' by ' + options.author if options.author else ''}"))
+    fields.append(("Source", f"Based on the story{' by ' + escape(options.author) if options.author else ''}"))
     return Screenplay(TitlePage(tuple(fields)), tuple(w.elements))
 
 
