@@ -270,25 +270,11 @@ KEPT = {
                                 '"Will you read that letter?"', "haughty"),
     "participle before 'as she spoke'": ('"Indeed, all praise will be unnecessary." And rising as '
                                          'she thus spoke, she would have quitted the room.', "rising"),
-}
-
-
-@pytest.mark.parametrize("prose, word", KEPT.values(), ids=KEPT.keys())
-def test_tag_business_is_kept(prose: str, word: str) -> None:
-    assert lemmas(word) & _adapted_words(prose)
-
-
-# Still lost (transform/tags): remove the mark when fixed. Pride and Prejudice also
-# loses "soon afterwards" in '"Well, Lizzy," continued her mother soon afterwards,'
-# (line 7706) and "soon" in 'said her mother as soon as she was in the hall' (11657),
-# which do not reproduce outside the novel.
-LOST = {
     "adverb between subject and verb of a leading tag": (
         'Elizabeth privately added, "And how much I shall have to conceal."', "privately"),
 }
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="the tag's adverb is dropped")
-@pytest.mark.parametrize("prose, word", LOST.values(), ids=LOST.keys())
-def test_tag_business_still_lost(prose: str, word: str) -> None:
+@pytest.mark.parametrize("prose, word", KEPT.values(), ids=KEPT.keys())
+def test_tag_business_is_kept(prose: str, word: str) -> None:
     assert lemmas(word) & _adapted_words(prose)

@@ -102,12 +102,11 @@ def split_before(text: str) -> tuple[str, str]:
     action, adds = text[:v.start()], text[v.end():]
     if re.search(r"[.!?]", adds):
         return text, ""  # the verb belongs to an earlier sentence
-    subject = re.search(rf"(?:^|[,;]\s*|\b(?:[Aa]nd|[Tt]hen)\s+)(?:{SUBJECT})\s+(?:[a-z]+ly\s+)?$", action)
-    joined = re.search(r",?\s*\b(?:[Aa]nd|[Tt]hen)\s+(?:[a-z]+ly\s+)?$", action)
-    if subject:
-        action = action[:subject.start()]
-    elif joined:
-        action = action[:joined.start()]
-    else:
+    subject = re.search(rf"(?:^|[,;]\s*|\b(?:[Aa]nd|[Tt]hen)\s+)(?:{SUBJECT})\s+(?P<how>[a-z]+ly\s+)?$", action)
+    joined = re.search(r",?\s*\b(?:[Aa]nd|[Tt]hen)\s+(?P<how>[a-z]+ly\s+)?$", action)
+    found = subject or joined
+    if not found:
         return text, ""
-    return action.strip(" ,;"), adds.strip(" ,:;—–-")
+    how = (found.group("how") or "").strip()  # "Elizabeth privately added," keeps "privately"
+    adds = " ".join(x for x in (how, adds.strip(" ,:;—–-")) if x)
+    return action[:found.start()].strip(" ,;"), adds
