@@ -109,6 +109,12 @@ class _Writer:
     def paragraph(self, bi: int, b: Paragraph, speakers: dict[tuple[int, int], Attribution]) -> None:
         parts = list(b.parts)
         qpos = [i for i, p in enumerate(parts) if isinstance(p, Quote)]
+        if self.runs_on and not isinstance(parts[0], Quote):
+            # The novel's convention (a speech running on opens the next paragraph with
+            # a mark) does not hold: the quotation was simply never closed.
+            if self.options.notes:
+                self.elements.append(Note("quotation: no closing quotation mark; the speech was read to the end of its paragraph"))
+            self.runs_on = False
         if not qpos:
             self.action(b.narration, b.line)
             return
