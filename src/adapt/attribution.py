@@ -145,6 +145,9 @@ class _Resolver:
                 return a
             return self.by_gender(PRONOUN_GENDER[low], exclude, avoid)
         words = text.split()
+        epithet = re.match(rf"(?:the\s+)?(?:[a-z]+\s+){{1,2}}({NAME})$", text)
+        if epithet and is_name(epithet.group(1)):
+            return self.canonical(epithet.group(1))  # "the wary Jones", "skeptical Anne"
         if words[0].lower() in ("the", "a", "an", "his", "her", "my", "their", "our"):
             head = words[-1]
             if head.lower() in _HONORIFIC:  # "her Ladyship"
@@ -177,7 +180,7 @@ class _Resolver:
                     if len(titled) == 1:
                         return titled[0]
                 return self.canonical("the " + " ".join(words[1:]))
-            if words[0].lower() == "the" and head.isalpha() and head.lower() not in COMMON_GENDER:
+            if words[0].lower() == "the" and head.replace("-", "").isalpha() and head.lower() not in COMMON_GENDER:
                 # "said the gardener": whoever speaks is a character, named by the noun.
                 key = "\x00the " + head.lower()
                 self.nouns.add(head.lower())
@@ -191,6 +194,7 @@ class _Resolver:
                     self.genders.setdefault(key, g)
                 return key
             return None
+        text = clean_name(text)  # "When Miss Harris" → "Miss Harris"
         if is_name(text):
             return self.canonical(text)
         return None
@@ -258,7 +262,7 @@ def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str
             elif i > 0 and isinstance(b.parts[i - 1], Quote):
                 m = tags.tag_after().match(p.text)
                 if m:
-                    s = clean_name(m.group("s1") or m.group("s2") or m.group("s3"))
+                    s = clean_name(m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4"))
                     if is_name(s) and s not in ("I", "He", "She"):
                         names[re.sub(r"['’]s$", "", s)] += 3
     known = {n for n, c in names.items() if c >= 2}
@@ -272,6 +276,8 @@ def _collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str
             # "Darcy" and "Mr. Darcy" are one person: keep the form the text uses most.
             # Several titled forms ("Mr. Bingley", "Miss Bingley"): a bare surname
             # names the man in the novels this follows.
+            if any(k.startswith(n + " ") for k in known):
+                continue  # "Jane" of "Jane Andrews" is a first name, not "Flora Jane"'s
             forms = sorted(by_last[n], key=lambda f: -names[f])
             male = [f for f in forms if gender_of_title(f) == "m"]
             target = male[0] if male else forms[0] if len(forms) == 1 else None
@@ -424,8 +430,8 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
             if isinstance(after, Narration):
                 m = tags.tag_after().match(after.text)
                 if m:
-                    subj_text = (m.group("s1") or m.group("s2") or m.group("s3")).strip().lower()
-                    s = r.subject(m.group("s1") or m.group("s2") or m.group("s3"), addressed)
+                    subj_text = (m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4")).strip().lower()
+                    s = r.subject(m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4"), addressed)
                     if s:
                         explicit[i] = s
                         if subj_text in ("he", "she"):
@@ -433,7 +439,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
                         rel = re.fullmatch(r"(?:his|her)\s+(\w+)", subj_text)
                         if rel and _RELATIVES.get(rel.group(1)):
                             pronoun[i] = _RELATIVES[rel.group(1)]  # "said her mother": a woman, which one is a guess
-                        verb = (m.group("v1") or m.group("v2") or m.group("v3") or "").lower()
+                        verb = (m.group("v1") or m.group("v2") or m.group("v3") or m.group("v4") or "").lower()
                         if k == 0 and re.match(r"(?:continu|add|went on|goes on|go on|resum|pursu|proceed|persist|repeat)", verb):
                             carrying_on.add(bi)
                         r.mention(s)
@@ -449,6 +455,17 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
                             pronoun[i] = PRONOUN_GENDER[m.group("s").strip().lower()]
                         r.mention(s)
         para: Attribution | None = None
+        if explicit and qpos[-1] + 1 < len(b.parts):
+            # '"Justice!" snarled the ex-convict. ... Small had dropped his mask': an
+            # epithet in the tag, the name in the narration that follows.
+            after_text = b.parts[qpos[-1] + 1].text  # type: ignore[union-attr]
+            sents = _sentences(after_text)
+            if sents and tags.tag_after().match(after_text):
+                sents = sents[1:]  # the tag's own sentence
+            named = _first_subject(sents[0], r) if sents else None
+            for i in [i for i, k in explicit.items() if k.startswith("\x00the ")]:
+                if named and not named.startswith("\x00"):
+                    explicit[i] = named
         if explicit:
             first_tag = min(explicit)
             if first_tag in pronoun and len(explicit) == len(pronoun):

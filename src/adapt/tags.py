@@ -29,7 +29,8 @@ def tag_after() -> re.Pattern[str]:
     """A tag opening the narration right after a quotation."""
     v = verb_pattern()
     return re.compile(
-        rf"^\s*[,;:!?—–-]*\s*(?:(?:half-)?(?P<v1>{v})\s+(?:[a-z]+\s+)??(?P<s1>{SUBJECT})(?![a-z])"
+        rf"^\s*[,;:!?—–-]*\s*(?:(?P<v4>{v})\s+(?:the\s+)?(?!(?:the|a|an|his|her|my|our|their)\s)[a-z]+\s+(?P<s4>{NAME})(?=[\s,.;:!?]|$)"  # said the wary Jones
+        rf"|(?:half-)?(?P<v1>{v})\s+(?:[a-z]+\s+)??(?P<s1>{SUBJECT})(?![a-z])"
         rf"|(?P<s2>{SUBJECT})\s+(?:[\w'’-]+\s+){{0,4}}?(?:half-)?(?P<v2>{v})\b"
         # '"...," implored Anne': right after a quotation, verb-then-name is a tag
         # whatever the verb.
@@ -71,8 +72,8 @@ def split_after(text: str) -> tuple[bool, str]:
     m = tag_after().match(text)
     if not m:
         return False, text
-    sg = next(g for g in ("s1", "s2", "s3") if m.group(g))
-    vg = {"s1": "v1", "s2": "v2", "s3": "v3"}[sg]
+    sg = next(g for g in ("s1", "s2", "s3", "s4") if m.group(g))
+    vg = {"s1": "v1", "s2": "v2", "s3": "v3", "s4": "v4"}[sg]
     if not _real_subject(m.group(sg)) or _NOT_A_TAG_AFTER_VERB.match(text, m.end(vg)):
         return False, text  # "She begins walking", "I shouted it more fiercely"
     (a, b), (c, d) = sorted([m.span(sg), m.span(vg)])
@@ -80,6 +81,8 @@ def split_after(text: str) -> tuple[bool, str]:
     if sg == "s2" and middle and not all(w.endswith("ly") for w in middle.split()):
         kept = text[b:]  # "has the nerve to say, trying to catch her breath"
     else:
+        if sg == "s4":  # "said the unsympathetic Marilla" → (unsympathetic)
+            middle = re.sub(r"^the\s+", "", middle)
         kept = text[m.start():a] + " " + middle + " " + text[d:]
     kept = re.sub(r"^[\s,;:!?—–-]*(?:half-)?", "", kept)
     kept = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(kept.split()))
