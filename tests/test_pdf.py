@@ -416,3 +416,11 @@ def test_big_fish_pages_like_screenplain() -> None:
     with pdfplumber.open(io.BytesIO(write_pdf(doc))) as pdf:
         assert abs(len(pdf.pages) - 122) <= 4
         assert pdf.pages[-1].extract_text().split()[0] == f"{len(pdf.pages) - 1}."
+
+
+def test_dual_dialogue_with_a_taller_right_side_renders() -> None:
+    # Regression: the split search indexed past a dual block's spans.
+    doc = screenplay(dialogue("A", "One."), dialogue("B", "Two.", "(beat)", "Three.", dual=True))
+    with pdfplumber.open(io.BytesIO(write_pdf(doc))) as pdf:
+        text = pdf.pages[0].extract_text()
+    assert "One." in text and "Three." in text and "(beat)" in text

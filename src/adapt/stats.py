@@ -83,7 +83,7 @@ class ScriptStats:
     lines: int
     """Estimated printed lines of the body (title page excluded)."""
     pages: float
-    """Estimated body pages (``lines / 55``, forced page breaks honoured)."""
+    """Body pages as the PDF writer lays them out (the last one fractional)."""
     minutes: int
     """Estimated running time: a page is about a minute."""
     cast: tuple[CastMember, ...]
@@ -135,7 +135,7 @@ def stats(doc: Screenplay) -> ScriptStats:
 
     cast = sorted((CastMember(n, speeches[n], words[n]) for n in speeches),
                   key=lambda c: (-c.speeches, -c.words, c.name))
-    pages = total / LINES_PER_PAGE
+    pages = _printed_pages(doc) if total else 0.0
     minutes = max(1, round(pages)) if total else 0
     title = plain(doc.title.get("title") or "").replace("\n", " ")
     return ScriptStats(title, total, pages, minutes, tuple(cast), tuple(scenes))
@@ -182,6 +182,18 @@ def _cue_name(cue: str) -> str:
 def _words(d: Dialogue) -> int:
     """Words spoken or sung in one dialogue block."""
     return sum(len(plain(p.text).split()) for p in d.parts if isinstance(p, (Speech, Sung)))
+
+
+def _printed_pages(doc: Screenplay) -> float:
+    """Pages as the PDF prints them (page breaks, (MORE)/(CONT'D), widow rules), the
+    last one counted by how full it is: the estimate a producer reads off the PDF."""
+    from adapt.writers._pdf_pages import layout
+    from adapt.writers.pdf import DEFAULT
+
+    pages = layout(doc, DEFAULT).pages
+    if not pages:
+        return 0.0
+    return len(pages) - 1 + max(1, len(pages[-1])) / DEFAULT.lines_per_page
 
 
 def format_stats(s: ScriptStats) -> str:

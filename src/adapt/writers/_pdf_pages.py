@@ -77,6 +77,8 @@ def _fixed(b: Block) -> int:
 def _first(b: Block) -> int | None:
     """The shortest legal first part of a split, or None when the block cannot split."""
     n, fixed = len(b.lines), _fixed(b)
+    if len(b.spans) < n:
+        return None  # dual dialogue: two columns side by side never split
     return next((k for k in range(fixed + 2, n - 1)
                  if b.pieces[b.spans[k - 1][0]].kind in _SPLITS), None)
 
