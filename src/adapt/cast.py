@@ -1,0 +1,272 @@
+"""The cast of a book: names, aliases and genders, and names for the narrator and unnamed speakers."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from adapt import tags
+from adapt.beats import Beat, Paragraph, Quote
+from adapt.names import PRONOUN_GENDER, TITLES, clean_name, gender_of_title, is_name, title_of, vocatives
+from adapt.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver, sentences
+
+if TYPE_CHECKING:  # attribution imports this module; the speaker records only appear in hints
+    from adapt.attribution import Attribution
+
+
+@dataclass
+class Cast:
+    """What attribution learned about the characters."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    """Entity key → the name to print (placeholders resolved)."""
+    genders: dict[str, str] = field(default_factory=dict)
+    first_person: bool = False
+    known: frozenset[str] = frozenset()
+    """Every name the text uses for a character (for telling people from places)."""
+
+
+def is_first_person(beats: list[Beat]) -> bool:
+    """Told by an "I": first-person words make over 1.2% of the narration."""
+    words = i_count = 0
+    for b in beats:
+        if isinstance(b, Paragraph):
+            text = b.narration
+            words += len(text.split())
+            i_count += len(re.findall(r"\b(?:I|me|my|I'm|I’m)\b", text))
+    return words > 0 and i_count / words > 0.012
+
+
+def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str, str], set[str]]:
+    """Names seen as tag subjects or vocatives, their genders, and bare-name aliases."""
+    names: Counter[str] = Counter()
+    for b in beats:
+        if not isinstance(b, Paragraph):
+            continue
+        for i, p in enumerate(b.parts):
+            if isinstance(p, Quote):
+                names.update(v for v in vocatives(p.text) if len(v) > 1)
+            elif i > 0 and isinstance(b.parts[i - 1], Quote):
+                m = tags.tag_after().match(p.text)
+                if m:
+                    s = clean_name(m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4"))
+                    if is_name(s) and s not in ("I", "He", "She"):
+                        names[re.sub(r"['’]s$", "", s)] += 3
+    known = {n for n, c in names.items() if c >= 2}
+    alias: dict[str, str] = {}
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for n in known:
+        if len(n.split()) > 1:
+            by_last[n.split()[-1]].append(n)
+    for n in list(known):
+        if len(n.split()) == 1 and n in by_last:
+            # "Darcy" and "Mr. Darcy" are one person: keep the form the text uses most.
+            # Several titled forms ("Mr. Bingley", "Miss Bingley"): a bare surname
+            # names the man in the novels this follows.
+            if any(k.startswith(n + " ") for k in known):
+                continue  # "Jane" of "Jane Andrews" is a first name, not "Flora Jane"'s
+            forms = sorted(by_last[n], key=lambda f: -names[f])
+            male = [f for f in forms if gender_of_title(f) == "m"]
+            target = male[0] if male else forms[0] if len(forms) == 1 else None
+            if target is None:
+                continue
+            if names[target] >= names[n] or len(forms) > 1 or not title_of(target):
+                alias[n] = target  # "Small" → "Jonathan Small": the full name identifies
+            else:
+                alias[target] = n
+    known = {alias.get(n, n) for n in known}
+    people = set(known)
+    # Names in narration that act like people (not "to London", "at Netherfield").
+    # Words capitalised inside sentences somewhere: proper names, whatever opens a sentence.
+    midcaps = {m.group(1) for b in beats if isinstance(b, Paragraph)
+               for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)", b.narration)}
+    seen: Counter[str] = Counter()
+    placed: Counter[str] = Counter()  # "in Derbyshire", "to Longbourn": places, not people
+    for b in beats:
+        if isinstance(b, Paragraph):
+            text = b.narration
+            for m in NAME_RE.finditer(text):
+                n = m.group(0)
+                before = text[max(0, m.start() - 12):m.start()].lower()
+                if (m.start() == 0 or text[m.start() - 2:m.start()].strip() in (".", "!", "?")) \
+                        and not title_of(n) and n.split()[0] not in midcaps:
+                    continue  # "Men", "Then" open sentences; "Martha" is capitalised elsewhere too
+                if re.search(r"\b(?:in|at|to|from|into|of|near|towards?|on|by|through)\s+(?:the\s+)?$", before):
+                    placed[alias.get(n, n)] += 1
+                    continue
+                if is_name(n) and n.split()[0] not in ("The",):
+                    seen[alias.get(n, n)] += 1
+    # A name from narration joins the cast only when it acts like a person: a title,
+    # or a he/she that follows it in the same sentence.
+    person: Counter[str] = Counter()
+    for b in beats:
+        if isinstance(b, Paragraph):
+            for sent in sentences(b.narration):
+                for m in NAME_RE.finditer(sent):
+                    key = alias.get(m.group(0), m.group(0))
+                    if key in seen and re.match(r"[^.;:!?]{0,60}?\b(?:he|she|his|her|him)\b", sent[m.end():]):
+                        person[key] += 1
+    known |= {n for n in seen if gender_of_title(n) or (person[n] >= 2 and placed[n] * 3 < seen[n])}
+    # Unproven names ("I found Tom on the pier") may still take a pronoun nobody else can.
+    maybe = {n for n in seen if n not in known and placed[n] * 3 < seen[n]}
+    people |= {n for n in maybe}
+    genders: dict[str, str] = {}
+    for n in known:
+        g = gender_of_title(n)
+        if g:
+            genders[n] = g
+    # Pronoun that follows a name in narration ("Elizabeth ... she").
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for b in beats:
+        if isinstance(b, Paragraph):
+            for s in sentences(b.narration):
+                m = NAME_RE.search(s)
+                if not m:
+                    continue
+                key = alias.get(m.group(0), m.group(0))
+                if key in known and key not in genders:
+                    p = re.search(r"\b(he|his|him|she|her|hers)\b", s[m.end():m.end() + 80])
+                    if p:
+                        votes[key][PRONOUN_GENDER[p.group(1)]] += 1
+    for n, v in votes.items():
+        genders[n] = v.most_common(1)[0][0]
+    return known, genders, alias, people
+
+
+_ADDRESS_GENDER = {"sir": "m", "mister": "m", "madam": "f", "ma'am": "f", "miss": "f", "boy": "m", "girl": "f",
+                   "lad": "m", "lass": "f", "son": "m", "daughter": "f", "man": "m", "woman": "f",
+                   "gentleman": "m", "lady": "f", "fellow": "m", "chap": "m", "doctor": "m", "brother": "m",
+                   "sister": "f", "mate": "m", "missus": "f", "dude": "m", "bro": "m", "sis": "f"}
+_ADDRESS = re.compile(r"(?:^|,\s*|\bmy\s+(?:dear\s+|good\s+|poor\s+|old\s+|young\s+)?)(%s)\b(?=\s*[,.!?;]|$)"
+                      % "|".join(map(re.escape, _ADDRESS_GENDER)), re.I)
+
+
+def narrator_gender(beats: list[Beat], out: dict[tuple[int, int], Attribution]) -> str | None:
+    """'Sit down, Doctor' / 'my dear fellow' said to the narrator: how others see "I"."""
+    by_para: dict[int, str] = {}
+    for (bi, _), a in sorted(out.items()):
+        by_para.setdefault(bi, a.speaker)
+    order = sorted(by_para)
+    votes: Counter[str] = Counter()
+    for n, bi in enumerate(order):
+        if by_para[bi] == NARRATOR:
+            continue
+        near = {by_para[order[k]] for k in (n - 1, n + 1) if 0 <= k < len(order)}
+        if NARRATOR not in near:
+            continue
+        b = beats[bi]
+        assert isinstance(b, Paragraph)
+        for q in b.quotes:
+            votes.update(_ADDRESS_GENDER[m.group(1).lower()] for m in _ADDRESS.finditer(q.text))
+    if not votes:
+        return None
+    (g, c), = votes.most_common(1)
+    return g if c >= 2 and c >= 2 * (sum(votes.values()) - c) else None
+
+
+def merge_vocative_aliases(beats: list[Beat], out: dict[tuple[int, int], Attribution], r: Resolver) -> None:
+    """'Upon my word, Caroline' said to Miss Bingley, twice: Caroline is Miss Bingley."""
+    tagged = {a.speaker for a in out.values() if a.evidence == "tag"}
+    by_para: dict[int, Attribution] = {}
+    for (bi, _), a in sorted(out.items()):
+        by_para.setdefault(bi, a)
+    order = sorted(by_para)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for n, bi in enumerate(order):
+        a = by_para[bi]
+        if a.evidence != "tag":
+            continue
+        b = beats[bi]
+        assert isinstance(b, Paragraph)
+        for v in {r.canonical(v) for q in b.quotes for v in vocatives(q.text)}:
+            if v in tagged or v == a.speaker:
+                continue
+            near = [by_para[order[k]] for k in (n + 1, n - 1) if 0 <= k < len(order)]
+            heard = [x.speaker for x in near if x.evidence == "tag" and x.speaker != a.speaker]
+            if heard:
+                votes[v][heard[0]] += 1
+    merge = {}
+    for v, c in votes.items():
+        (target, k), = c.most_common(1)
+        if k >= 2 and k * 2 > sum(c.values()):
+            merge[v] = target
+    if not merge:
+        return
+    for key, a in list(out.items()):
+        if a.speaker in merge:
+            out[key] = replace(a, speaker=merge[a.speaker])
+    r.alias.update(merge)
+
+
+def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution], cast: Cast,
+                      narrator: str | None, r: Resolver) -> None:
+    """Name the narrator and unnamed he/she from what the others call them."""
+    by_para: dict[int, str] = {}
+    for (bi, _), a in sorted(out.items()):
+        by_para.setdefault(bi, a.speaker)
+    order = sorted(by_para)
+    addressed: dict[str, Counter[str]] = defaultdict(Counter)
+    for n, bi in enumerate(order):
+        speaker = by_para[bi]
+        b = beats[bi]
+        assert isinstance(b, Paragraph)
+        names = [v for q in b.quotes for v in vocatives(q.text)]
+        if not names:
+            continue
+        # The addressee: the nearest other speaker in the exchange.
+        near = [by_para[order[k]] for k in sorted(range(n - 8, n + 9), key=lambda k: abs(k - n))
+                if 0 <= k < len(order) and k != n]
+        others = [s for s in near if s != speaker]
+        if others:
+            for v in names:
+                addressed[others[0]][v] += 1
+    # Names each speaker says in passing: "B" may stand for a "Buffy" said elsewhere.
+    said: dict[str, Counter[str]] = defaultdict(Counter)
+    for bi in order:
+        b = beats[bi]
+        assert isinstance(b, Paragraph)
+        for q in b.quotes:
+            for m in NAME_RE.finditer(q.text):
+                if m.start() > 0 and is_name(m.group(0)):
+                    said[by_para[bi]][m.group(0)] += 1
+    taken = {k for k in cast.genders} | {a.speaker for a in out.values()}
+    names: dict[str, str] = {}
+    placeholders = [NARRATOR, PLACEHOLDER["f"], PLACEHOLDER["m"]]
+    placeholders += sorted({a.speaker for a in out.values() if a.speaker.startswith("\x00the ")})
+    used: set[str] = set()
+    for ph in placeholders:
+        if ph == NARRATOR and narrator:
+            names[ph] = narrator
+            used.add(narrator)
+            continue
+        counts = addressed.get(ph, Counter())
+        for initial in [n for n in counts if len(n) == 1]:
+            for other, heard in said.items():
+                if other != ph:
+                    for n, c in heard.items():
+                        if n.startswith(initial) and len(n.split()) == 1:
+                            counts[n] += 0  # a candidate the initial can expand to
+        best = _best_name(counts, exclude=used | {k for k in taken if not k.startswith("\x00") and k not in counts})
+        if best and (ph in PLACEHOLDER.values() or ph == NARRATOR or counts[best] >= 2):
+            names[ph] = best
+            used.add(best)
+    for ph in placeholders:
+        if ph not in names:
+            names[ph] = {"\x00I": "NARRATOR", "\x00she": "WOMAN", "\x00he": "MAN"}.get(ph, ph[1:])
+    cast.names = names
+
+
+def _best_name(counts: Counter[str], exclude: set[str]) -> str | None:
+    """Most frequent vocative; an initial ("B") counts for the name it abbreviates."""
+    full = Counter({n: c for n, c in counts.items()
+                    if len(n) > 1 and n not in exclude and n not in exclude
+                    and (len(n.split()) > 1 or n.rstrip(".") not in TITLES)})
+    for n, c in counts.items():
+        if len(n) == 1:
+            match = [f for f in full if f.startswith(n)]
+            if len(match) == 1:
+                full[match[0]] += c
+    if not full:
+        return None
+    return max(full, key=lambda n: full[n])

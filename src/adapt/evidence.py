@@ -1,0 +1,64 @@
+"""Explicit evidence of who speaks: the speech tags of one paragraph, read through the resolver."""
+from __future__ import annotations
+
+import re
+
+from adapt import tags
+from adapt.beats import Narration, Paragraph
+from adapt.names import PRONOUN_GENDER, vocatives
+from adapt.resolver import RELATIVES, Resolver, first_subject, sentences
+
+
+def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, str], dict[int, str], bool]:
+    """Who the tags of paragraph ``b`` name, the strongest evidence there is.
+
+    Returns the speaker of each tagged quotation (keyed by part index), the gender
+    of those tagged only by a pronoun ("said she"), and whether the first tag
+    carries on ("she added": the last speaker again).
+    """
+    carries_on = False
+    explicit: dict[int, str] = {}
+    pronoun: dict[int, str] = {}  # tags by "he"/"she": a gender, the name only a guess
+    for k, i in enumerate(qpos):
+        q = b.parts[i]
+        addressed = {r.canonical(v) for v in vocatives(q.text)}  # type: ignore[union-attr]
+        after = b.parts[i + 1] if i + 1 < len(b.parts) else None
+        if isinstance(after, Narration):
+            m = tags.tag_after().match(after.text)
+            if m:
+                subj_text = (m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4")).strip().lower()
+                s = r.subject(m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4"), addressed)
+                if s:
+                    explicit[i] = s
+                    if subj_text in ("he", "she"):
+                        pronoun[i] = PRONOUN_GENDER[subj_text]
+                    rel = re.fullmatch(r"(?:his|her)\s+(\w+)", subj_text)
+                    if rel and RELATIVES.get(rel.group(1)):
+                        pronoun[i] = RELATIVES[rel.group(1)]  # "said her mother": a woman, which one is a guess
+                    verb = (m.group("v1") or m.group("v2") or m.group("v3") or m.group("v4") or "").lower()
+                    if k == 0 and re.match(r"(?:continu|add|went on|goes on|go on|resum|pursu|proceed|persist|repeat)", verb):
+                        carries_on = True
+                    r.mention(s)
+                    continue
+        before = b.parts[i - 1] if i > 0 else None
+        if isinstance(before, Narration):
+            m = tags.tag_before().search(before.text)
+            if m and before.text.rstrip().endswith((",", ":", "—", "–", "-")) or (m and k == 0 and len(sentences(before.text)) >= 1 and m.end() >= len(before.text.rstrip()) - 1):
+                s = r.subject(m.group("s"), addressed)
+                if s:
+                    explicit[i] = s
+                    if m.group("s").strip().lower() in ("he", "she"):
+                        pronoun[i] = PRONOUN_GENDER[m.group("s").strip().lower()]
+                    r.mention(s)
+    if explicit and qpos[-1] + 1 < len(b.parts):
+        # '"Justice!" snarled the ex-convict. ... Small had dropped his mask': an
+        # epithet in the tag, the name in the narration that follows.
+        after_text = b.parts[qpos[-1] + 1].text  # type: ignore[union-attr]
+        sents = sentences(after_text)
+        if sents and tags.tag_after().match(after_text):
+            sents = sents[1:]  # the tag's own sentence
+        named = first_subject(sents[0], r) if sents else None
+        for i in [i for i, k in explicit.items() if k.startswith("\x00the ")]:
+            if named and not named.startswith("\x00"):
+                explicit[i] = named
+    return explicit, pronoun, carries_on

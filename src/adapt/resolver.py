@@ -1,0 +1,199 @@
+"""Who a pronoun, noun or name refers to: the characters mentioned last, by gender and role."""
+from __future__ import annotations
+
+import re
+
+from adapt.names import COMMON_GENDER, NAME, PRONOUN_GENDER, TITLES, clean_name, is_name
+
+# Entity keys for characters the text never names: replaced by names in cast.name_placeholders.
+NARRATOR = "\x00I"
+PLACEHOLDER = {"m": "\x00he", "f": "\x00she"}
+_PEOPLE_NOUNS = set("""child stranger visitor servant porter driver coachman cabman officer inspector
+constable sergeant doctor nurse clerk stationmaster station-master landlord landlady maid girl boy
+man woman lady gentleman fellow youth captain colonel soldier sailor prisoner guard voice
+""".split())
+_HONORIFIC = {"ladyship": "f", "lordship": "m", "majesty": "m", "highness": "m", "honour": "m", "worship": "m"}
+_COMPANIONS = {"companion", "friend", "visitor", "guest", "host", "hostess", "client", "comrade", "colleague",
+               "partner", "fellow-traveller", "acquaintance", "informant", "guide"}
+_SPOUSE = {"wife": {"Mr.": "Mrs.", "Mr": "Mrs"}, "lady": {"Mr.": "Mrs.", "Mr": "Mrs", "Sir": "Lady", "Lord": "Lady"},
+           "husband": {"Mrs.": "Mr.", "Mrs": "Mr", "Lady": "Sir"}}
+RELATIVES = {"mother": "f", "father": "m", "wife": "f", "husband": "m", "sister": "f", "brother": "m",
+             "aunt": "f", "uncle": "m", "daughter": "f", "son": "m", "niece": "f", "nephew": "m",
+             "cousin": "", "friend": "", "companion": "", "lady": "f", "mistress": "f", "master": "m"}
+_SUBORDINATE = {"before", "after", "when", "while", "as", "if", "because", "although", "though",
+                "since", "until", "unless", "once", "whenever", "whether"}
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]+[\"”’']?\s+(?=[A-Z\"“])")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SUBJECT_WORDS = {"i": NARRATOR, "my": NARRATOR, "i'm": NARRATOR, "i've": NARRATOR, "i'd": NARRATOR,
+                  "i'll": NARRATOR, "i’m": NARRATOR, "i’ve": NARRATOR, "i’d": NARRATOR, "i’ll": NARRATOR}
+NAME_RE = re.compile(NAME)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a narration; "Mr." and "Dr." end none."""
+    return [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+class Resolver:
+    """Tracks who was mentioned last, to resolve pronouns and common nouns."""
+
+    def __init__(self, known: set[str], genders: dict[str, str], alias: dict[str, str]) -> None:
+        self.known, self.genders, self.alias = known, genders, alias
+        self.people: set[str] = set()  # names seen as speakers (tags, vocatives): surely people
+        self.addressed: str | None = None  # who the last speech called by name
+        self.nouns: set[str] = set(_PEOPLE_NOUNS)  # "the gardener" once seen speaking
+        self.recent: list[str] = []
+
+    def canonical(self, name: str) -> str:
+        name = " ".join(name.replace("’", "'").split())
+        name = re.sub(r"'s$", "", name)
+        return self.alias.get(name, name)
+
+    def person(self, phrase: str) -> str | None:
+        """The character a capitalised phrase names: 'When Jane' → 'Jane'."""
+        words = phrase.split()
+        for i in range(len(words)):
+            key = self.canonical(" ".join(words[i:]))
+            if key in self.known or key in self.people:
+                return key
+        return None
+
+    def mention(self, key: str) -> None:
+        if key in self.recent:
+            self.recent.remove(key)
+        self.recent.append(key)
+        del self.recent[:-12]
+
+    def mentions_in(self, text: str) -> None:
+        for sentence in sentences(text):
+            for m in NAME_RE.finditer(sentence):
+                key = self.person(m.group(0))
+                if key:
+                    self.mention(key)
+            if True:
+                m = NAME_RE.match(sentence.strip())
+                if m and self.canonical(m.group(0)) in self.known:
+                    self.mention(self.canonical(m.group(0)))  # the subject outranks the objects
+
+    def by_gender(self, g: str, exclude: set[str] = frozenset(), avoid: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+        """Most recent character of gender g; prefer one not in ``avoid`` (the last speaker)."""
+        for key in reversed(self.recent):
+            if key != NARRATOR and key not in exclude and key not in avoid and self.genders.get(key) == g:
+                return key
+        for key in reversed(self.recent):
+            if key != NARRATOR and key not in exclude and self.genders.get(key) == g:
+                return key
+        for key in reversed(self.recent):  # a speaker whose gender the text never showed
+            if key != NARRATOR and key not in exclude and key not in self.genders and key in self.people:
+                self.genders[key] = g
+                return key
+        return PLACEHOLDER[g]
+
+    def subject(self, text: str, exclude: set[str] = frozenset(), avoid: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]
+        """The entity a tag's subject names."""
+        text = text.strip()
+        low = text.lower()
+        if low in ("i", "me"):
+            return NARRATOR
+        if low in ("he", "she"):
+            # "'I am afraid, Mr. Darcy, ...' / 'Not at all,' he replied": the one just
+            # addressed answers.
+            a = self.addressed
+            g = PRONOUN_GENDER[low]
+            if a and a not in exclude and self.genders.get(a) == g:
+                return a
+            return self.by_gender(PRONOUN_GENDER[low], exclude, avoid)
+        words = text.split()
+        epithet = re.match(rf"(?:the\s+)?(?:[a-z]+\s+){{1,2}}({NAME})$", text)
+        if epithet and is_name(epithet.group(1)):
+            return self.canonical(epithet.group(1))  # "the wary Jones", "skeptical Anne"
+        if words[0].lower() in ("the", "a", "an", "his", "her", "my", "their", "our"):
+            head = words[-1]
+            if head.lower() in _HONORIFIC:  # "her Ladyship"
+                return self.by_gender(_HONORIFIC[head.lower()], exclude, avoid)
+            if words[0].lower() in ("my", "our") and head.lower() in _COMPANIONS:
+                # "said my companion" in a first-person story: whoever is with the narrator.
+                for key in reversed(self.recent):
+                    if key != NARRATOR and key not in exclude:
+                        return key
+                return None
+            if words[0].lower() in ("his", "her") and head.lower() in _SPOUSE and len(words) == 2:
+                # "his wife" of a "Mr. Bennet" is "Mrs. Bennet", and the other way round.
+                possessor = self.by_gender(PRONOUN_GENDER[words[0].lower()], exclude)
+                parts = possessor.split()
+                swap = _SPOUSE[head.lower()]
+                if len(parts) > 1 and parts[0] in swap:
+                    spouse = self.canonical(swap[parts[0]] + " " + " ".join(parts[1:]))
+                    self.known.add(spouse)
+                    self.genders.setdefault(spouse, "f" if parts[0].startswith("Mr.") or parts[0] == "Mr" else "m")
+                    return spouse
+            if words[0].lower() in ("his", "her") and head.lower() in RELATIVES:
+                # "said her mother": someone of that gender other than the "her".
+                possessor = self.by_gender(PRONOUN_GENDER[words[0].lower()], exclude)
+                g = RELATIVES[head.lower()]
+                return self.by_gender(g, exclude | {possessor}, avoid) if g else None
+            if head[:1].isupper():  # "the Hatter": a name in all but form
+                if head in TITLES and len(words) == 2:
+                    # "said the Captain" in a story with one Captain Hale
+                    titled = [k for k in self.known if k.split()[0].rstrip(".") == head and len(k.split()) > 1]
+                    if len(titled) == 1:
+                        return titled[0]
+                return self.canonical("the " + " ".join(words[1:]))
+            if words[0].lower() == "the" and head.replace("-", "").isalpha() and head.lower() not in COMMON_GENDER:
+                # "said the gardener": whoever speaks is a character, named by the noun.
+                key = "\x00the " + head.lower()
+                self.nouns.add(head.lower())
+                return key
+            g = COMMON_GENDER.get(head.lower())
+            if words[0].lower() in ("the", "a", "an") and head.lower() in _PEOPLE_NOUNS | set(COMMON_GENDER):
+                # "the child", "the stationmaster": an unnamed character of its own, until
+                # what the others call it names it (see cast.name_placeholders).
+                key = "\x00the " + head.lower()
+                if g:
+                    self.genders.setdefault(key, g)
+                return key
+            return None
+        text = clean_name(text)  # "When Miss Harris" → "Miss Harris"
+        if is_name(text):
+            return self.canonical(text)
+        return None
+
+
+def first_subject(sentence: str, r: Resolver) -> str | None:
+    """The character a sentence is about, if it opens with one (within four words).
+
+    A leading subordinate clause ("And before I can respond, she's...") is skipped:
+    its subject is not the one acting.
+    """
+    words = sentence.split()
+    lead = [w.lower().strip(",") for w in words[:2]]
+    if (lead and lead[0] in _SUBORDINATE) or (len(lead) > 1 and lead[0] in ("and", "but", "so", "then") and lead[1] in _SUBORDINATE):
+        if "," in sentence:
+            sentence = sentence.split(",", 1)[1]
+    for i, m in enumerate(_WORD.finditer(sentence)):
+        if i >= 4:
+            break
+        w = m.group(0)
+        lw = w.lower()
+        if lw in _SUBJECT_WORDS:
+            return NARRATOR
+        if lw in PRONOUN_GENDER and lw not in ("him", "himself", "herself", "hers"):
+            return r.by_gender(PRONOUN_GENDER[lw])
+        if lw in ("she's", "he's", "she’s", "he’s", "she'd", "he'd", "she'll", "he'll"):
+            return r.by_gender("f" if lw.startswith("s") else "m")
+        if lw in ("the", "a", "an") and i == 0:
+            # "The child puts out her hand": an unnamed character holds the stage.
+            np = re.match(r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b", sentence[m.start():], re.I)
+            if np and np.group(1).lower() in r.nouns | set(COMMON_GENDER):
+                key = "\x00the " + np.group(1).lower()
+                g = COMMON_GENDER.get(np.group(1).lower())
+                if g:
+                    r.genders.setdefault(key, g)
+                return key
+        if w[:1].isupper():
+            nm = NAME_RE.match(sentence, m.start())
+            if nm:
+                key = r.canonical(nm.group(0))
+                if key in r.known:
+                    return key
+    return None
