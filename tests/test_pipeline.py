@@ -109,3 +109,18 @@ def test_no_notes_option() -> None:
     text = SEED.read_text(encoding="utf-8")
     assert "[[" in adapt_text(text)
     assert "[[" not in adapt_text(text, notes=False)
+
+
+def test_output_does_not_depend_on_hash_seed(tmp_path: Path) -> None:
+    # Sets iterate in a different order per process (PYTHONHASHSEED); the script must not.
+    import os
+    import subprocess
+    import sys
+    novel = shared("pdnc-dev", "TheSignOfTheFour", "novel_text.txt")
+    outs = []
+    for seed in ("0", "42"):
+        out = tmp_path / f"s{seed}.fountain"
+        env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(ROOT / "src"))
+        subprocess.run([sys.executable, "-m", "adapt", str(novel), "-o", str(out)], check=True, env=env)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]

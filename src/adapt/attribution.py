@@ -29,7 +29,6 @@ _VOC_GENDER = {"father": "m", "sir": "m", "papa": "m", "uncle": "m", "mister": "
                "mother": "f", "madam": "f", "ma'am": "f", "mamma": "f", "mama": "f", "aunt": "f",
                "mum": "f", "mom": "f"}
 W = {"same_gap": 1.0, "same": 3.0, "alt": 2.0, "third": 2.0, "reply": 2.5, "weak": 2.5, "pron": 1.0, "carry": 2.0, "last": 1.0, "present": 2.0, "prior": 2.0, "about": 2.0}
-STRONG = {"tag", "action", "continued", "intro", "replied"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +214,7 @@ def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution
         gap = [i > 0 and run[i] - run[i - 1] > 1 for i in range(len(run))]
         cands: Counter[str] = Counter(s for s in fixed if s)
         for i, c in enumerate(called):
-            cands.update(x for x in c if x in r.known or x in r.people)
+            cands.update(x for x in sorted(c) if x in r.known or x in r.people)
         cands.update(weak[b] for b in run if b in weak)
         cands.update(para[b].speaker for b in run if b in gendered)
         if last_other:
@@ -275,20 +274,3 @@ def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution
                 if isinstance(p, Quote) and ((b, k) not in out or out[(b, k)].evidence == "pronoun"):
                     out[(b, k)] = Attribution(seq[i], evidence)
         last_other = seq[-1] if seq else last_other
-
-
-def _other(speakers: list[str | None], j: int, i: int, fallback: str | None, r: Resolver,
-           first_person: bool) -> str | None:
-    """The other participant of the exchange around line j."""
-    me = speakers[j] if 0 <= j < len(speakers) else fallback
-    order = sorted(range(len(speakers)), key=lambda k: abs(k - i))
-    for k in order:
-        s = speakers[k]
-        if s and s != me:
-            return s
-    for key in reversed(r.recent):
-        if key != me:
-            return key
-    if me != NARRATOR and first_person:
-        return NARRATOR
-    return fallback if fallback != me else None

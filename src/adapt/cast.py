@@ -56,10 +56,10 @@ def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str,
     known = {n for n, c in names.items() if c >= 2}
     alias: dict[str, str] = {}
     by_last: dict[str, list[str]] = defaultdict(list)
-    for n in known:
+    for n in sorted(known):  # sorted: set order would make ties differ run to run
         if len(n.split()) > 1:
             by_last[n.split()[-1]].append(n)
-    for n in list(known):
+    for n in sorted(known):
         if len(n.split()) == 1 and n in by_last:
             # "Darcy" and "Mr. Darcy" are one person: keep the form the text uses most.
             # Several titled forms ("Mr. Bingley", "Miss Bingley"): a bare surname
@@ -110,7 +110,7 @@ def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str,
     known |= {n for n in seen if gender_of_title(n) or (person[n] >= 2 and placed[n] * 3 < seen[n])}
     # Unproven names ("I found Tom on the pier") may still take a pronoun nobody else can.
     maybe = {n for n in seen if n not in known and placed[n] * 3 < seen[n]}
-    people |= {n for n in maybe}
+    people |= maybe
     genders: dict[str, str] = {}
     for n in known:
         g = gender_of_title(n)
@@ -179,7 +179,7 @@ def merge_vocative_aliases(beats: list[Beat], out: dict[tuple[int, int], Attribu
             continue
         b = beats[bi]
         assert isinstance(b, Paragraph)
-        for v in {r.canonical(v) for q in b.quotes for v in vocatives(q.text)}:
+        for v in sorted({r.canonical(v) for q in b.quotes for v in vocatives(q.text)}):
             if v in tagged or v == a.speaker:
                 continue
             near = [by_para[order[k]] for k in (n + 1, n - 1) if 0 <= k < len(order)]
@@ -260,7 +260,7 @@ def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution]
 def _best_name(counts: Counter[str], exclude: set[str]) -> str | None:
     """Most frequent vocative; an initial ("B") counts for the name it abbreviates."""
     full = Counter({n: c for n, c in counts.items()
-                    if len(n) > 1 and n not in exclude and n not in exclude
+                    if len(n) > 1 and n not in exclude
                     and (len(n.split()) > 1 or n.rstrip(".") not in TITLES)})
     for n, c in counts.items():
         if len(n) == 1:

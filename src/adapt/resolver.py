@@ -70,10 +70,9 @@ class Resolver:
                 key = self.person(m.group(0))
                 if key:
                     self.mention(key)
-            if True:
-                m = NAME_RE.match(sentence.strip())
-                if m and self.canonical(m.group(0)) in self.known:
-                    self.mention(self.canonical(m.group(0)))  # the subject outranks the objects
+            m = NAME_RE.match(sentence.strip())
+            if m and self.canonical(m.group(0)) in self.known:
+                self.mention(self.canonical(m.group(0)))  # the subject outranks the objects
 
     def by_gender(self, g: str, exclude: set[str] = frozenset(), avoid: set[str] = frozenset()) -> str:  # type: ignore[assignment]
         """Most recent character of gender g; prefer one not in ``avoid`` (the last speaker)."""
