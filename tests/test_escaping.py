@@ -171,7 +171,7 @@ def model_view(doc: Screenplay) -> list[tuple[str, str]]:
             case Dialogue():
                 words = [e.character, e.extension or ""] + [p.text for p in e.parts]
                 out.append(("dialogue", _norm(" ".join(plain(x) for x in words))))
-            case SceneHeading(text, number):
+            case SceneHeading(text):
                 out.append(("scene", _norm(plain(text))))
             case Centered(text):
                 out.append(("centered", _norm(plain(text))))

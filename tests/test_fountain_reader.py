@@ -203,7 +203,7 @@ def test_emphasis_and_backslash_escapes_stay_as_markup() -> None:
 
 def test_source_lines_are_recorded() -> None:
     doc = read_fountain("Title: T\n\nINT. A - DAY\n\nHe runs.\r\n\r\nBOB\nHi.\n\n~La\n")
-    assert [getattr(e, "line") for e in doc.elements] == [3, 5, 7, 10]
+    assert [e.line for e in doc.elements] == [3, 5, 7, 10]
 
 
 def test_blank_runs_and_crlf_and_bom() -> None:

@@ -131,7 +131,7 @@ def _fountain_js(path: Path) -> dict[str, Any]:
 
 def _first_difference(want: list[str], found: list[str]) -> str:
     counts = f"{len(want)} wanted, {len(found)} found"
-    for i, (a, b) in enumerate(zip(want, found)):
+    for i, (a, b) in enumerate(zip(want, found, strict=False)):
         if a != b:
             return f"{counts}; first difference at #{i + 1}: wanted {a!r}, found {b!r}"
     n = min(len(want), len(found))
@@ -238,7 +238,7 @@ def test_fountain_round_trip_is_byte_identical(story: Adapted) -> None:
     again = write_fountain(read_fountain(story.fountain, source=story.name))
     if again != story.fountain:
         ours, back = story.fountain.split("\n"), again.split("\n")
-        i = next((n for n, (a, b) in enumerate(zip(ours, back)) if a != b), min(len(ours), len(back)))
+        i = next((n for n, (a, b) in enumerate(zip(ours, back, strict=False)) if a != b), min(len(ours), len(back)))
         pytest.fail(f"line {i + 1} changes on read → write: "
                     f"{ours[i] if i < len(ours) else '<end>'!r} → {back[i] if i < len(back) else '<end>'!r}")
 

@@ -13,7 +13,6 @@ pinned by minimal inputs at the end (KEPT, and a strict xfail for what is still 
 """
 from __future__ import annotations
 
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field

@@ -173,7 +173,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
         prev_open = spoken if runs_on else None
         open_bi = bi if runs_on else None
         intro = actor = None
-    _turns(beats, runs, para_speaker, weak, out, r, first_person, gendered, carrying_on, present, fresh)
+    _turns(beats, runs, _Evidence(para_speaker, weak, gendered, carrying_on, present, fresh), out, r, first_person)
     merge_vocative_aliases(beats, out, r)
     for bi, h in head.items():  # a continued speech keeps its speaker unless tagged anew
         first = next((a for (b2, _), a in sorted(out.items()) if b2 == h), None)
@@ -190,86 +190,129 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
     return out, cast
 
 
-def _turns(beats: list[Beat], runs: list[list[int]], para: dict[int, Attribution], weak: dict[int, str],
-           out: dict[tuple[int, int], Attribution], r: Resolver, first_person: bool,
-           gendered: dict[int, str], carrying_on: set[int], present: dict[int, tuple[str, ...]],
-           fresh: set[int]) -> None:
+@dataclass
+class _Exchange:
+    """One run of quotation paragraphs and what the text says about its turns."""
+
+    run: list[int]
+    """Beat indices of the quotation paragraphs, in order."""
+    gap: list[bool]
+    """Narration stands between this paragraph and the previous one."""
+    called: list[set[str]]
+    """Who each paragraph's speech addresses by name."""
+    about: list[set[str]]
+    """Who each paragraph's speech talks about (so is not speaking it)."""
+    to_gender: list[set[str]]
+    """The gender of a 'sir' or 'madam' each speech addresses."""
+    cands: Counter[str]
+    """Who is in the exchange, weighted by how much the text says so."""
+    last_other: str | None
+    """Who spoke last before the exchange, when it carries on from one."""
+
+    def score(self, i: int, s: str, s1: str | None, s2: str | None, ev: _Evidence,
+              genders: dict[str, str]) -> float:
+        """How likely speaker s is for line i after s1 (line i-1) and s2 (line i-2)."""
+        b = self.run[i]
+        v = 0.0
+        if s1 is None and i == 0 and self.last_other:
+            s1 = self.last_other
+        if s == s1 and b in ev.carrying_on:
+            v += W["carry"]
+        elif s == s1:
+            v -= W["same_gap"] if self.gap[i] else W["same"]
+        elif s2 is not None and s == s2:
+            v += W["alt"]
+        elif s2 is not None:
+            v -= W["third"]
+        if i > 0 and s in self.called[i - 1] and s != s1:
+            v += W["reply"]
+        if s in self.called[i]:
+            v -= 6.0
+        if s in self.about[i]:
+            v -= W["about"]
+        if len(self.to_gender[i]) == 1 and genders.get(s) in self.to_gender[i]:
+            v -= 2.0
+        if ev.weak.get(b) == s:
+            v += W["weak"]
+        if b in ev.gendered and ev.para[b].speaker == s:
+            v += W["pron"]
+        return v + W["prior"] * self.cands[s] / max(1, len(self.run))
+
+
+@dataclass
+class _Evidence:
+    """What the reading pass found, for the turn model to weigh."""
+
+    para: dict[int, Attribution]
+    """Paragraph → its anchored (or, for he/she tags, provisional) speaker."""
+    weak: dict[int, str]
+    """Paragraph → the character acting right before or after its speech."""
+    gendered: dict[int, str]
+    """Paragraph → the gender its he/she (or 'her mother') tag requires."""
+    carrying_on: set[int]
+    """Paragraphs tagged 'she added', 'he went on': the last speaker again."""
+    present: dict[int, tuple[str, ...]]
+    """Paragraph → who was last mentioned as it begins."""
+    fresh: set[int]
+    """Runs that start a chapter or scene: nobody carries over."""
+
+
+def _exchange(beats: list[Beat], run: list[int], fixed: list[str | None], ev: _Evidence, r: Resolver,
+              first_person: bool, last_other: str | None) -> _Exchange:
+    quotes = [[p for p in beats[b].parts if isinstance(p, Quote)] for b in run]  # type: ignore[union-attr]
+    called = [{r.canonical(v) for q in qs for v in vocatives(q.text)} for qs in quotes]
+    to_gender = [{_VOC_GENDER[w.lower()] for q in qs for w in re.findall(r"[A-Za-z']+", q.text)
+                  if w.lower() in _VOC_GENDER and re.search(rf",\s*{w}\b|\b{w}\s*[,!?.]", q.text)}
+                 for qs in quotes]
+    # People rarely name themselves: whoever a speech talks about is not speaking it.
+    about = [{k for q in qs for m in NAME_RE.finditer(q.text) if (k := r.person(m.group(0)))} - called[i]
+             for i, qs in enumerate(quotes)]
+    # Narration between two quotation paragraphs loosens the turn order.
+    gap = [i > 0 and run[i] - run[i - 1] > 1 for i in range(len(run))]
+    cands: Counter[str] = Counter(s for s in fixed if s)
+    for c in called:
+        cands.update(x for x in sorted(c) if x in r.known or x in r.people)
+    cands.update(ev.weak[b] for b in run if b in ev.weak)
+    cands.update(ev.para[b].speaker for b in run if b in ev.gendered)
+    if last_other:
+        cands[last_other] += W["last"]  # type: ignore[assignment]
+    for rank, key in enumerate(reversed(ev.present.get(run[0], ()))):
+        cands[key] += W["present"] / (1 + rank)  # type: ignore[assignment]
+    if first_person:
+        cands[NARRATOR] += 1
+    if len(cands) < 2:
+        cands[r.by_gender("m") if not first_person else NARRATOR] += 0.1  # type: ignore[assignment]
+    return _Exchange(run, gap, called, about, to_gender, cands, last_other)
+
+
+def _turns(beats: list[Beat], runs: list[list[int]], ev: _Evidence, out: dict[tuple[int, int], Attribution],
+           r: Resolver, first_person: bool) -> None:
     """Fill untagged paragraphs with the likeliest turn order (see ``turns.py``)."""
     last_other: str | None = None
     for n_run, run in enumerate(runs):
-        if n_run in fresh:
+        if n_run in ev.fresh:
             last_other = None
         if not run:
             continue
-        fixed = [para[b].speaker if b in para and b not in gendered else None for b in run]
-        quotes = [[p for p in beats[b].parts if isinstance(p, Quote)] for b in run]  # type: ignore[union-attr]
-        called = [{r.canonical(v) for q in qs for v in vocatives(q.text)} for qs in quotes]
-        to_gender = [{_VOC_GENDER[w.lower()] for q in qs for w in re.findall(r"[A-Za-z']+", q.text)
-                      if w.lower() in _VOC_GENDER and re.search(rf",\s*{w}\b|\b{w}\s*[,!?.]", q.text)}
-                     for qs in quotes]
-        # People rarely name themselves: whoever a speech talks about is not speaking it.
-        about = [{k for q in qs for m in NAME_RE.finditer(q.text) if (k := r.person(m.group(0)))} - called[i]
-                 for i, qs in enumerate(quotes)]
-        # Narration between two quotation paragraphs loosens the turn order.
-        gap = [i > 0 and run[i] - run[i - 1] > 1 for i in range(len(run))]
-        cands: Counter[str] = Counter(s for s in fixed if s)
-        for i, c in enumerate(called):
-            cands.update(x for x in sorted(c) if x in r.known or x in r.people)
-        cands.update(weak[b] for b in run if b in weak)
-        cands.update(para[b].speaker for b in run if b in gendered)
-        if last_other:
-            cands[last_other] += W["last"]  # type: ignore[assignment]
-        for rank, key in enumerate(reversed(present.get(run[0], ()))):
-            cands[key] += W["present"] / (1 + rank)  # type: ignore[assignment]
-        if first_person:
-            cands[NARRATOR] += 1
-        if len(cands) < 2:
-            cands[r.by_gender("m") if not first_person else NARRATOR] += 0.1  # type: ignore[assignment]
-        candidates = [c for c, _ in cands.most_common(6)]
+        fixed = [ev.para[b].speaker if b in ev.para and b not in ev.gendered else None for b in run]
+        ex = _exchange(beats, run, fixed, ev, r, first_person, last_other)
+        candidates = [c for c, _ in ex.cands.most_common(6)]
         options: list[list[str]] = []
         for i, b in enumerate(run):
             if fixed[i] is not None:
                 options.append([fixed[i]])  # type: ignore[list-item]
-            elif b in gendered:
+            elif b in ev.gendered:
                 # "said she": any woman of the exchange; the last one named is a hint.
-                g = gendered[b]
+                g = ev.gendered[b]
                 fits = [c for c in candidates if r.genders.get(c) == g and c != NARRATOR]
-                options.append(list(dict.fromkeys([para[b].speaker] + fits)))
+                options.append(list(dict.fromkeys([ev.para[b].speaker] + fits)))
             else:
                 options.append(candidates)
-
-        def score(i: int, s: str, s1: str | None, s2: str | None) -> float:
-            v = 0.0
-            if s1 is None and i == 0 and last_other:
-                s1 = last_other
-            if s == s1 and run[i] in carrying_on:
-                v += W["carry"]
-            elif s == s1:
-                v -= W["same_gap"] if gap[i] else W["same"]
-            elif s2 is not None and s == s2:
-                v += W["alt"]
-            elif s2 is not None:
-                v -= W["third"]
-            if i > 0 and s in called[i - 1] and s != s1:
-                v += W["reply"]
-            if s in called[i]:
-                v -= 6.0
-            if s in about[i]:
-                v -= W["about"]
-            if to_gender[i] and r.genders.get(s) in to_gender[i] and len(to_gender[i]) == 1:
-                v -= 2.0
-            if weak.get(run[i]) == s:
-                v += W["weak"]
-            if run[i] in gendered and para[run[i]].speaker == s:
-                v += W["pron"]
-            v += W["prior"] * cands[s] / max(1, len(run))
-            return v
-
-        seq = best_sequence(options, score)
+        seq = best_sequence(options, lambda i, s, s1, s2, ex=ex: ex.score(i, s, s1, s2, ev, r.genders))
         for i, b in enumerate(run):
             if fixed[i] is not None:
                 continue
-            evidence = "pronoun" if b in gendered else "after" if weak.get(b) == seq[i] else "turns"
+            evidence = "pronoun" if b in ev.gendered else "after" if ev.weak.get(b) == seq[i] else "turns"
             for k, p in enumerate(beats[b].parts):  # type: ignore[union-attr]
                 if isinstance(p, Quote) and ((b, k) not in out or out[(b, k)].evidence == "pronoun"):
                     out[(b, k)] = Attribution(seq[i], evidence)

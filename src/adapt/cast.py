@@ -244,7 +244,7 @@ def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution]
         for initial in [n for n in counts if len(n) == 1]:
             for other, heard in said.items():
                 if other != ph:
-                    for n, c in heard.items():
+                    for n in heard:
                         if n.startswith(initial) and len(n.split()) == 1:
                             counts[n] += 0  # a candidate the initial can expand to
         best = _best_name(counts, exclude=used | {k for k in taken if not k.startswith("\x00") and k not in counts})

@@ -176,7 +176,7 @@ def _main(argv: Sequence[str] | None) -> int:
     else:
         results = [run(j) for j in jobs]
     failed = 0
-    for job, err in zip(jobs, results):
+    for err in results:
         if err:
             failed += 1
             print(f"adapt: error: {err}", file=sys.stderr)

@@ -61,7 +61,7 @@ def runs(marked: str) -> tuple[Run, ...]:
             out.append(Run("".join(buf), bold, italic, underline))
             buf.clear()
 
-    for (kind, text), on in zip(tokens, active):
+    for (kind, text), on in zip(tokens, active, strict=True):
         if kind == "mark" and on:
             flush()
             if text == "_":

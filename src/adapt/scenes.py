@@ -287,4 +287,4 @@ def _resolve_times(found: list[tuple[Scene, str | None]], paragraphs: Sequence[s
         if times[k] is None and not found[k][1]:
             times[k] = times[k - 1]
     return tuple(replace(sc, setting=replace(sc.setting, time=t))
-                 for (sc, _), t in zip(found, times))
+                 for (sc, _), t in zip(found, times, strict=True))
