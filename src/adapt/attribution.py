@@ -176,12 +176,12 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
     _turns(beats, runs, _Evidence(para_speaker, weak, gendered, carrying_on, present, fresh), out, r, first_person)
     merge_vocative_aliases(beats, out, r)
     for bi, h in head.items():  # a continued speech keeps its speaker unless tagged anew
-        first = next((a for (b2, _), a in sorted(out.items()) if b2 == h), None)
-        if first is None:
+        opening = next((a for (b2, _), a in sorted(out.items()) if b2 == h), None)
+        if opening is None:
             continue
         for (b2, qi) in [k for k in out if k[0] == bi] or [(bi, i) for i, p in enumerate(beats[bi].parts) if isinstance(p, Quote)]:  # type: ignore[union-attr]
-            if out.get((b2, qi), first).evidence != "tag":
-                out[(b2, qi)] = Attribution(first.speaker, "continued")
+            if out.get((b2, qi), opening).evidence != "tag":
+                out[(b2, qi)] = Attribution(opening.speaker, "continued")
     cast = Cast(genders=genders, first_person=first_person, known=frozenset(known | people))
     g = narrator_gender(beats, out) if first_person else None
     if g:
@@ -308,7 +308,10 @@ def _turns(beats: list[Beat], runs: list[list[int]], ev: _Evidence, out: dict[tu
                 options.append(list(dict.fromkeys([ev.para[b].speaker] + fits)))
             else:
                 options.append(candidates)
-        seq = best_sequence(options, lambda i, s, s1, s2, ex=ex: ex.score(i, s, s1, s2, ev, r.genders))
+        def score(i: int, s: str, s1: str | None, s2: str | None, ex: _Exchange = ex) -> float:
+            return ex.score(i, s, s1, s2, ev, r.genders)
+
+        seq = best_sequence(options, score)
         for i, b in enumerate(run):
             if fixed[i] is not None:
                 continue

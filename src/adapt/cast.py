@@ -126,9 +126,9 @@ def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str,
                     continue
                 key = alias.get(m.group(0), m.group(0))
                 if key in known and key not in genders:
-                    p = re.search(r"\b(he|his|him|she|her|hers)\b", s[m.end():m.end() + 80])
-                    if p:
-                        votes[key][PRONOUN_GENDER[p.group(1)]] += 1
+                    pron = re.search(r"\b(he|his|him|she|her|hers)\b", s[m.end():m.end() + 80])
+                    if pron:
+                        votes[key][PRONOUN_GENDER[pron.group(1)]] += 1
     for n, v in votes.items():
         genders[n] = v.most_common(1)[0][0]
     return known, genders, alias, people
@@ -211,15 +211,15 @@ def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution]
         speaker = by_para[bi]
         b = beats[bi]
         assert isinstance(b, Paragraph)
-        names = [v for q in b.quotes for v in vocatives(q.text)]
-        if not names:
+        called = [v for q in b.quotes for v in vocatives(q.text)]
+        if not called:
             continue
         # The addressee: the nearest other speaker in the exchange.
         near = [by_para[order[k]] for k in sorted(range(n - 8, n + 9), key=lambda k: abs(k - n))
                 if 0 <= k < len(order) and k != n]
         others = [s for s in near if s != speaker]
         if others:
-            for v in names:
+            for v in called:
                 addressed[others[0]][v] += 1
     # Names each speaker says in passing: "B" may stand for a "Buffy" said elsewhere.
     said: dict[str, Counter[str]] = defaultdict(Counter)
@@ -244,9 +244,9 @@ def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution]
         for initial in [n for n in counts if len(n) == 1]:
             for other, heard in said.items():
                 if other != ph:
-                    for n in heard:
-                        if n.startswith(initial) and len(n.split()) == 1:
-                            counts[n] += 0  # a candidate the initial can expand to
+                    for name in heard:
+                        if name.startswith(initial) and len(name.split()) == 1:
+                            counts[name] += 0  # a candidate the initial can expand to
         best = _best_name(counts, exclude=used | {k for k in taken if not k.startswith("\x00") and k not in counts})
         if best and (ph in PLACEHOLDER.values() or ph == NARRATOR or counts[best] >= 2):
             names[ph] = best

@@ -70,9 +70,9 @@ class Resolver:
                 key = self.person(m.group(0))
                 if key:
                     self.mention(key)
-            m = NAME_RE.match(sentence.strip())
-            if m and self.canonical(m.group(0)) in self.known:
-                self.mention(self.canonical(m.group(0)))  # the subject outranks the objects
+            opener = NAME_RE.match(sentence.strip())
+            if opener and self.canonical(opener.group(0)) in self.known:
+                self.mention(self.canonical(opener.group(0)))  # the subject outranks the objects
 
     def by_gender(self, g: str, exclude: set[str] = frozenset(), avoid: set[str] = frozenset()) -> str:  # type: ignore[assignment]
         """Most recent character of gender g; prefer one not in ``avoid`` (the last speaker)."""
@@ -143,13 +143,13 @@ class Resolver:
                 key = "\x00the " + head.lower()
                 self.nouns.add(head.lower())
                 return key
-            g = COMMON_GENDER.get(head.lower())
+            kind = COMMON_GENDER.get(head.lower())
             if words[0].lower() in ("the", "a", "an") and head.lower() in _PEOPLE_NOUNS | set(COMMON_GENDER):
                 # "the child", "the stationmaster": an unnamed character of its own, until
                 # what the others call it names it (see cast.name_placeholders).
                 key = "\x00the " + head.lower()
-                if g:
-                    self.genders.setdefault(key, g)
+                if kind:
+                    self.genders.setdefault(key, kind)
                 return key
             return None
         text = clean_name(text)  # "When Miss Harris" → "Miss Harris"

@@ -226,8 +226,8 @@ def setting_from_text(text: str, names: frozenset[str] = frozenset()) -> Setting
                 add(name, interior, 2, offset + m.start())
         offset += len(sentence) + 1
     for word, place in HINTS.items():
-        if (m := re.search(rf"\b{alt([word])}\b", clean, re.I)):
-            add(place, True, 1, m.start())
+        if (hint := re.search(rf"\b{alt([word])}\b", clean, re.I)):
+            add(place, True, 1, hint.start())
     if not score:
         return None
     best = max(score, key=lambda p: tuple(score[p]))
