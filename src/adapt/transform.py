@@ -19,6 +19,7 @@ from adapt.inline import escape
 from adapt.model import (Action, Dialogue, DialoguePart, Element, Lyrics, Note, Parenthetical,
                          SceneHeading, Screenplay, Section, Speech, Sung, TitlePage)
 from adapt.names import cue_name
+from adapt.reported import find_reported_speech
 from adapt.scenes import heading as scene_heading
 from adapt.scenes import scenes as find_scenes
 from adapt.tags import split_after, split_before
@@ -91,6 +92,15 @@ class _Writer:
         if not text:
             return
         narrator = self.names.get(NARRATOR) if self.cast.first_person else None
+        said = find_reported_speech(text)
+        speaker = narrator if said and said.subject.lower().split("'")[0] == "i" else None
+        if said and speaker:
+            self.action(said.before, line)
+            if self.options.notes:
+                self.elements.append(Note("dialogue: spoken words the prose reports without quotation marks"))
+            self.elements.append(Dialogue(cue_name(speaker), (Speech(_marked(said.words)),), line=line))
+            self.action(said.after, line)
+            return
         for chunk, inner in voice.split_inner_voice(text) if narrator else [(text, False)]:
             if inner and narrator:
                 self.elements.append(Dialogue(cue_name(narrator), (Speech(_marked(chunk)),), "V.O.", line=line))
