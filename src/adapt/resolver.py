@@ -13,8 +13,7 @@ constable sergeant doctor nurse clerk stationmaster station-master landlord land
 man woman lady gentleman fellow youth captain colonel soldier sailor prisoner guard voice
 """.split())
 _HONORIFIC = {"ladyship": "f", "lordship": "m", "majesty": "m", "highness": "m", "honour": "m", "worship": "m"}
-_COMPANIONS = {"companion", "friend", "visitor", "guest", "host", "hostess", "client", "comrade", "colleague",
-               "partner", "fellow-traveller", "acquaintance", "informant", "guide"}
+_COMPANIONS = {"companion", "friend", "comrade", "colleague", "partner", "fellow-traveller"}
 _SPOUSE = {"wife": {"Mr.": "Mrs.", "Mr": "Mrs"}, "lady": {"Mr.": "Mrs.", "Mr": "Mrs", "Sir": "Lady", "Lord": "Lady"},
            "husband": {"Mrs.": "Mr.", "Mrs": "Mr", "Lady": "Sir"}}
 RELATIVES = {"mother": "f", "father": "m", "wife": "f", "husband": "m", "sister": "f", "brother": "m",
