@@ -114,3 +114,15 @@ def test_stats(tmp_path: Path) -> None:
     res = run(str(SEED), "--stats", "-o", str(tmp_path / "s.fountain"))
     out = res.stdout.decode()
     assert res.returncode == 0 and "BUFFY" in out and "FAITH" in out
+
+
+def test_examples_are_what_the_documented_command_makes(tmp_path: Path) -> None:
+    # README: adapt seeds/tourniquet.txt -o examples/tourniquet.fountain --pdf --fdx --html
+    src = tmp_path / "tourniquet.txt"
+    src.write_bytes(SEED.read_bytes())
+    (tmp_path / "tourniquet.cast.toml").write_bytes((ROOT / "seeds" / "tourniquet.cast.toml").read_bytes())
+    assert main([str(src), "--fdx", "--html"]) == 0
+    for ext in (".fountain", ".fdx", ".html"):
+        made = (tmp_path / ("tourniquet" + ext)).read_text(encoding="utf-8")
+        assert made == (ROOT / "examples" / ("tourniquet" + ext)).read_text(encoding="utf-8"), \
+            f"examples/tourniquet{ext} is stale: regenerate it with the README command"
