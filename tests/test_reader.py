@@ -97,3 +97,31 @@ def test_grammar_is_strict_lalr() -> None:
     pytest.importorskip("interegular")
     Lark.open(str(grammar_dir() / "prose.lark"), parser="lalr", strict=True)
     assert _parser() is _parser()  # built once
+
+
+def test_one_paragraph_per_line_without_blank_lines() -> None:
+    long = "She looked at the grey sea for a long time and did not say anything to anyone at all, not even to him."
+    text = "\n".join([long] * 10 + ['"Come home," he said at last, and she did not answer him for a long while.'] * 3)
+    b = beats(text)
+    assert len(b) == 13 and all(isinstance(x, Paragraph) for x in b)
+    assert b[-1].quotes[0].text == "Come home,"
+
+
+def test_indented_openings_and_a_set_off_letter() -> None:
+    wrapped = ("    It was late in the evening when the post came, and the house was quiet\n"
+               "and dark except for the one lamp in the hall where she waited for it.\n")
+    letter = ("        \"My dear sister, I write in haste, for the coach is at the door and\n"
+              "        the driver will not wait for anyone, least of all for me.\"\n")
+    text = wrapped * 12 + letter + "    She read it twice.\n" + wrapped * 12
+    b = beats(text)
+    paragraphs = [x for x in b if isinstance(x, Paragraph)]
+    assert len(paragraphs) == 26  # twelve, the letter, one, twelve
+    assert paragraphs[12].quotes[0].text.startswith("My dear sister")
+    assert "least of all" in paragraphs[12].quotes[0].text
+    assert paragraphs[13].narration == "She read it twice."
+
+
+def test_blank_line_paragraphs_are_left_alone() -> None:
+    from adapt.reader import normalise
+    text = "One.\nstill one.\n\nTwo."
+    assert normalise(text) == text

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from lark import Lark, Tree
@@ -22,9 +23,39 @@ def _parser() -> Lark:
 
 
 def normalise(text: str) -> str:
-    """The grammar expects LF newlines, no trailing spaces and no outer blank lines."""
+    """The grammar expects LF newlines, no trailing spaces, no outer blank lines, and
+    blank lines between paragraphs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _TRAILING_SPACE.sub("", text).strip("\n")
+    return _separate_paragraphs(_TRAILING_SPACE.sub("", text).strip("\n"))
+
+
+def _separate_paragraphs(text: str) -> str:
+    """Texts pasted from a browser or a word processor put one paragraph on each line
+    with no blank line between; books set paragraphs off by indenting their first line.
+    Both become blank-line separated, the convention the grammar reads."""
+    lines = text.split("\n")
+    blank = sum(1 for x in lines if not x.strip())
+    if len(lines) < 12 or blank > len(lines) // 20:
+        return text  # blank lines already separate paragraphs
+    lengths = sorted(len(x) for x in lines if x.strip())
+    if lengths[len(lengths) // 2] > 100:
+        return "\n\n".join(x for x in lines if x.strip())  # one long line per paragraph
+    indented = [bool(re.match(r"[ \t]+\S", x)) for x in lines]
+    if sum(indented) < len(lines) // 10:
+        return text
+    # Hard-wrapped with indented openings: the usual indent opens a paragraph (and is
+    # only typography); a deeper one sets off a letter or a poem, whose lines stay
+    # together as one block.
+    depth = [len(x) - len(x.lstrip(" \t")) if ind else 0 for x, ind in zip(lines, indented, strict=True)]
+    usual = Counter(d for d in depth if d).most_common(1)[0][0]
+    out = [lines[0].strip()]
+    for k in range(1, len(lines)):
+        line, d, before = lines[k], depth[k], depth[k - 1]
+        if d == usual or (d > usual and before <= usual):
+            out.append("\n" + (line.strip() if d == usual else line))
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def parse(text: str, *, source: str = "<stdin>") -> Tree:

@@ -88,6 +88,18 @@ def flow(pieces: tuple[Piece, ...], space: int = 1, *, more: Line | None = None,
     return Block(tuple(lines), space, pieces, tuple(spans), keep_with_next, more, contd)
 
 
+def reflow_from(b: Block, new: tuple[Piece, ...], keep: int) -> Block:
+    """``b`` with its pieces before ``keep`` replaced by ``new``: only ``new`` is
+    wrapped again; the later pieces' lines are reused (a long speech split page after
+    page would otherwise be re-wrapped whole each time)."""
+    head = flow(new, 0)
+    first = next((k for k, (q, _, _) in enumerate(b.spans) if q >= keep), len(b.spans))
+    shift = len(new) - keep
+    spans = head.spans + tuple((q + shift, a, e) for q, a, e in b.spans[first:])
+    return Block(head.lines + b.lines[first:], 0, new + b.pieces[keep:], spans,
+                 b.keep_with_next, b.more, b.contd)
+
+
 def piece_lines(p: Piece) -> list[tuple[Line, int, int]]:
     """The piece wrapped and placed: each line with the character span it shows."""
     flat = "".join(r.text for r in p.runs)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from adapt.inline import runs
 from adapt.model import Screenplay, TitlePage
 from adapt.writers._pdf_blocks import (
-    MID_SENTENCE_END, SENTENCE_END, Block, Line, Segment, blocks, cut, flow, place,
+    MID_SENTENCE_END, SENTENCE_END, Block, Line, Segment, blocks, cut, flow, place, reflow_from,
     spans, wrap,
 )
 
@@ -99,13 +99,16 @@ def split(b: Block, room: int, any_line: bool) -> tuple[list[Line], Block] | Non
     most = room - (1 if b.more is not None else 0)
     best: tuple[int, int] | None = None  # (line, offset of the rest in that line's piece)
     fallback: tuple[int, int] | None = None
+    last_line: dict[int, int] = {}  # piece → its last line, so "lines of later pieces" is O(1)
+    for k, (q, _, _) in enumerate(b.spans):
+        last_line[q] = k
     for i in range(fixed + 1, min(n, most)):  # the first part is lines[:i] + part of i
         pi, a, e = b.spans[i]
         p = b.pieces[pi]
         if p.kind not in _SPLITS:
             continue
         text = "".join(r.text for r in p.runs)
-        after = sum(1 for q, _, _ in b.spans[i + 1:] if q > pi)  # lines of later pieces
+        after = len(b.spans) - 1 - last_line[pi]  # lines of later pieces
         if p.align == "left":
             for m in MID_SENTENCE_END.finditer(text, a, e):
                 resume = len(text) - len(text[m.end():].lstrip(" "))
@@ -130,8 +133,7 @@ def split(b: Block, room: int, any_line: bool) -> tuple[list[Line], Block] | Non
     start = nxt[1] if at == e and nxt is not None and nxt[0] == pi else (
         len(text) - len(text[at:].lstrip(" ")))
     tail = (replace(p, runs=cut(p.runs, start), opener=""),) if start < len(text) else ()
-    rest = flow(b.contd + tail + b.pieces[pi + 1:], 0, more=b.more, contd=b.contd,
-                keep_with_next=b.keep_with_next)
+    rest = reflow_from(b, b.contd + tail, pi + 1)
     return head, rest
 
 
