@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from lark import Tree
 
@@ -109,12 +110,21 @@ class _Writer:
             for par in voice.short_paragraphs(acted):
                 self.elements.append(Action(_marked(par), line))
 
-    def business(self, text: str) -> str:
-        """Narration between quotes, as a wryly: third person, present, lower-case start."""
+    def business(self, text: str, speaker: str | None = None) -> str:
+        """Narration between quotes, as a wryly: third person, present, lower-case start.
+        Under the narrator's own cue the narrator is already named: "(raising his eyebrows)"."""
         narrator = self.names.get(NARRATOR) if self.cast.first_person else None
-        text = voice.to_action(" ".join(text.split()), narrator=narrator, pronoun=self.pronoun, tense=self.tense)
+        text = voice.to_action(" ".join(text.split()), narrator=narrator, pronoun=self.pronoun, tense=self.tense,
+                               named=speaker == NARRATOR)
         text = text.strip(" ,;:.–—-")
-        return text[:1].lower() + text[1:] if not re.match(r"[A-Z][a-z]*[A-Z]|[A-Z]\w* [A-Z]", text) else text
+        first = re.sub(r"['’]s$", "", text.split(" ", 1)[0])
+        # Wrylies start in lower case ("(raising an eyebrow)"), but a name keeps its capital.
+        return text if first in self.proper or first == "I" else text[:1].lower() + text[1:]
+
+    @cached_property
+    def proper(self) -> frozenset[str]:
+        """Words of the characters' names: they keep their capitals in a wryly."""
+        return frozenset(w for n in (*self.cast.known, *self.names.values()) for w in n.split())
 
     def paragraph(self, bi: int, b: Paragraph, speakers: dict[tuple[int, int], Attribution]) -> None:
         parts = list(b.parts)
@@ -190,14 +200,14 @@ class _Writer:
                 # what follows its sentence is action.
                 manner, _, after = rest.partition(". ") if tagged else ("", "", rest)
                 if tagged and len(manner.split()) <= 12:
-                    block.append(Parenthetical(self.business(manner)))
+                    block.append(Parenthetical(self.business(manner, current)))
                     rest = after
                     if not rest.strip(" ,.;:–—-"):
                         continue
                 elif tagged:
                     rest = manner + (". " + after if after else "")
                 if not last and len(rest.split()) <= 12:
-                    block.append(Parenthetical(self.business(rest)))
+                    block.append(Parenthetical(self.business(rest, current)))
                     continue
                 flush()
                 self.action(rest, b.line)

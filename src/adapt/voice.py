@@ -24,7 +24,7 @@ __all__ = ["to_action", "split_inner_voice", "is_inner_voice", "short_paragraphs
 
 
 def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
-              tense: str | None = None) -> str:
+              tense: str | None = None, named: bool = False) -> str:
     """One narration passage → screenplay action (third person, present tense).
 
     ``narrator`` names a first-person narrator; the first reference in the passage
@@ -33,6 +33,8 @@ def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
     group has no single name.  ``tense`` is the narration's tense, "past" or
     "present" (pass the whole document's, from ``detect_tense``); None detects it
     on this passage.  In a present-tense story a clear past ("I found") stays past.
+    ``named``: the narrator is already named (a wryly under their own cue), so even the
+    first reference is the pronoun.
     """
     if tense not in (None, "past", "present"):
         raise ValueError(f"tense must be 'past', 'present' or None, not {tense!r}")
@@ -41,7 +43,7 @@ def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
     toks = tokens(text)
     ws = words(toks, quoted_spans(text))
     to_present = tense == "past" or (tense is None and detect_tense(text) == "past")
-    nar = Narrator(narrator, pronoun) if narrator else None
+    nar = Narrator(narrator, pronoun, named=named) if narrator else None
     out: dict[int, str] = {}
     p = 0
     while p < len(ws):
