@@ -126,3 +126,12 @@ def test_examples_are_what_the_documented_command_makes(tmp_path: Path) -> None:
         made = (tmp_path / ("tourniquet" + ext)).read_text(encoding="utf-8")
         assert made == (ROOT / "examples" / ("tourniquet" + ext)).read_text(encoding="utf-8"), \
             f"examples/tourniquet{ext} is stale: regenerate it with the README command"
+
+
+def test_readme_shows_the_current_help() -> None:
+    import os
+    env = dict(os.environ, COLUMNS="100", PYTHONPATH=str(ROOT / "src"))
+    out = subprocess.run([sys.executable, "-m", "adapt", "--help"], capture_output=True, text=True,
+                         env=env, check=True).stdout.rstrip()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert out in readme, "README's `adapt --help` block is stale: paste the new output"
