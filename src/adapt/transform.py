@@ -19,7 +19,7 @@ from adapt.beats import Beat, Heading, Narration, Paragraph, Quote, SceneBreak, 
 from adapt.inline import escape
 from adapt.model import (Action, Dialogue, DialoguePart, Element, Lyrics, Note, Parenthetical,
                          SceneHeading, Screenplay, Section, Speech, Sung, TitlePage)
-from adapt.names import cue_name
+from adapt.names import cue_name, gender_of_title
 from adapt.reported import find_reported_speech
 from adapt.scenes import heading as scene_heading
 from adapt.scenes import scenes as find_scenes
@@ -60,7 +60,7 @@ def _marked(text: str) -> str:
     return "".join(out)
 
 
-def _title(beats: list[Beat], options: Options) -> tuple[str | None, list[Beat]]:
+def _title(beats: list[Beat]) -> tuple[str | None, list[Beat]]:
     """A short first line with no sentence in it is the story's title."""
     if beats and isinstance(beats[0], Paragraph) and not beats[0].quotes:
         text = beats[0].narration
@@ -85,8 +85,12 @@ class _Writer:
 
     def cue(self, key: str) -> str:
         name = self.names.get(key) or self.cast.names.get(key) or key
-        aliases = {cue_name(a): n for a, n in self.options.aliases}
-        return cue_name(aliases.get(cue_name(name), name))
+        return cue_name(self.aliases.get(cue_name(name), name))
+
+    @cached_property
+    def aliases(self) -> dict[str, str]:
+        """Cue → the name the user wants under it (--alias, the cast file)."""
+        return {cue_name(a): n for a, n in self.options.aliases}
 
     def action(self, text: str, line: int | None) -> None:
         text = " ".join(text.split())
@@ -232,8 +236,6 @@ def _end_speech(text: str) -> str:
 def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
     if options.pronoun:
         return options.pronoun
-    from adapt.names import gender_of_title
-
     g = cast.genders.get(NARRATOR) or (gender_of_title(name) if name else None)
     return {"m": "he", "f": "she"}.get(g or "", "they")
 
@@ -242,7 +244,7 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
              report: Callable[[float], None] | None = None) -> Screenplay:
     """The adapted screenplay for a parsed story; ``report`` hears the fraction done."""
     beats = to_beats(tree)
-    found_title, beats = _title(beats, options)
+    found_title, beats = _title(beats)
     aliases = dict(options.aliases)
     speakers, cast = attribute(beats, narrator=options.narrator, aliases=aliases)
     names = dict(cast.names)
