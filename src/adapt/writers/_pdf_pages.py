@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from adapt.inline import runs
 from adapt.model import Screenplay, TitlePage
 from adapt.writers._pdf_blocks import (
-    MID_SENTENCE_END, SENTENCE_END, Block, Line, Segment, blocks, cut, flow, place, reflow_from,
+    MID_SENTENCE_END, SENTENCE_END, Block, Line, Segment, blocks, cut, place, reflow_from,
     spans, wrap,
 )
 
