@@ -271,10 +271,10 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
                 w.elements.append(Section(_marked(b.text), 1))
                 continue
             if bi in starts:
-                heading, guessed = starts[bi]
+                heading, doubt = starts[bi]
                 w.elements.append(SceneHeading(heading, line=b.line))
-                if guessed and options.notes:
-                    w.elements.append(Note("scene heading: the text does not say where this happens"))
+                if doubt and options.notes:
+                    w.elements.append(Note(f"scene heading: {doubt}"))
             if isinstance(b, SceneBreak):
                 continue
             if isinstance(b, Stanza):
@@ -293,8 +293,8 @@ UNKNOWN_PLACE = "INT. UNKNOWN LOCATION - DAY"
 
 
 def _scene_starts(beats: list[Beat], chapter: list[int], previous: str | None,
-                  people: frozenset[str]) -> dict[int, tuple[str, bool]]:
-    """Where scenes start in one chapter → (heading, guessed).
+                  people: frozenset[str]) -> dict[int, tuple[str, str | None]]:
+    """Where scenes start in one chapter → (heading, a note when it is a guess).
 
     A chapter, and a scene break (***), always start a scene: where the text names no
     new place, the story stays where it was, later; with no place at all yet, the
@@ -304,14 +304,22 @@ def _scene_starts(beats: list[Beat], chapter: list[int], previous: str | None,
     if not body:
         return {}
     found = find_scenes([_narration_of(beats[bi]) for bi in body], names=people)
-    starts = {body[s.start]: (scene_heading(s.setting, s.suffix), False) for s in found}
+    starts: dict[int, tuple[str, str | None]] = {
+        body[s.start]: (scene_heading(s.setting, s.suffix), None) for s in found}
     current = previous
     for n, bi in enumerate(body):
         needs = n == 0 or isinstance(beats[bi], SceneBreak)
         if needs and bi not in starts:
             if isinstance(beats[bi], SceneBreak) and n + 1 < len(body) and body[n + 1] in starts:
                 continue  # the next paragraph names the new place itself
-            starts[bi] = (current.split(" - ")[0] + " - LATER", False) if current else (UNKNOWN_PLACE, True)
+            if not current:
+                starts[bi] = (UNKNOWN_PLACE, "the text does not say where this happens")
+            elif n == 0 and isinstance(beats[chapter[0]], Heading):
+                # A new chapter that names no place: keep the last one, but say so.
+                starts[bi] = (current.split(" - ")[0] + " - LATER",
+                              "a new chapter that names no place; kept from the scene before")
+            else:
+                starts[bi] = (current.split(" - ")[0] + " - LATER", None)
         if bi in starts:
             current = starts[bi][0]
     return starts
