@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from adapt import tags
-from adapt.beats import Beat, Heading, Narration, Paragraph, Quote, SceneBreak
+from adapt.beats import Beat, Heading, Paragraph, Quote, SceneBreak
 from adapt.cast import (Cast, collect_cast, is_first_person, merge_vocative_aliases, name_placeholders,
                         narrator_gender)
 from adapt.evidence import tag_evidence
@@ -42,7 +42,7 @@ class Attribution:
 def attribute(beats: list[Beat], *, narrator: str | None = None,
               aliases: dict[str, str] | None = None) -> tuple[dict[tuple[int, int], Attribution], Cast]:
     """Speaker of every quotation, keyed by (beat index, quote index within the paragraph)."""
-    known, genders, alias, people = collect_cast(beats)
+    known, genders, alias, people, nouns = collect_cast(beats)
     for a, n in (aliases or {}).items():
         alias[a] = n
         known.add(n)
@@ -50,14 +50,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
     genders[PLACEHOLDER["m"]], genders[PLACEHOLDER["f"]] = "m", "f"
     r = Resolver(known, genders, alias)
     r.people = people
-    for b in beats:  # nouns that speak somewhere ("said the gardener") name characters
-        if isinstance(b, Paragraph):
-            for i, p in enumerate(b.parts[1:], 1):
-                if isinstance(p, Narration) and isinstance(b.parts[i - 1], Quote):
-                    m = tags.tag_after().match(p.text)
-                    subj = (m.group("s1") or m.group("s2") or "") if m else ""
-                    if re.fullmatch(r"the\s+(?:[a-z]+\s+){0,2}[a-z]+", subj):
-                        r.nouns.add(subj.split()[-1])
+    r.nouns |= nouns  # nouns that speak somewhere ("said the gardener") name characters
     out: dict[tuple[int, int], Attribution] = {}
     para_speaker: dict[int, Attribution] = {}
     weak: dict[int, str] = {}

@@ -38,9 +38,11 @@ def is_first_person(beats: list[Beat]) -> bool:
     return words > 0 and i_count / words > 0.012
 
 
-def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str, str], set[str]]:
-    """Names seen as tag subjects or vocatives, their genders, and bare-name aliases."""
+def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str, str], set[str], set[str]]:
+    """Names seen as tag subjects or vocatives, their genders, bare-name aliases, the
+    names that act like people, and the nouns that speak ("said the gardener")."""
     names: Counter[str] = Counter()
+    nouns: set[str] = set()
     for b in beats:
         if not isinstance(b, Paragraph):
             continue
@@ -50,6 +52,9 @@ def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str,
             elif i > 0 and isinstance(b.parts[i - 1], Quote):
                 m = tags.tag_after().match(p.text)
                 if m:
+                    noun = m.group("s1") or m.group("s2") or ""
+                    if re.fullmatch(r"the\s+(?:[a-z]+\s+){0,2}[a-z]+", noun):
+                        nouns.add(noun.split()[-1])
                     s = clean_name(m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4"))
                     if is_name(s) and s not in ("I", "He", "She"):
                         names[re.sub(r"['’]s$", "", s)] += 3
@@ -131,7 +136,7 @@ def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str,
                         votes[key][PRONOUN_GENDER[pron.group(1)]] += 1
     for n, v in votes.items():
         genders[n] = v.most_common(1)[0][0]
-    return known, genders, alias, people
+    return known, genders, alias, people, nouns
 
 
 _ADDRESS_GENDER = {"sir": "m", "mister": "m", "madam": "f", "ma'am": "f", "miss": "f", "boy": "m", "girl": "f",

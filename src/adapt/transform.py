@@ -88,6 +88,11 @@ class _Writer:
         return cue_name(self.aliases.get(cue_name(name), name))
 
     @cached_property
+    def narrator(self) -> str | None:
+        """The first-person narrator's name, the one "I" becomes in action lines."""
+        return self.names.get(NARRATOR) if self.cast.first_person else None
+
+    @cached_property
     def aliases(self) -> dict[str, str]:
         """Cue → the name the user wants under it (--alias, the cast file)."""
         return {cue_name(a): n for a, n in self.options.aliases}
@@ -96,7 +101,7 @@ class _Writer:
         text = " ".join(text.split())
         if not text:
             return
-        narrator = self.names.get(NARRATOR) if self.cast.first_person else None
+        narrator = self.narrator
         said = find_reported_speech(text)
         speaker = narrator if said and said.subject.lower().split("'")[0] == "i" else None
         if said and speaker:
@@ -117,7 +122,7 @@ class _Writer:
     def business(self, text: str, speaker: str | None = None) -> str:
         """Narration between quotes, as a wryly: third person, present, lower-case start.
         Under the narrator's own cue the narrator is already named: "(raising his eyebrows)"."""
-        narrator = self.names.get(NARRATOR) if self.cast.first_person else None
+        narrator = self.narrator
         text = voice.to_action(" ".join(text.split()), narrator=narrator, pronoun=self.pronoun, tense=self.tense,
                                named=speaker == NARRATOR)
         text = text.strip(" ,;:.–—-")
