@@ -42,7 +42,7 @@ def main() -> None:
     from screenplain.export import pdf as sp_pdf
     from screenplain.parsers import fountain as sp_fountain
 
-    from adapt.fountain_reader import read_fountain
+    from adapt.fountain.reader import read_fountain
     from adapt.writers.pdf import write_pdf
 
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else SAMPLE

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from adapt.errors import AdaptParseError
-from adapt.fountain_reader import read_fountain
+from adapt.fountain.reader import read_fountain
 from adapt.inline import plain
 from adapt.model import (Action, Boneyard, Centered, Dialogue, Lyrics, Note, PageBreak,
                          Parenthetical, SceneHeading, Screenplay, Section, Speech, Sung,
@@ -222,7 +222,7 @@ def test_any_text_parses(lines: list[str]) -> None:
 def test_parse_errors_become_adapt_parse_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     from lark import Token
 
-    import adapt.fountain_reader as reader
+    import adapt.fountain.reader as reader
     monkeypatch.setattr(reader, "_tokens", lambda text: [Token("PAREN", "(x)", line=4, column=1)])
     with pytest.raises(AdaptParseError) as err:
         read_fountain("anything", source="s.fountain")
@@ -232,7 +232,7 @@ def test_parse_errors_become_adapt_parse_errors(monkeypatch: pytest.MonkeyPatch)
 def test_grammar_is_conflict_free_lalr() -> None:
     from lark import Lark
 
-    from adapt.fountain_reader import _TypedLines
+    from adapt.fountain.reader import _TypedLines
     from adapt.resources import grammar_dir
     Lark.open(str(grammar_dir() / "fountain.lark"), parser="lalr", lexer=_TypedLines, strict=True)
 
@@ -334,7 +334,7 @@ def test_big_fish_reads_fast(path: Path) -> None:
 # --- round trips through adapt's Fountain writer ------------------------------------
 
 def _writer() -> Any:
-    return pytest.importorskip("adapt.writers.fountain").write_fountain
+    return pytest.importorskip("adapt.fountain.writer").write_fountain
 
 
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.name)

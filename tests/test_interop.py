@@ -27,15 +27,15 @@ from typing import Any
 
 import pytest
 
-from adapt.fountain_reader import read_fountain
+from adapt.fountain.reader import read_fountain
 from adapt.inline import plain
 from adapt.model import (Action, Centered, Dialogue, SceneHeading, Screenplay, Speech,
                          Transition)
-from adapt.reader import parse
-from adapt.textio import read_input
+from adapt.read.prose import parse
+from adapt.read.decode import read_input
 from adapt.transform import Options, to_model
 from adapt.writers.fdx import write_fdx
-from adapt.writers.fountain import write_fountain
+from adapt.fountain.writer import write_fountain
 from conftest import ROOT, shared
 
 NODE_MODULES = ROOT / ".ci" / "node" / "node_modules"

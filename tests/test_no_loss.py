@@ -21,15 +21,15 @@ from functools import cache
 import pytest
 from lemminflect import getAllLemmas
 
-from adapt.beats import Heading, Narration, Paragraph, Quote, Stanza, to_beats
-from adapt.fountain_reader import read_fountain
+from adapt.read.beats import Heading, Narration, Paragraph, Quote, Stanza, to_beats
+from adapt.fountain.reader import read_fountain
 from adapt.inline import plain
 from adapt.model import Dialogue, Lyrics, Screenplay, Speech
-from adapt.names import COMMON_GENDER, SPEECH_LEMMAS
-from adapt.reader import parse
-from adapt.textio import read_input
+from adapt.speakers.names import COMMON_GENDER, SPEECH_LEMMAS
+from adapt.read.prose import parse
+from adapt.read.decode import read_input
 from adapt.transform import Options, to_model
-from adapt.writers.fountain import write_fountain
+from adapt.fountain.writer import write_fountain
 from conftest import ROOT, SHARED
 from test_escaping import shapes, title_shape
 

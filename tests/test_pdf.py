@@ -9,7 +9,7 @@ import pdfplumber
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from adapt.fountain_reader import read_fountain
+from adapt.fountain.reader import read_fountain
 from adapt.inline import Run, plain
 from adapt.model import (
     Action, Boneyard, Centered, Dialogue, Element, Lyrics, Note, PageBreak, Parenthetical,
@@ -17,8 +17,8 @@ from adapt.model import (
     screenplay,
 )
 from adapt.writers import WRITERS
-from adapt.writers._pdf_blocks import Line, wrap
-from adapt.writers._pdf_pages import Layout, layout
+from adapt.writers.pdf.blocks import Line, wrap
+from adapt.writers.pdf.pages import Layout, layout
 from adapt.writers.pdf import A4, DEFAULT, PdfSettings, write_pdf
 from conftest import shared
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from adapt.beats import Heading, Narration, Paragraph, Quote, SceneBreak, Stanza, to_beats
-from adapt.reader import _parser, parse
+from adapt.read.beats import Heading, Narration, Paragraph, Quote, SceneBreak, Stanza, to_beats
+from adapt.read.prose import _parser, parse
 
 
 def beats(text: str) -> list:
@@ -122,6 +122,6 @@ def test_indented_openings_and_a_set_off_letter() -> None:
 
 
 def test_blank_line_paragraphs_are_left_alone() -> None:
-    from adapt.reader import normalise
+    from adapt.read.prose import normalise
     text = "One.\nstill one.\n\nTwo."
     assert normalise(text) == text

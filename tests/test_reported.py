@@ -1,7 +1,7 @@
 """Speech reported without quotation marks: only the clearly spoken becomes dialogue."""
 from __future__ import annotations
 
-from adapt.reported import find_reported_speech
+from adapt.speakers.reported import find_reported_speech
 
 
 def test_repeated_words_after_speaking_are_speech() -> None:

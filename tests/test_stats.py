@@ -14,7 +14,7 @@ from adapt.model import (
     dialogue,
     screenplay,
 )
-from adapt.stats import LINES_PER_PAGE, format_stats, stats
+from adapt.writers.stats import LINES_PER_PAGE, format_stats, stats
 
 
 def _small() -> Screenplay:

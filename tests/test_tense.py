@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from adapt.voice import detect_tense, to_action
+from adapt.action.voice import detect_tense, to_action
 
 
 def present(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Input decoding, refusals and atomic writes (adapt.textio)."""
+"""Input decoding, refusals and atomic writes (adapt.read.decode)."""
 from __future__ import annotations
 
 import io
@@ -13,9 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from adapt import textio
+from adapt.read import decode as decoding
 from adapt.errors import AdaptError
-from adapt.textio import decode, normalise, read_input, write_atomic
+from adapt.output import write_atomic
+from adapt.read.decode import decode, normalise, read_input
 
 PROSE = "“Come in,” she said — and he did…\nThe café was closed.\n"
 
@@ -192,7 +193,7 @@ def test_a_few_control_characters_are_tolerated() -> None:
 
 
 def test_over_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(textio, "MAX_BYTES", 10)
+    monkeypatch.setattr(decoding, "MAX_BYTES", 10)
     message = refusal(b"x" * 11)
     assert "11 bytes" in message and "10 bytes limit" in message
     assert "split" in message
@@ -200,7 +201,7 @@ def test_over_size(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_default_limit_message_uses_megabytes() -> None:
-    message = str(textio._too_big("big.txt", 25 * 1024 * 1024))
+    message = str(decoding._too_big("big.txt", 25 * 1024 * 1024))
     assert message.startswith("big.txt is 25.0 MB, over the 20.0 MB limit; split")
 
 
@@ -224,7 +225,7 @@ def test_read_stdin_text_stream(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_read_stdin_over_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(textio, "MAX_BYTES", 5)
+    monkeypatch.setattr(decoding, "MAX_BYTES", 5)
     fake = io.TextIOWrapper(io.BytesIO(b"x" * 100), encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", fake)
     with pytest.raises(AdaptError, match=r"^<stdin> is larger than the 5 bytes limit"):
@@ -234,7 +235,7 @@ def test_read_stdin_over_size(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_read_over_size_checks_before_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(textio, "MAX_BYTES", 100)
+    monkeypatch.setattr(decoding, "MAX_BYTES", 100)
     p = tmp_path / "big.txt"
     p.write_bytes(b"x" * 1000)
     with pytest.raises(AdaptError, match="is 1000 bytes, over the 100 bytes limit"):

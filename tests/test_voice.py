@@ -5,7 +5,7 @@ import textwrap
 
 import pytest
 
-from adapt.voice import (detect_tense, is_inner_voice, sentences, short_paragraphs,
+from adapt.action.voice import (detect_tense, is_inner_voice, sentences, short_paragraphs,
                          split_inner_voice, to_action)
 
 

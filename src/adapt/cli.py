@@ -96,11 +96,12 @@ def _outputs(inp: str, args: argparse.Namespace, parser: argparse.ArgumentParser
 
 def run(job: Job) -> str | None:
     """Adapt or render one input; returns an error line, or None on success."""
-    from adapt.castfile import load_cast
-    from adapt.fountain_reader import read_fountain
+    from adapt.speakers.castfile import load_cast
+    from adapt.fountain.reader import read_fountain
     from adapt.progress import progress
-    from adapt.reader import parse
-    from adapt.textio import read_input, write_atomic
+    from adapt.read.prose import parse
+    from adapt.output import write_atomic
+    from adapt.read.decode import read_input
     from adapt.transform import Options, to_model
 
     try:
@@ -126,7 +127,7 @@ def run(job: Job) -> str | None:
             data = writer(doc, paper=job.paper) if fmt == "pdf" else writer(doc)
             write_atomic(Path(path), data)
         if job.stats:
-            from adapt.stats import format_stats, stats
+            from adapt.writers.stats import format_stats, stats
             print(format_stats(stats(doc)))
         return None
     except AdaptError as e:

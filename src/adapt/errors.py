@@ -12,3 +12,8 @@ class AdaptParseError(AdaptError):
     def __init__(self, source: str, line: int, column: int, message: str) -> None:
         self.source, self.line, self.column = source, line, column
         super().__init__(f"{source}:{line}:{column}: {message}")
+
+
+def os_reason(e: OSError) -> str:
+    """An OSError as the lower-case phrase that ends a one-line message."""
+    return (e.strerror or str(e)).lower().replace("\n", " ")

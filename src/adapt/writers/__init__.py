@@ -7,7 +7,7 @@ from adapt.model import Screenplay
 
 
 def _fountain(doc: Screenplay) -> str | bytes:
-    from adapt.writers.fountain import write_fountain
+    from adapt.fountain.writer import write_fountain
     return write_fountain(doc)
 
 

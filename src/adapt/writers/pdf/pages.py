@@ -9,17 +9,14 @@ ends with ``(MORE)`` and resumes under ``NAME (CONT'D)``; dual dialogue stays wh
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from adapt.inline import runs
+from adapt.writers.pdf.settings import PdfSettings
 from adapt.model import Screenplay, TitlePage
-from adapt.writers._pdf_blocks import (
+from adapt.writers.pdf.blocks import (
     MID_SENTENCE_END, SENTENCE_END, Block, Line, Segment, blocks, cut, place, reflow_from,
     spans, wrap,
 )
-
-if TYPE_CHECKING:
-    from adapt.writers.pdf import PdfSettings
 
 Page = tuple[Line, ...]
 """A page's body lines, top to bottom, at most ``lines_per_page`` of them."""

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from adapt.lexicon import ADVERBS
-from adapt.sentences import in_spans, quoted_spans, sentences
-from adapt.words import is_adverb, tokens, words
+from adapt.language.lexicon import ADVERBS
+from adapt.language.sentences import in_spans, quoted_spans, sentences
+from adapt.language.words import is_adverb, tokens, words
 
 _MENTAL = {"know", "think", "wonder", "suppose", "guess", "realize", "realise", "remember",
            "hope", "wish", "believe", "doubt", "imagine", "swear", "bet", "reckon",

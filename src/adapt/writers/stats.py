@@ -187,8 +187,8 @@ def _words(d: Dialogue) -> int:
 def _printed_pages(doc: Screenplay) -> float:
     """Pages as the PDF prints them (page breaks, (MORE)/(CONT'D), widow rules), the
     last one counted by how full it is: the estimate a producer reads off the PDF."""
-    from adapt.writers._pdf_pages import layout
-    from adapt.writers.pdf import DEFAULT
+    from adapt.writers.pdf.pages import layout
+    from adapt.writers.pdf.settings import DEFAULT
 
     pages = layout(doc, DEFAULT).pages
     if not pages:

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from adapt.finite import inverted_subject, keep_past
-from adapt.lexicon import (AUX, MODALS, apos, base_lemma, is_past, lemmas, match_case,
+from adapt.action.finite import inverted_subject, keep_past
+from adapt.language.lexicon import (AUX, MODALS, apos, base_lemma, is_past, lemmas, match_case,
                            past_lemma, present)
-from adapt.subjects import compound
-from adapt.tense import agree, coordinated
-from adapt.words import Word, next_verb, set_word, word_after
+from adapt.action.subjects import compound
+from adapt.action.tense import agree, coordinated
+from adapt.language.words import Word, next_verb, set_word, word_after
 
 NARRATOR_FORMS = {
     "she": {"i": "she", "me": "her", "my": "her", "mine": "hers", "myself": "herself"},

@@ -6,13 +6,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from adapt import tags
-from adapt.beats import Beat, Paragraph, Quote
-from adapt.names import PRONOUN_GENDER, TITLES, clean_name, gender_of_title, is_name, title_of, vocatives
-from adapt.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver, sentences
+from adapt.speakers import tags
+from adapt.read.beats import Beat, Paragraph, Quote
+from adapt.speakers.names import PRONOUN_GENDER, TITLES, clean_name, gender_of_title, is_name, title_of, vocatives
+from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver, sentences
 
 if TYPE_CHECKING:  # attribution imports this module; the speaker records only appear in hints
-    from adapt.attribution import Attribution
+    from adapt.speakers.attribution import Attribution
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from adapt.names import NAME, is_name, speech_verbs
+from adapt.speakers.names import NAME, is_name, speech_verbs
 
 
 @cache

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from adapt.lexicon import ABBREV, lemmas
+from adapt.language.lexicon import ABBREV, lemmas
 
 ELLIPSIS = re.compile(r"\.(?:\s?\.){2}")
 _ELISIONS = ("em", "tis", "twas", "cause", "til", "n", "round", "bout")

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal, assert_never
+from typing import Literal, assert_never
 
 from adapt.inline import Run, runs
+from adapt.writers.pdf.settings import PdfSettings
 from adapt.model import (
     Action, Boneyard, Centered, Dialogue, Element, Lyrics, Note, PageBreak, Parenthetical,
     SceneHeading, Section, Speech, Sung, Synopsis, Transition,
 )
-
-if TYPE_CHECKING:  # the settings live with the public writer, which imports this module
-    from adapt.writers.pdf import PdfSettings
 
 
 @dataclass(frozen=True, slots=True)

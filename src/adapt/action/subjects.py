@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from adapt.lexicon import (ADVERBS, AUX, CLAUSE_WORDS, DETS, FUNCTION_WORDS, INDEFINITE,
+from adapt.language.lexicon import (ADVERBS, AUX, CLAUSE_WORDS, DETS, FUNCTION_WORDS, INDEFINITE,
                            NOMINATIVE, NUMBERS, OBJECTS, ORDINALS, PRONOUN_AGR, STOP, TITLES,
                            is_past, is_vbn, lemmas, past_lemma, plural)
-from adapt.words import Word, is_adverb, next_verb
+from adapt.language.words import Word, is_adverb, next_verb
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,14 +8,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from adapt.finite import (coordinate_ok, inverted_subject, keep_past, listed_verb,
+from adapt.action.finite import (coordinate_ok, inverted_subject, keep_past, listed_verb,
                           participle_phrase)
-from adapt.lexicon import (AUX, DETS, INVERTING, MODALS, NOMINATIVE, OBJECTS, PRONOUN_AGR,
+from adapt.language.lexicon import (AUX, DETS, INVERTING, MODALS, NOMINATIVE, OBJECTS, PRONOUN_AGR,
                            STOP, TITLES, apos, base_lemma, is_past, lemmas, oov_verb,
                            participle, past_lemma, plural, present, present_lemma)
-from adapt.sentences import SPEECH_VERBS, quoted_spans
-from adapt.subjects import subject
-from adapt.words import Word, next_verb, set_word, tokens, word_after, words
+from adapt.language.sentences import SPEECH_VERBS, quoted_spans
+from adapt.action.subjects import subject
+from adapt.language.words import Word, next_verb, set_word, tokens, word_after, words
 
 
 def agree(word: Word, agr: str, to_present: bool, nxt: str | None = None) -> str | None:

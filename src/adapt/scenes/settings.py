@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from adapt.places import (AMBIENT, AND, ANAPHORIC, BARE, BE, BLOCK, CLAUSE, DET_BEFORE, ENTER, FLASHBACK, HINTS, JUMP,
+from adapt.scenes.places import (AMBIENT, AND, ANAPHORIC, BARE, BE, BLOCK, CLAUSE, DET_BEFORE, ENTER, FLASHBACK, HINTS, JUMP,
                           MOTION, MOVE, NAMED, NAMED_SIDE, NOT_MOVER, NOT_NAMES, NP, OPENER, OWN, TIMES, TRAVEL, alt,
                           canon)
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from adapt.lexicon import ABBREV, ADVERBS, CLAUSE_WORDS, lemmas, match_case
-from adapt.sentences import ELLIPSIS, in_spans
+from adapt.language.lexicon import ABBREV, ADVERBS, CLAUSE_WORDS, lemmas, match_case
+from adapt.language.sentences import ELLIPSIS, in_spans
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\s+|\.(?:\s?\.){2}|.", re.S)
 _WORDLIKE = re.compile(r"[^\W\d_]")

@@ -14,14 +14,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from adapt import tags
-from adapt.beats import Beat, Heading, Paragraph, Quote, SceneBreak
-from adapt.cast import (Cast, collect_cast, is_first_person, merge_vocative_aliases, name_placeholders,
+from adapt.speakers import tags
+from adapt.read.beats import Beat, Heading, Paragraph, Quote, SceneBreak
+from adapt.speakers.cast import (Cast, collect_cast, is_first_person, merge_vocative_aliases, name_placeholders,
                         narrator_gender)
-from adapt.evidence import tag_evidence
-from adapt.names import vocatives
-from adapt.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver, first_subject, sentences
-from adapt.turns import best_sequence
+from adapt.speakers.evidence import tag_evidence
+from adapt.speakers.names import vocatives
+from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver, first_subject, sentences
+from adapt.speakers.turns import best_sequence
 
 __all__ = ["NARRATOR", "Attribution", "Cast", "attribute"]  # Cast and NARRATOR: re-exported for callers
 

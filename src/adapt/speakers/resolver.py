@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from adapt.names import COMMON_GENDER, NAME, PRONOUN_GENDER, TITLES, clean_name, is_name
+from adapt.speakers.names import COMMON_GENDER, NAME, PRONOUN_GENDER, TITLES, clean_name, is_name
 
 # Entity keys for characters the text never names: replaced by names in cast.name_placeholders.
 NARRATOR = "\x00I"

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from adapt import tags
-from adapt.beats import Narration, Paragraph
-from adapt.names import PRONOUN_GENDER, vocatives
-from adapt.resolver import RELATIVES, Resolver, first_subject, sentences
+from adapt.speakers import tags
+from adapt.read.beats import Narration, Paragraph
+from adapt.speakers.names import PRONOUN_GENDER, vocatives
+from adapt.speakers.resolver import RELATIVES, Resolver, first_subject, sentences
 
 
 def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, str], dict[int, str], bool]:

@@ -2,7 +2,7 @@
 
 The writer's one hard job is escaping: model text is inline-marked prose, and any of it
 may look like Fountain syntax. The rules below keep every element the kind it is for
-``adapt.fountain_reader`` *and* for other Fountain readers (screenplain, Highland...),
+``adapt.fountain.reader`` *and* for other Fountain readers (screenplain, Highland...),
 which know no escapes beyond ``\\*`` and ``!``/``@``/``.``/``>`` forcing:
 
 - A line of action that a reader could take for something else gets ``!``.

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from adapt.lexicon import (AUX, CLAUSE_WORDS, DETS, INTRANSITIVE, LINKING, MODALS, NOMINATIVE,
+from adapt.language.lexicon import (AUX, CLAUSE_WORDS, DETS, INTRANSITIVE, LINKING, MODALS, NOMINATIVE,
                            OBJECTS, PRONOUN_AGR, STOP, base_lemma, is_past, is_vbn,
                            lemmas, past_lemma)
-from adapt.words import Word, is_adverb, next_verb
+from adapt.language.words import Word, is_adverb, next_verb
 
 _ADVERB_PARTICLES = {"up", "down", "out", "back", "away", "off"}
 _PARTICLES = _ADVERB_PARTICLES | {"in", "on", "over"}

@@ -1,0 +1,1 @@
+"""Narration → screenplay action: third person, present tense, the narrator's inner voice."""

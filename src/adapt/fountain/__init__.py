@@ -1,0 +1,1 @@
+"""Fountain in and out: the one format adapt both reads and writes."""

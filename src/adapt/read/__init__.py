@@ -1,0 +1,1 @@
+"""Reading: input bytes → clean text → the prose grammar's tree → story beats."""

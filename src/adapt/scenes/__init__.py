@@ -1,0 +1,1 @@
+"""Where and when: places, times of day, scene headings."""
