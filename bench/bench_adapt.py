@@ -15,9 +15,9 @@ NOVEL = ROOT.parent / "shared" / "pdnc-dev" / "PrideAndPrejudice" / "novel_text.
 
 
 def timed(text: str) -> float:
+    from adapt.fountain.writer import write_fountain
     from adapt.read.prose import parse
     from adapt.transform import to_model
-    from adapt.fountain.writer import write_fountain
     t = time.perf_counter()
     write_fountain(to_model(parse(text), title="Bench"))
     return time.perf_counter() - t

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from adapt.cli import main
-from conftest import ROOT
 
 SEED = ROOT / "seeds" / "tourniquet.txt"
 

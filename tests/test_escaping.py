@@ -18,16 +18,33 @@ import io
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from adapt.fountain.reader import read_fountain
+from adapt.fountain.writer import write_fountain
 from adapt.inline import plain
-from adapt.model import (Action, Boneyard, Centered, Dialogue, Element, Lyrics, Note, PageBreak,
-                         Parenthetical, SceneHeading, Screenplay, Section, Speech, Sung,
-                         Synopsis, TitlePage, Transition)
+from adapt.model import (
+    Action,
+    Boneyard,
+    Centered,
+    Dialogue,
+    Element,
+    Lyrics,
+    Note,
+    PageBreak,
+    Parenthetical,
+    SceneHeading,
+    Screenplay,
+    Section,
+    Speech,
+    Sung,
+    Synopsis,
+    TitlePage,
+    Transition,
+)
 from adapt.read.prose import parse
 from adapt.transform import Options, to_model
-from adapt.fountain.writer import write_fountain
 
 SETTINGS = settings(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -8,14 +8,32 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from adapt.errors import AdaptParseError
 from adapt.fountain.reader import read_fountain
 from adapt.inline import plain
-from adapt.model import (Action, Boneyard, Centered, Dialogue, Lyrics, Note, PageBreak,
-                         Parenthetical, SceneHeading, Screenplay, Section, Speech, Sung,
-                         Synopsis, TitlePage, Transition, dialogue, screenplay)
+from adapt.model import (
+    Action,
+    Boneyard,
+    Centered,
+    Dialogue,
+    Lyrics,
+    Note,
+    PageBreak,
+    Parenthetical,
+    SceneHeading,
+    Screenplay,
+    Section,
+    Speech,
+    Sung,
+    Synopsis,
+    TitlePage,
+    Transition,
+    dialogue,
+    screenplay,
+)
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "fountain-samples"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.fountain")) if SAMPLES.is_dir() else []

@@ -7,10 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 import adapt
 from adapt.resources import font_path, grammar_dir
-from conftest import ROOT
 
 INSTALLED = not Path(adapt.__file__).resolve().is_relative_to(ROOT / "src")
 

@@ -26,17 +26,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ROOT, shared
 
 from adapt.fountain.reader import read_fountain
+from adapt.fountain.writer import write_fountain
 from adapt.inline import plain
-from adapt.model import (Action, Centered, Dialogue, SceneHeading, Screenplay, Speech,
-                         Transition)
-from adapt.read.prose import parse
+from adapt.model import (
+    Action,
+    Centered,
+    Dialogue,
+    SceneHeading,
+    Screenplay,
+    Speech,
+    Transition,
+)
 from adapt.read.decode import read_input
+from adapt.read.prose import parse
 from adapt.transform import Options, to_model
 from adapt.writers.fdx import write_fdx
-from adapt.fountain.writer import write_fountain
-from conftest import ROOT, shared
 
 NODE_MODULES = ROOT / ".ci" / "node" / "node_modules"
 FOUNTAIN_JS_READ = ROOT / "tests" / "js" / "fountain_js_read.js"

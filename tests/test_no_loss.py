@@ -19,19 +19,19 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import pytest
+from conftest import ROOT, SHARED
 from lemminflect import getAllLemmas
+from test_escaping import shapes, title_shape
 
-from adapt.read.beats import Heading, Narration, Paragraph, Quote, Stanza, to_beats
 from adapt.fountain.reader import read_fountain
+from adapt.fountain.writer import write_fountain
 from adapt.inline import plain
 from adapt.model import Dialogue, Lyrics, Screenplay, Speech
-from adapt.speakers.names import COMMON_GENDER, SPEECH_LEMMAS
-from adapt.read.prose import parse
+from adapt.read.beats import Heading, Narration, Paragraph, Quote, Stanza, to_beats
 from adapt.read.decode import read_input
+from adapt.read.prose import parse
+from adapt.speakers.names import COMMON_GENDER, SPEECH_LEMMAS
 from adapt.transform import Options, to_model
-from adapt.fountain.writer import write_fountain
-from conftest import ROOT, SHARED
-from test_escaping import shapes, title_shape
 
 STORIES = {
     "tourniquet": (ROOT / "seeds" / "tourniquet.txt", "Tourniquet"),

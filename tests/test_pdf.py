@@ -7,20 +7,37 @@ from collections import Counter
 
 import pdfplumber
 import pytest
-from hypothesis import given, settings, strategies as st
+from conftest import shared
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from adapt.fountain.reader import read_fountain
 from adapt.inline import Run, plain
 from adapt.model import (
-    Action, Boneyard, Centered, Dialogue, Element, Lyrics, Note, PageBreak, Parenthetical,
-    SceneHeading, Screenplay, Section, Speech, Sung, Synopsis, TitlePage, Transition, dialogue,
+    Action,
+    Boneyard,
+    Centered,
+    Dialogue,
+    Element,
+    Lyrics,
+    Note,
+    PageBreak,
+    Parenthetical,
+    SceneHeading,
+    Screenplay,
+    Section,
+    Speech,
+    Sung,
+    Synopsis,
+    TitlePage,
+    Transition,
+    dialogue,
     screenplay,
 )
 from adapt.writers import WRITERS
+from adapt.writers.pdf import A4, DEFAULT, PdfSettings, write_pdf
 from adapt.writers.pdf.blocks import Line, wrap
 from adapt.writers.pdf.pages import Layout, layout
-from adapt.writers.pdf import A4, DEFAULT, PdfSettings, write_pdf
-from conftest import shared
 
 S = DEFAULT
 L = S.lines_per_page

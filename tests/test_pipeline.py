@@ -6,11 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, shared
 
+from adapt.fountain.writer import write_fountain
 from adapt.read.prose import parse
 from adapt.transform import Options, to_model
-from adapt.fountain.writer import write_fountain
-from conftest import ROOT, shared
 
 CASES = sorted(p for p in (ROOT / "tests" / "cases").iterdir() if (p / "input.txt").exists())
 SEED = ROOT / "seeds" / "tourniquet.txt"
@@ -51,10 +51,10 @@ def test_seed_reads_as_intended_in_screenplain(seed_fountain: str) -> None:
 
 
 def test_every_seed_quotation_is_dialogue_verbatim(seed_fountain: str) -> None:
-    from adapt.read.beats import Paragraph, to_beats
+    from adapt.fountain.reader import read_fountain
     from adapt.inline import plain
     from adapt.model import Dialogue, Speech
-    from adapt.fountain.reader import read_fountain
+    from adapt.read.beats import Paragraph, to_beats
 
     doc = read_fountain(seed_fountain)
     spoken = _norm(" ".join(plain(p.text) for e in doc.elements if isinstance(e, Dialogue)

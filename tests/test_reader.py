@@ -3,7 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from adapt.read.beats import Heading, Narration, Paragraph, Quote, SceneBreak, Stanza, to_beats
+from adapt.read.beats import (
+    Heading,
+    Narration,
+    Paragraph,
+    Quote,
+    SceneBreak,
+    Stanza,
+    to_beats,
+)
 from adapt.read.prose import _parser, parse
 
 

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from adapt.scenes.settings import Setting, heading, next_setting, scenes, setting_from_text, time_of_day
+from adapt.scenes.settings import (
+    Setting,
+    heading,
+    next_setting,
+    scenes,
+    setting_from_text,
+    time_of_day,
+)
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "tourniquet.txt"
 CLUB = Setting("CLUB", True, "NIGHT")

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from adapt.read import decode as decoding
 from adapt.errors import AdaptError
 from adapt.output import write_atomic
+from adapt.read import decode as decoding
 from adapt.read.decode import decode, normalise, read_input
 
 PROSE = "“Come in,” she said — and he did…\nThe café was closed.\n"

@@ -5,8 +5,14 @@ import textwrap
 
 import pytest
 
-from adapt.action.voice import (detect_tense, is_inner_voice, sentences, short_paragraphs,
-                         split_inner_voice, to_action)
+from adapt.action.voice import (
+    detect_tense,
+    is_inner_voice,
+    sentences,
+    short_paragraphs,
+    split_inner_voice,
+    to_action,
+)
 
 
 def she(text: str, **kw: str) -> str:

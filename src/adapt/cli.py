@@ -96,12 +96,12 @@ def _outputs(inp: str, args: argparse.Namespace, parser: argparse.ArgumentParser
 
 def run(job: Job) -> str | None:
     """Adapt or render one input; returns an error line, or None on success."""
-    from adapt.speakers.castfile import load_cast
     from adapt.fountain.reader import read_fountain
-    from adapt.progress import progress
-    from adapt.read.prose import parse
     from adapt.output import write_atomic
+    from adapt.progress import progress
     from adapt.read.decode import read_input
+    from adapt.read.prose import parse
+    from adapt.speakers.castfile import load_cast
     from adapt.transform import Options, to_model
 
     try:

@@ -14,15 +14,37 @@ from functools import cached_property
 from lark import Tree
 
 from adapt.action import voice
-from adapt.speakers.attribution import NARRATOR, Attribution, Cast, attribute
-from adapt.read.beats import Beat, Heading, Narration, Paragraph, Quote, SceneBreak, Stanza, to_beats
 from adapt.inline import escape
-from adapt.model import (Action, Dialogue, DialoguePart, Element, Lyrics, Note, Parenthetical,
-                         SceneHeading, Screenplay, Section, Speech, Sung, TitlePage)
-from adapt.speakers.names import cue_name, gender_of_title
-from adapt.speakers.reported import find_reported_speech
+from adapt.model import (
+    Action,
+    Dialogue,
+    DialoguePart,
+    Element,
+    Lyrics,
+    Note,
+    Parenthetical,
+    SceneHeading,
+    Screenplay,
+    Section,
+    Speech,
+    Sung,
+    TitlePage,
+)
+from adapt.read.beats import (
+    Beat,
+    Heading,
+    Narration,
+    Paragraph,
+    Quote,
+    SceneBreak,
+    Stanza,
+    to_beats,
+)
 from adapt.scenes.settings import heading as scene_heading
 from adapt.scenes.settings import scenes as find_scenes
+from adapt.speakers.attribution import NARRATOR, Attribution, Cast, attribute
+from adapt.speakers.names import cue_name, gender_of_title
+from adapt.speakers.reported import find_reported_speech
 from adapt.speakers.tags import split_after, split_before
 
 GUESSED = {"turns": "guessed from turn-taking", "after": "guessed from the action next to the line",

@@ -9,9 +9,23 @@ from __future__ import annotations
 
 import re
 
-from adapt.language.lexicon import (AUX, CLAUSE_WORDS, DETS, INTRANSITIVE, LINKING, MODALS, NOMINATIVE,
-                           OBJECTS, PRONOUN_AGR, STOP, base_lemma, is_past, is_vbn,
-                           lemmas, past_lemma)
+from adapt.language.lexicon import (
+    AUX,
+    CLAUSE_WORDS,
+    DETS,
+    INTRANSITIVE,
+    LINKING,
+    MODALS,
+    NOMINATIVE,
+    OBJECTS,
+    PRONOUN_AGR,
+    STOP,
+    base_lemma,
+    is_past,
+    is_vbn,
+    lemmas,
+    past_lemma,
+)
 from adapt.language.words import Word, is_adverb, next_verb
 
 _ADVERB_PARTICLES = {"up", "down", "out", "back", "away", "off"}

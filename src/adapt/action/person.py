@@ -4,10 +4,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from adapt.action.finite import inverted_subject, keep_past
-from adapt.language.lexicon import (AUX, MODALS, apos, base_lemma, is_past, lemmas, match_case,
-                           past_lemma, present)
 from adapt.action.subjects import compound
 from adapt.action.tense import agree, coordinated
+from adapt.language.lexicon import (
+    AUX,
+    MODALS,
+    apos,
+    base_lemma,
+    is_past,
+    lemmas,
+    match_case,
+    past_lemma,
+    present,
+)
 from adapt.language.words import Word, next_verb, set_word, word_after
 
 NARRATOR_FORMS = {

@@ -3,9 +3,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from adapt.language.lexicon import (ADVERBS, AUX, CLAUSE_WORDS, DETS, FUNCTION_WORDS, INDEFINITE,
-                           NOMINATIVE, NUMBERS, OBJECTS, ORDINALS, PRONOUN_AGR, STOP, TITLES,
-                           is_past, is_vbn, lemmas, past_lemma, plural)
+from adapt.language.lexicon import (
+    ADVERBS,
+    AUX,
+    CLAUSE_WORDS,
+    DETS,
+    FUNCTION_WORDS,
+    INDEFINITE,
+    NOMINATIVE,
+    NUMBERS,
+    OBJECTS,
+    ORDINALS,
+    PRONOUN_AGR,
+    STOP,
+    TITLES,
+    is_past,
+    is_vbn,
+    lemmas,
+    past_lemma,
+    plural,
+)
 from adapt.language.words import Word, is_adverb, next_verb
 
 

@@ -8,13 +8,36 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from adapt.action.finite import (coordinate_ok, inverted_subject, keep_past, listed_verb,
-                          participle_phrase)
-from adapt.language.lexicon import (AUX, DETS, INVERTING, MODALS, NOMINATIVE, OBJECTS, PRONOUN_AGR,
-                           STOP, TITLES, apos, base_lemma, is_past, lemmas, oov_verb,
-                           participle, past_lemma, plural, present, present_lemma)
-from adapt.language.sentences import SPEECH_VERBS, quoted_spans
+from adapt.action.finite import (
+    coordinate_ok,
+    inverted_subject,
+    keep_past,
+    listed_verb,
+    participle_phrase,
+)
 from adapt.action.subjects import subject
+from adapt.language.lexicon import (
+    AUX,
+    DETS,
+    INVERTING,
+    MODALS,
+    NOMINATIVE,
+    OBJECTS,
+    PRONOUN_AGR,
+    STOP,
+    TITLES,
+    apos,
+    base_lemma,
+    is_past,
+    lemmas,
+    oov_verb,
+    participle,
+    past_lemma,
+    plural,
+    present,
+    present_lemma,
+)
+from adapt.language.sentences import SPEECH_VERBS, quoted_spans
 from adapt.language.words import Word, next_verb, set_word, tokens, word_after, words
 
 

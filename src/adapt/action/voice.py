@@ -12,11 +12,16 @@ Quoted material is never touched.
 from __future__ import annotations
 
 from adapt.action.inner_voice import is_inner_voice, split_inner_voice
-from adapt.language.lexicon import NUMBERED
-from adapt.action.person import (FIRST_PERSON, NARRATOR_FORMS, SAME_PRONOUNS, Narrator,
-                          narrator_word)
-from adapt.language.sentences import quoted_spans, sentences, short_paragraphs
+from adapt.action.person import (
+    FIRST_PERSON,
+    NARRATOR_FORMS,
+    SAME_PRONOUNS,
+    Narrator,
+    narrator_word,
+)
 from adapt.action.tense import detect_tense, fronted, inverted, tense_clause
+from adapt.language.lexicon import NUMBERED
+from adapt.language.sentences import quoted_spans, sentences, short_paragraphs
 from adapt.language.words import tokens, words
 
 __all__ = ["to_action", "split_inner_voice", "is_inner_voice", "short_paragraphs",

@@ -36,9 +36,24 @@ from lark.exceptions import UnexpectedInput, VisitError
 from lark.lexer import Lexer
 
 from adapt.errors import AdaptParseError
-from adapt.model import (Action, Boneyard, Centered, Dialogue, Lyrics, Note, PageBreak,
-                         Parenthetical, SceneHeading, Screenplay, Section, Speech, Sung,
-                         Synopsis, TitlePage, Transition)
+from adapt.model import (
+    Action,
+    Boneyard,
+    Centered,
+    Dialogue,
+    Lyrics,
+    Note,
+    PageBreak,
+    Parenthetical,
+    SceneHeading,
+    Screenplay,
+    Section,
+    Speech,
+    Sung,
+    Synopsis,
+    TitlePage,
+    Transition,
+)
 from adapt.resources import grammar_dir
 
 # \[[ and \/* (escaped markers), \\ (so "\\[[" still opens a note), boneyard, then a

@@ -21,9 +21,25 @@ from __future__ import annotations
 import re
 from typing import assert_never
 
-from adapt.model import (Action, Boneyard, Centered, Dialogue, DialoguePart, Lyrics, Note,
-                         PageBreak, Parenthetical, SceneHeading, Screenplay, Section, Speech,
-                         Sung, Synopsis, TitlePage, Transition)
+from adapt.model import (
+    Action,
+    Boneyard,
+    Centered,
+    Dialogue,
+    DialoguePart,
+    Lyrics,
+    Note,
+    PageBreak,
+    Parenthetical,
+    SceneHeading,
+    Screenplay,
+    Section,
+    Speech,
+    Sung,
+    Synopsis,
+    TitlePage,
+    Transition,
+)
 
 _HEADING = re.compile(r"^(?:INT|EXT|EST|INT\.?/EXT|I/E)[. ]", re.I)
 # A line a Fountain reader would take for something other than action.

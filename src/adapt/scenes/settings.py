@@ -11,9 +11,34 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from adapt.scenes.places import (AMBIENT, AND, ANAPHORIC, BARE, BE, BLOCK, CLAUSE, DET_BEFORE, ENTER, FLASHBACK, HINTS, JUMP,
-                          MOTION, MOVE, NAMED, NAMED_SIDE, NOT_MOVER, NOT_NAMES, NP, OPENER, OWN, TIMES, TRAVEL, alt,
-                          canon)
+from adapt.language.sentences import sentences
+from adapt.scenes.places import (
+    AMBIENT,
+    ANAPHORIC,
+    AND,
+    BARE,
+    BE,
+    BLOCK,
+    CLAUSE,
+    DET_BEFORE,
+    ENTER,
+    FLASHBACK,
+    HINTS,
+    JUMP,
+    MOTION,
+    MOVE,
+    NAMED,
+    NAMED_SIDE,
+    NOT_MOVER,
+    NOT_NAMES,
+    NP,
+    OPENER,
+    OWN,
+    TIMES,
+    TRAVEL,
+    alt,
+    canon,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +80,6 @@ def heading(setting: Setting, suffix: str | None = None) -> str:
     return f"{prefix} {setting.place}" + (f" - {tail}" if tail else "")
 
 
-_SENT = re.compile(r"(?<=[.!?;:])(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMs\.)\s+")
 
 
 def time_of_day(text: str) -> str | None:
@@ -66,10 +90,6 @@ def time_of_day(text: str) -> str | None:
 
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in _SENT.split(_clean(text)) if s]
 
 
 def _jump(sentence: str) -> str | None:
@@ -149,7 +169,7 @@ def _change(paragraph: str, current: Setting | None, names: frozenset[str]) -> _
     last: tuple[str, bool | None, str, str] | None = None
     jump: str | None = None
     jump_cue = ""
-    for sentence in _sentences(paragraph):
+    for sentence in sentences(_clean(paragraph), clauses=True):
         if jump is None and (j := _jump(sentence)):
             jump, jump_cue = j, sentence
         for _, place, interior, kind in _places(sentence, names):
@@ -216,7 +236,7 @@ def setting_from_text(text: str, names: frozenset[str] = frozenset()) -> Setting
         side.setdefault(place, interior)
 
     offset = 0
-    for sentence in _sentences(clean):
+    for sentence in sentences(clean, clauses=True):
         for pos, place, interior, _ in _places(sentence, names):
             if place != "ROOM":
                 add(place, interior, 3, offset + pos)

@@ -14,29 +14,31 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from adapt.speakers import tags
+from adapt.language.sentences import sentences
 from adapt.read.beats import Beat, Heading, Paragraph, Quote, SceneBreak
-from adapt.speakers.cast import (Cast, collect_cast, is_first_person, merge_vocative_aliases, name_placeholders,
-                        narrator_gender)
-from adapt.speakers.evidence import tag_evidence
-from adapt.speakers.names import vocatives
-from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver, first_subject, sentences
+from adapt.speakers import tags
+from adapt.speakers.cast import (
+    Cast,
+    collect_cast,
+    is_first_person,
+    merge_vocative_aliases,
+    name_placeholders,
+    narrator_gender,
+)
+from adapt.speakers.evidence import Attribution, tag_evidence
+from adapt.speakers.names import ADDRESS_GENDER, vocatives
+from adapt.speakers.resolver import (
+    NAME_RE,
+    NARRATOR,
+    PLACEHOLDER,
+    Resolver,
+    first_subject,
+)
 from adapt.speakers.turns import best_sequence
 
 __all__ = ["NARRATOR", "Attribution", "Cast", "attribute"]  # Cast and NARRATOR: re-exported for callers
 
-_VOC_GENDER = {"father": "m", "sir": "m", "papa": "m", "uncle": "m", "mister": "m", "dad": "m",
-               "mother": "f", "madam": "f", "ma'am": "f", "mamma": "f", "mama": "f", "aunt": "f",
-               "mum": "f", "mom": "f"}
 W = {"same_gap": 1.0, "same": 3.0, "alt": 2.0, "third": 2.0, "reply": 2.5, "weak": 2.5, "pron": 1.0, "carry": 2.0, "last": 1.0, "present": 2.0, "prior": 2.0, "about": 2.0}
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    speaker: str
-    """Entity key: a name as the text spells it, or a placeholder (narrator, she, he)."""
-    evidence: str
-    """tag | action | continued | intro | turns | after | guess."""
 
 
 def attribute(beats: list[Beat], *, narrator: str | None = None,
@@ -254,8 +256,8 @@ def _exchange(beats: list[Beat], run: list[int], fixed: list[str | None], ev: _E
               first_person: bool, last_other: str | None) -> _Exchange:
     quotes = [[p for p in beats[b].parts if isinstance(p, Quote)] for b in run]  # type: ignore[union-attr]
     called = [{r.canonical(v) for q in qs for v in vocatives(q.text)} for qs in quotes]
-    to_gender = [{_VOC_GENDER[w.lower()] for q in qs for w in re.findall(r"[A-Za-z']+", q.text)
-                  if w.lower() in _VOC_GENDER and re.search(rf",\s*{w}\b|\b{w}\s*[,!?.]", q.text)}
+    to_gender = [{ADDRESS_GENDER[w.lower()] for q in qs for w in re.findall(r"[A-Za-z']+", q.text)
+                  if w.lower() in ADDRESS_GENDER and re.search(rf",\s*{w}\b|\b{w}\s*[,!?.]", q.text)}
                  for qs in quotes]
     # People rarely name themselves: whoever a speech talks about is not speaking it.
     about = [{k for q in qs for m in NAME_RE.finditer(q.text) if (k := r.person(m.group(0)))} - called[i]

@@ -4,15 +4,22 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
-from adapt.speakers import tags
+from adapt.language.sentences import sentences
 from adapt.read.beats import Beat, Paragraph, Quote
-from adapt.speakers.names import PRONOUN_GENDER, TITLES, clean_name, gender_of_title, is_name, title_of, vocatives
-from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver, sentences
-
-if TYPE_CHECKING:  # attribution imports this module; the speaker records only appear in hints
-    from adapt.speakers.attribution import Attribution
+from adapt.speakers import tags
+from adapt.speakers.evidence import Attribution
+from adapt.speakers.names import (
+    ADDRESS_GENDER,
+    PRONOUN_GENDER,
+    TITLES,
+    clean_name,
+    gender_of_title,
+    is_name,
+    title_of,
+    vocatives,
+)
+from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver
 
 
 @dataclass
@@ -139,12 +146,8 @@ def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str,
     return known, genders, alias, people, nouns
 
 
-_ADDRESS_GENDER = {"sir": "m", "mister": "m", "madam": "f", "ma'am": "f", "miss": "f", "boy": "m", "girl": "f",
-                   "lad": "m", "lass": "f", "son": "m", "daughter": "f", "man": "m", "woman": "f",
-                   "gentleman": "m", "lady": "f", "fellow": "m", "chap": "m", "doctor": "m", "brother": "m",
-                   "sister": "f", "mate": "m", "missus": "f", "dude": "m", "bro": "m", "sis": "f"}
 _ADDRESS = re.compile(r"(?:^|,\s*|\bmy\s+(?:dear\s+|good\s+|poor\s+|old\s+|young\s+)?)(%s)\b(?=\s*[,.!?;]|$)"
-                      % "|".join(map(re.escape, _ADDRESS_GENDER)), re.I)
+                      % "|".join(map(re.escape, ADDRESS_GENDER)), re.I)
 
 
 def narrator_gender(beats: list[Beat], out: dict[tuple[int, int], Attribution]) -> str | None:
@@ -163,7 +166,7 @@ def narrator_gender(beats: list[Beat], out: dict[tuple[int, int], Attribution]) 
         b = beats[bi]
         assert isinstance(b, Paragraph)
         for q in b.quotes:
-            votes.update(_ADDRESS_GENDER[m.group(1).lower()] for m in _ADDRESS.finditer(q.text))
+            votes.update(ADDRESS_GENDER[m.group(1).lower()] for m in _ADDRESS.finditer(q.text))
     if not votes:
         return None
     (g, c), = votes.most_common(1)

@@ -2,11 +2,21 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from adapt.speakers import tags
+from adapt.language.sentences import sentences
 from adapt.read.beats import Narration, Paragraph
+from adapt.speakers import tags
 from adapt.speakers.names import PRONOUN_GENDER, vocatives
-from adapt.speakers.resolver import RELATIVES, Resolver, first_subject, sentences
+from adapt.speakers.resolver import RELATIVES, Resolver, first_subject
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str
+    """Entity key: a name as the text spells it, or a placeholder (narrator, she, he)."""
+    evidence: str
+    """tag | action | continued | intro | turns | after | guess."""
 
 
 def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, str], dict[int, str], bool]:

@@ -161,3 +161,15 @@ def vocatives(quote: str) -> list[str]:
             continue
         found.append(name)
     return found
+
+
+# Forms of address and the gender they imply ("Sit down, Doctor", "yes, mamma"): how the
+# others speak to someone tells their gender when no pronoun does.
+ADDRESS_GENDER = {
+    "sir": "m", "mister": "m", "father": "m", "papa": "m", "dad": "m", "uncle": "m", "boy": "m",
+    "lad": "m", "son": "m", "man": "m", "gentleman": "m", "fellow": "m", "chap": "m",
+    "doctor": "m", "brother": "m", "mate": "m", "dude": "m", "bro": "m",
+    "madam": "f", "ma'am": "f", "miss": "f", "mother": "f", "mamma": "f", "mama": "f", "mum": "f",
+    "mom": "f", "aunt": "f", "girl": "f", "lass": "f", "daughter": "f", "woman": "f",
+    "lady": "f", "sister": "f", "missus": "f", "sis": "f",
+}

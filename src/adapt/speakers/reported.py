@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from adapt.speakers.names import speech_verbs
 from adapt.language.sentences import sentences
+from adapt.speakers.names import speech_verbs
 
 _SPEAKING_NOUNS = re.compile(r"\b(?:words?|voice|whisper(?:s|ing)?|cry(?:ing)?|saying|over and over)\b", re.I)
 

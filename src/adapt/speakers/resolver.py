@@ -3,7 +3,15 @@ from __future__ import annotations
 
 import re
 
-from adapt.speakers.names import COMMON_GENDER, NAME, PRONOUN_GENDER, TITLES, clean_name, is_name
+from adapt.language.sentences import sentences
+from adapt.speakers.names import (
+    COMMON_GENDER,
+    NAME,
+    PRONOUN_GENDER,
+    TITLES,
+    clean_name,
+    is_name,
+)
 
 # Entity keys for characters the text never names: replaced by names in cast.name_placeholders.
 NARRATOR = "\x00I"
@@ -21,16 +29,10 @@ RELATIVES = {"mother": "f", "father": "m", "wife": "f", "husband": "m", "sister"
              "cousin": "", "friend": "", "companion": "", "lady": "f", "mistress": "f", "master": "m"}
 _SUBORDINATE = {"before", "after", "when", "while", "as", "if", "because", "although", "though",
                 "since", "until", "unless", "once", "whenever", "whether"}
-_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]+[\"”’']?\s+(?=[A-Z\"“])")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SUBJECT_WORDS = {"i": NARRATOR, "my": NARRATOR, "i'm": NARRATOR, "i've": NARRATOR, "i'd": NARRATOR,
                   "i'll": NARRATOR, "i’m": NARRATOR, "i’ve": NARRATOR, "i’d": NARRATOR, "i’ll": NARRATOR}
 NAME_RE = re.compile(NAME)
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences of a narration; "Mr." and "Dr." end none."""
-    return [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
 
 
 class Resolver:

@@ -41,7 +41,6 @@ from adapt.model import (
 )
 from adapt.writers._dual import DualDialogue, pair_duals
 
-
 # ElementTree writes single-quoted declarations; Final Draft's own files use this one.
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no" ?>\n'
 

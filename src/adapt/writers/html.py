@@ -37,7 +37,6 @@ from adapt.model import (
 )
 from adapt.writers._dual import DualDialogue, pair_duals
 
-
 _CENTRED_KEYS = ("title", "credit", "author", "authors", "source")
 
 _CSS = """\

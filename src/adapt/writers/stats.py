@@ -38,7 +38,6 @@ from adapt.model import (
     Transition,
 )
 
-
 LINES_PER_PAGE = 55
 ACTION_WIDTH = 60
 DIALOGUE_WIDTH = 35

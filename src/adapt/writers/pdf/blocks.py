@@ -11,11 +11,24 @@ from dataclasses import dataclass, replace
 from typing import Literal, assert_never
 
 from adapt.inline import Run, runs
-from adapt.writers.pdf.settings import PdfSettings
 from adapt.model import (
-    Action, Boneyard, Centered, Dialogue, Element, Lyrics, Note, PageBreak, Parenthetical,
-    SceneHeading, Section, Speech, Sung, Synopsis, Transition,
+    Action,
+    Boneyard,
+    Centered,
+    Dialogue,
+    Element,
+    Lyrics,
+    Note,
+    PageBreak,
+    Parenthetical,
+    SceneHeading,
+    Section,
+    Speech,
+    Sung,
+    Synopsis,
+    Transition,
 )
+from adapt.writers.pdf.settings import PdfSettings
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,12 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from adapt.inline import runs
-from adapt.writers.pdf.settings import PdfSettings
 from adapt.model import Screenplay, TitlePage
 from adapt.writers.pdf.blocks import (
-    MID_SENTENCE_END, SENTENCE_END, Block, Line, Segment, blocks, cut, place, reflow_from,
-    spans, wrap,
+    MID_SENTENCE_END,
+    SENTENCE_END,
+    Block,
+    Line,
+    Segment,
+    blocks,
+    cut,
+    place,
+    reflow_from,
+    spans,
+    wrap,
 )
+from adapt.writers.pdf.settings import PdfSettings
 
 Page = tuple[Line, ...]
 """A page's body lines, top to bottom, at most ``lines_per_page`` of them."""
