@@ -66,6 +66,13 @@ class Options:
     title: str | None = None
     """Title for the title page (else the story's first heading or the file name)."""
     author: str | None = None
+    """The screenwriter's name for the title page (else left for the writer to fill)."""
+    source_title: str | None = None
+    """The source's own title (a Gutenberg header, EPUB/DOCX metadata): over a file-name title."""
+    source_author: str | None = None
+    """The source's author, for "Based on the novel by ..." on the title page."""
+    language: str | None = None
+    """The text's language (ISO 639-1, e.g. "en", "fr") when metadata or detection gives it."""
 
 
 _ITALIC = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
