@@ -274,13 +274,34 @@ def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
     return {"m": "he", "f": "she"}.get(g or "", "they")
 
 
+def _attributed(tree: Tree, options: Options) -> tuple[str | None, list[Beat], dict[tuple[int, int], Attribution], Cast]:
+    """The story's beats (title line taken off) and who speaks each quotation."""
+    found_title, beats = _title(to_beats(tree))
+    speakers, cast = attribute(beats, narrator=options.narrator, aliases=dict(options.aliases))
+    return found_title, beats, speakers, cast
+
+
+def speaker_table(tree: Tree, options: Options = Options()) -> list[tuple[str, str, str]]:
+    """(quoted words, the cue they go under, the pass that decided) for every quotation, in order.
+
+    What ``bench/attribution_report.py`` scores, without writing the script.
+    """
+    _, beats, speakers, cast = _attributed(tree, options)
+    w = _Writer(cast, options, dict(cast.names), None, "they")
+    rows = []
+    for bi, b in enumerate(beats):
+        if isinstance(b, Paragraph):
+            for qi, q in enumerate(b.parts):
+                if isinstance(q, Quote):
+                    a = speakers.get((bi, qi))
+                    rows.append((q.text, w.cue(a.speaker if a else NARRATOR), a.evidence if a else "none"))
+    return rows
+
+
 def to_model(tree: Tree, *, title: str | None = None, options: Options = Options(),
              report: Callable[[float], None] | None = None) -> Screenplay:
     """The adapted screenplay for a parsed story; ``report`` hears the fraction done."""
-    beats = to_beats(tree)
-    found_title, beats = _title(beats)
-    aliases = dict(options.aliases)
-    speakers, cast = attribute(beats, narrator=options.narrator, aliases=aliases)
+    found_title, beats, speakers, cast = _attributed(tree, options)
     names = dict(cast.names)
     narrator_name = names.get(NARRATOR)
     sample = " ".join(b.narration for b in beats if isinstance(b, Paragraph))[:20000]

@@ -34,6 +34,11 @@ class Cast:
     """Every name the text uses for a character (for telling people from places)."""
 
 
+def _untitled(name: str) -> str:
+    """'Mr. Sherlock Holmes' → 'Sherlock Holmes'; 'Mr. Archer' → 'Archer'."""
+    return name.split(None, 1)[1] if title_of(name) else name
+
+
 def is_first_person(beats: list[Beat]) -> bool:
     """Told by an "I": first-person words make over 1.2% of the narration."""
     words = i_count = 0
@@ -78,15 +83,23 @@ def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str,
             # names the man in the novels this follows.
             if any(k.startswith(n + " ") for k in known):
                 continue  # "Jane" of "Jane Andrews" is a first name, not "Flora Jane"'s
-            forms = sorted(by_last[n], key=lambda f: -names[f])
-            male = [f for f in forms if gender_of_title(f) == "m"]
-            target = male[0] if male else forms[0] if len(forms) == 1 else None
-            if target is None:
-                continue
-            if names[target] >= names[n] or len(forms) > 1 or not title_of(target):
-                alias[n] = target  # "Small" → "Jonathan Small": the full name identifies
-            else:
-                alias[target] = n
+            # "Small" → "Jonathan Small": a full name identifies one person. A title and the
+            # surname alone ("Mr. Archer") may be the father, the mother, the son: no merge.
+            full = sorted({_untitled(f) for f in by_last[n] if len(_untitled(f).split()) > 1})
+            # And when the text calls that person by first name ("Janey" of "Janey Archer"),
+            # the one it calls by surname ("Archer") is someone else of the family.
+            if len(full) == 1 and full[0].split()[0] not in known:
+                forms = [f for f in by_last[n] if _untitled(f) == full[0]]
+                alias[n] = max(forms, key=lambda f: (names[f], f))
+            elif not full:
+                # No full name at all: "Darcy" is the one man titled "Mr. Darcy" (a "Miss
+                # Darcy" beside him is his sister); the form the text uses most is the key.
+                male = [f for f in by_last[n] if gender_of_title(f) == "m"]
+                if len(male) == 1:
+                    if names[male[0]] >= names[n]:
+                        alias[n] = male[0]
+                    else:
+                        alias[male[0]] = n
     known = {alias.get(n, n) for n in known}
     people = set(known)
     # Names in narration that act like people (not "to London", "at Netherfield").
