@@ -53,6 +53,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
     r = Resolver(known, genders, alias)
     r.people = people
     r.nouns |= nouns  # nouns that speak somewhere ("said the gardener") name characters
+    r.link_roles("\n".join(p.text for b in beats if isinstance(b, Paragraph) for p in b.parts))
     out: dict[tuple[int, int], Attribution] = {}
     para_speaker: dict[int, Attribution] = {}
     weak: dict[int, str] = {}

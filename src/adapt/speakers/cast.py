@@ -268,7 +268,11 @@ def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution]
                     for name in heard:
                         if name.startswith(initial) and len(name.split()) == 1:
                             counts[name] += 0  # a candidate the initial can expand to
-        best = _best_name(counts, exclude=used | {k for k in taken if not k.startswith("\x00") and k not in counts})
+        # A name of the other sex never names "the old gentleman" (a "Mrs. Bedwin" said
+        # near him is someone he talks to).
+        g = cast.genders.get(ph) or {PLACEHOLDER["f"]: "f", PLACEHOLDER["m"]: "m"}.get(ph)
+        unlike = {n for n in counts if g and (cast.genders.get(r.canonical(n)) or gender_of_title(n)) not in (None, g)}
+        best = _best_name(counts, exclude=used | unlike | {k for k in taken if not k.startswith("\x00") and k not in counts})
         if best and (ph in PLACEHOLDER.values() or ph == NARRATOR or counts[best] >= 2):
             names[ph] = best
             used.add(best)

@@ -8,7 +8,7 @@ from adapt.language.sentences import sentences
 from adapt.read.beats import Narration, Paragraph
 from adapt.speakers import tags
 from adapt.speakers.names import PRONOUN_GENDER, vocatives
-from adapt.speakers.resolver import RELATIVES, Resolver, first_subject
+from adapt.speakers.resolver import GENERIC_PEOPLE, RELATIVES, Resolver, first_subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,9 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
                     explicit[i] = s
                     if subj_text in ("he", "she"):
                         pronoun[i] = PRONOUN_GENDER[subj_text]
+                    generic = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}(\w+)", subj_text)
+                    if generic and generic.group(1) in GENERIC_PEOPLE and not s.startswith("\x00"):
+                        pronoun[i] = GENERIC_PEOPLE[generic.group(1)]  # "said the old gentleman"
                     rel = re.fullmatch(r"(?:his|her)\s+(\w+)", subj_text)
                     if rel and RELATIVES.get(rel.group(1)):
                         pronoun[i] = RELATIVES[rel.group(1)]  # "said her mother": a woman, which one is a guess

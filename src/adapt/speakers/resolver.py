@@ -33,6 +33,11 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SUBJECT_WORDS = {"i": NARRATOR, "my": NARRATOR, "i'm": NARRATOR, "i've": NARRATOR, "i'd": NARRATOR,
                   "i'll": NARRATOR, "i’m": NARRATOR, "i’ve": NARRATOR, "i’d": NARRATOR, "i’ll": NARRATOR}
 NAME_RE = re.compile(NAME)
+_ROLE_NOUN = {"Dr": "doctor"}
+_ROLE_TITLE = re.compile(r"\b(Doctor|Dr\.|Captain|Colonel|Major|General|Inspector|Professor|Sergeant|Lieutenant|"
+                         r"Judge|Parson|Vicar|Rector|Squire|Admiral|Governor)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+# Nouns that describe anyone of a sex ("the lady", "the young man"): who they mean is the scene's.
+GENERIC_PEOPLE = {"man": "m", "gentleman": "m", "fellow": "m", "woman": "f", "lady": "f"}
 
 
 class Resolver:
@@ -44,6 +49,22 @@ class Resolver:
         self.addressed: str | None = None  # who the last speech called by name
         self.nouns: set[str] = set(_PEOPLE_NOUNS)  # "the gardener" once seen speaking
         self.recent: list[str] = []
+        self.roles: dict[str, str] = {}  # "doctor" → "Mr. Losberne" (see ``link_roles``)
+
+    def link_roles(self, text: str) -> None:
+        """Role nouns that name one character: a story whose only titled doctor is
+        "Doctor Losberne" means him by "the doctor"; so with the captain, the inspector."""
+        surnames: dict[str, set[str]] = {}
+        for m in _ROLE_TITLE.finditer(text):
+            role = _ROLE_NOUN.get(m.group(1).rstrip("."), m.group(1).lower())
+            surnames.setdefault(role, set()).add(m.group(2))
+        for role, found in surnames.items():
+            if len(found) != 1:
+                continue
+            (last,) = found
+            keys = {self.canonical(k) for k in self.known if k.split()[-1] == last}
+            if len(keys) == 1:
+                self.roles[role] = keys.pop()
 
     def canonical(self, name: str) -> str:
         name = " ".join(name.replace("’", "'").split())
@@ -139,12 +160,21 @@ class Resolver:
                     if len(titled) == 1:
                         return titled[0]
                 return self.canonical("the " + " ".join(words[1:]))
+            if words[0].lower() == "the" and head.lower() in self.roles:
+                return self.roles[head.lower()]  # "the doctor" of a story with one Doctor Losberne
             if words[0].lower() == "the" and head.replace("-", "").isalpha() and head.lower() not in COMMON_GENDER:
                 # "said the gardener": whoever speaks is a character, named by the noun.
                 key = "\x00the " + head.lower()
                 self.nouns.add(head.lower())
                 return key
             kind = COMMON_GENDER.get(head.lower())
+            if words[0].lower() == "the" and head.lower() in GENERIC_PEOPLE:
+                # "said the old gentleman": like "he said", someone of the scene the narration
+                # just named (Mr. Brownlow), not a character called GENTLEMAN; the turn
+                # model may re-choose among the men of the exchange.
+                who = self.by_gender(GENERIC_PEOPLE[head.lower()], exclude, avoid)
+                if who not in PLACEHOLDER.values():
+                    return who
             if words[0].lower() in ("the", "a", "an") and head.lower() in _PEOPLE_NOUNS | set(COMMON_GENDER):
                 # "the child", "the stationmaster": an unnamed character of its own, until
                 # what the others call it names it (see cast.name_placeholders).

@@ -21,7 +21,13 @@ def verb_pattern() -> str:
     return r"(?:%s)(?:\s+(?:on|in|out|up|back))?" % "|".join(forms)
 
 
-SUBJECT = rf"(?:I|he|she|He|She|{NAME}|(?:the|a|an|his|her|my|their|our|The|His|Her|My)\s+(?:[a-z]+\s+){{0,2}}?[A-Za-z]+)"
+# A noun phrase runs to its head noun: "the old gentleman", not "the old"; it stops before a
+# preposition, a conjunction, an adverb or a participle ("the girl in a low voice", "the man
+# quietly", "the boy looking up").
+_NOT_IN_NP = (r"(?!(?:in|on|at|to|with|of|and|or|but|as|who|which|that|for|from|by|into|upon|up|down|out|"
+              r"off|over|the|a|an|his|her|my|their|our|was|were|is|had|has|then|again)\b|[a-z]+ly\b|[a-z]+ing\b)")
+SUBJECT = (rf"(?:I|he|she|He|She|{NAME}|(?:the|a|an|his|her|my|their|our|The|His|Her|My)\s+"
+           rf"(?:{_NOT_IN_NP}[a-z-]+\s+){{0,2}}{_NOT_IN_NP}[A-Za-z-]+)")
 
 
 @cache
