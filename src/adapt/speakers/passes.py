@@ -1,0 +1,85 @@
+"""Attribution passes: small sieves, most precise first, each deciding only what the earlier left.
+
+The order is CoreNLP's quote attribution's (Muzny et al. 2017), as far as a grammar of tags
+can follow it: a tag naming the speaker, then the paragraph's own evidence (a speech that
+runs on, the actor whose narration leads into the quotation, a speech the narration just
+announced), then the answer to a vocative. What no pass decides is left to the turn-taking
+model (``exchange.py``), which also weighs the weak evidence recorded in the table.
+Each pass names itself in the ``Attribution`` it returns, so ``bench/attribution_report.py``
+can say how often it fires and how often it is right.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from adapt.language.sentences import sentences
+from adapt.read.beats import Paragraph
+from adapt.speakers.evidence import Attribution
+from adapt.speakers.quotes import Turn
+from adapt.speakers.resolver import Resolver, first_subject
+
+
+class Pass(NamedTuple):
+    name: str
+    """The evidence kind it records (``Attribution.evidence``)."""
+    rule: str
+    """What it reads, for the report and the docs."""
+    apply: Callable[[Turn, Paragraph, Resolver], Attribution | None]
+
+
+def _tag(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
+    if not t.tagged:
+        return None
+    first = min(t.tagged)
+    if first in t.tag_gender and len(t.tagged) == len(t.tag_gender):
+        return Attribution(t.tagged[first], "pronoun")  # provisional: the turn model may re-choose
+    return Attribution(t.tagged[first], "tag")
+
+
+def _continued(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
+    return Attribution(t.continues, "continued") if t.continues else None
+
+
+def _action(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
+    first = t.quotes[0]
+    if first == 0:
+        return None
+    sents = sentences(b.parts[first - 1].text)  # type: ignore[union-attr]
+    t.action = first_subject(sents[-1], r) if sents else None
+    return Attribution(t.action, "action") if t.action else None
+
+
+def _intro(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
+    return Attribution(t.intro, "intro") if t.intro else None
+
+
+def _replied(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
+    return Attribution(t.addressee, "replied") if t.addressee else None
+
+
+PARAGRAPH_PASSES: tuple[Pass, ...] = (
+    Pass("tag", "a tag names the speaker: 'said Alice', 'I ask', 'the Hatter went on' "
+                "(he/she tags are recorded as 'pronoun', for the turn model to check)", _tag),
+    Pass("continued", "the previous paragraph's speech runs on, unclosed, into this one", _continued),
+    Pass("action", "the narration leading into the quotation is about someone: 'Jane smiled. \"...\"'", _action),
+    Pass("intro", "the narration paragraph before announced a speech: 'Then she speaks:'", _intro),
+    Pass("replied", "the previous speech called this one by name: '\"..., Jane?\"' → Jane answers", _replied),
+)
+"""Paragraph passes in order; the first that finds a speaker decides."""
+
+FILL_PASSES = {
+    "turns": "the turn order of the exchange (second-order Viterbi over who is present)",
+    "after": "the turn order, where it agrees with the character acting next to the line",
+    "continued": "a speech over several paragraphs keeps the speaker of its first",
+}
+"""What the later, exchange-wide passes record (see ``exchange.py`` and ``attribution.py``)."""
+
+
+def decide(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
+    """The first paragraph pass that finds a speaker for turn ``t``."""
+    for p in PARAGRAPH_PASSES:
+        found = p.apply(t, b, r)
+        if found:
+            return found
+    return None

@@ -1,0 +1,161 @@
+"""The table of quotation paragraphs: what the text says about who speaks each, read in order.
+
+Reading the story once, front to back, is the only way pronouns and "the lady" resolve (they
+point at whoever the narration just named), so this module walks the beats with the
+``Resolver`` and records, per quotation paragraph, every piece of evidence a pass can use:
+its tags, the subject of the narration around it, the speech announced just before it, the
+person the previous line called by name. It decides nothing itself: ``passes.py`` does, in
+order, and the provisional decision it takes here only keeps the resolver's idea of who has
+just spoken up to date.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from adapt.language.sentences import sentences
+from adapt.read.beats import Beat, Heading, Paragraph, Quote, SceneBreak
+from adapt.speakers import tags
+from adapt.speakers.evidence import Attribution, tag_evidence
+from adapt.speakers.names import vocatives
+from adapt.speakers.resolver import Resolver, first_subject
+
+
+@dataclass
+class Turn:
+    """One paragraph holding quotations, and the evidence about its speaker."""
+
+    beat: int
+    """Index of the paragraph among the story's beats."""
+    quotes: list[int]
+    """Indices of its quotations among the paragraph's parts."""
+    tagged: dict[int, str] = field(default_factory=dict)
+    """Quotation part → the speaker its own tag names ("said Alice", "she said")."""
+    tag_gender: dict[int, str] = field(default_factory=dict)
+    """Quotation part → the gender a he/she/"her mother"/"the lady" tag requires."""
+    carries_on: bool = False
+    """Its first tag continues the last speaker ("she added", "he went on")."""
+    continues: str | None = None
+    """Speaker of the previous paragraph's speech, which ran on unclosed into this one."""
+    action: str | None = None
+    """Who the narration right before its first quotation is about (found by the action pass)."""
+    intro: str | None = None
+    """Who the narration paragraph before announced ("Then she speaks:")."""
+    addressee: str | None = None
+    """Whom the previous speech called by name, when not its own speaker."""
+    weak: str | None = None
+    """Who acts right before or after the speech, when nothing stronger speaks for anyone."""
+    present: tuple[str, ...] = ()
+    """Who the narration last mentioned as the paragraph begins."""
+    decided: Attribution | None = None
+    """The speaker a paragraph pass found (``passes.py``), with the pass's name."""
+
+
+@dataclass
+class Table:
+    """Every quotation paragraph, grouped into exchanges (runs not broken by scenes or long narration)."""
+
+    turns: dict[int, Turn] = field(default_factory=dict)
+    """Beat index → its turn."""
+    runs: list[list[int]] = field(default_factory=lambda: [[]])
+    """Exchanges: beat indices of the paragraphs that take turns."""
+    fresh: set[int] = field(default_factory=set)
+    """Runs that open a chapter or scene: nobody carries over into them."""
+    head: dict[int, int] = field(default_factory=dict)
+    """A paragraph continuing one speech → the paragraph the speech began in."""
+
+
+Decide = Callable[["Turn", Paragraph, Resolver], Attribution | None]
+"""The paragraph passes, run on a turn as soon as the reading reaches it (``passes.decide``)."""
+
+
+def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
+    """Walk the story once, filling the table; ``decide`` runs the paragraph passes."""
+    table = Table()
+    prev_open: str | None = None
+    open_bi: int | None = None  # the last paragraph, if its speech runs on into the next
+    intro: str | None = None
+    actor: str | None = None  # who acts in a short narration paragraph just before
+    addressee: str | None = None  # named by a vocative in the last speech: likely to answer
+    last_speaker: str | None = None
+    for bi, b in enumerate(beats):
+        if isinstance(b, (Heading, SceneBreak)):
+            table.runs.append([])
+            table.fresh.add(len(table.runs) - 1)  # a new chapter or scene: nobody carries over
+            prev_open = intro = addressee = last_speaker = open_bi = actor = None
+            continue
+        if not isinstance(b, Paragraph):
+            continue
+        if not b.quotes:
+            intro, actor = _narration(b.narration, r)
+            if len(b.narration.split()) > 120:
+                table.runs.append([])
+                addressee = last_speaker = None
+            prev_open = open_bi = None
+            continue
+        if open_bi is not None and isinstance(b.parts[0], Quote):
+            table.head[bi] = table.head.get(open_bi, open_bi)  # one speech over several paragraphs: one turn
+        else:
+            table.runs[-1].append(bi)
+        qpos = [i for i, p in enumerate(b.parts) if isinstance(p, Quote)]
+        t = Turn(bi, qpos, present=tuple(r.recent[-4:]))
+        r.addressed = addressee
+        explicit, pronoun, t.carries_on = tag_evidence(b, qpos, r)
+        t.tagged, t.tag_gender = explicit, pronoun
+        if prev_open and isinstance(b.parts[0], Quote):
+            t.continues = prev_open
+        t.intro = intro
+        t.addressee = addressee if addressee != last_speaker else None
+        t.decided = decide(t, b, r)
+        if t.decided is None:
+            t.weak = _weak(b, qpos, actor, r)
+        table.turns[bi] = t
+        r.addressed = None
+        r.mentions_in(b.narration)
+        spoken = explicit.get(qpos[-1]) or (t.decided.speaker if t.decided else None)
+        voc = [r.canonical(v) for q in b.quotes for v in vocatives(q.text)]
+        for v in voc:  # the one addressed is in the room
+            if v in r.known and v != spoken:
+                r.mention(v)
+        if spoken:
+            r.mention(spoken)
+        last_speaker = spoken
+        addressee = next((v for v in reversed(voc) if v in r.known and v != spoken), None)
+        runs_on = not b.parts[qpos[-1]].closed and qpos[-1] == len(b.parts) - 1  # type: ignore[union-attr]
+        prev_open = spoken if runs_on else None
+        open_bi = bi if runs_on else None
+        intro = actor = None
+    return table
+
+
+def _narration(text: str, r: Resolver) -> tuple[str | None, str | None]:
+    """A paragraph of narration only: (whom it announces as the next speaker, who acts in it)."""
+    sents = sentences(text)
+    intro = actor = None
+    if sents:
+        # Pronouns in narration point at the named character they follow.
+        subj = first_subject(sents[0], r)
+        if subj:
+            r.mention(subj)
+        actor = first_subject(sents[-1], r) if len(text.split()) <= 60 else None
+        if text.rstrip().endswith((":", ":--", ":—", ":–")):
+            intro = first_subject(sents[-1], r)  # "...and began to repeat it:--"
+    r.mentions_in(text)
+    if sents:
+        found = list(tags.intro().finditer(sents[-1]))
+        if found and not re.search(r"\b(?:not|never)\b", sents[-1][found[-1].start():]):
+            who = r.subject(found[-1].group("s"))
+            intro = who if who and (who.startswith("\x00") or who in r.known or who in r.people) else None
+    return intro, actor
+
+
+def _weak(b: Paragraph, qpos: list[int], actor: str | None, r: Resolver) -> str | None:
+    """Who acts just before ("She leans back." / "What do you wanna hear?") or right after the speech."""
+    if actor and qpos[0] == 0:
+        return actor
+    last = qpos[-1]
+    if last + 1 < len(b.parts):
+        sents = sentences(b.parts[last + 1].text)  # type: ignore[union-attr]
+        return first_subject(sents[0], r) if sents else None
+    return None
