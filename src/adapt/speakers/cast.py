@@ -20,6 +20,7 @@ from adapt.speakers.names import (
     vocatives,
 )
 from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver
+from adapt.speakers.variants import name_variants, surnames
 
 
 @dataclass
@@ -100,6 +101,16 @@ def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str,
                         alias[n] = male[0]
                     else:
                         alias[male[0]] = n
+    known = {alias.get(n, n) for n in known}
+    forms: Counter[str] = Counter(clean_name(m.group(0)) for b in beats if isinstance(b, Paragraph)
+                                  for part in b.parts for m in NAME_RE.finditer(part.text))
+    variants = name_variants(forms, known, surnames(forms))
+    alias.update(variants)
+    for a in list(alias):  # one lookup reaches the key: "Small" → "Jonathan Small" → ...
+        seen_chain = {a}
+        while alias[a] in alias and alias[a] not in seen_chain:
+            seen_chain.add(alias[a])
+            alias[a] = alias[alias[a]]
     known = {alias.get(n, n) for n in known}
     people = set(known)
     # Names in narration that act like people (not "to London", "at Netherfield").
