@@ -161,6 +161,8 @@ def _places(sentence: str, names: frozenset[str]) -> list[_Cue]:
             verb = (m.groupdict().get("verb") or "").lower()
             if _blocked(sentence, m.start(), verb) or (through and interior):
                 continue  # passing through a building is not being in it
+            if re.search(r"\b(?:few|several|many|some|hundred|\d+)\s+yards\b", m.group(0), re.I):
+                continue  # "walk on a few yards": a distance, not a yard
             found.append((m.start("place"), place, interior,
                           "travel" if verb in TRAVEL else kind))
     first_move = min((p for p, *_, k in found if k != "be"), default=None)
