@@ -23,7 +23,7 @@ def test_default_output_next_to_input(tmp_path: Path) -> None:
     src = tmp_path / "story.txt"
     src.write_bytes(SEED.read_bytes())
     assert main([str(src)]) == 0
-    assert (tmp_path / "story.fountain").read_text(encoding="utf-8").startswith("Title: Story")
+    assert (tmp_path / "story.fountain").read_text(encoding="utf-8").startswith("Title: STORY")
 
 
 def test_stdin_and_formats(tmp_path: Path) -> None:

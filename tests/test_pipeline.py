@@ -95,8 +95,25 @@ def test_seed_narrator_named_and_scenes(seed_fountain: str) -> None:
 
 
 def test_title_page(seed_fountain: str) -> None:
-    head = seed_fountain.split("\n\n")[0]
-    assert head.startswith("Title: Tourniquet") and "Source:" in head
+    head = seed_fountain.split("\n\n")[0].split("\n")
+    assert head == ["Title: TOURNIQUET", "Credit: Screenplay by", "Author:", "Source: Based on the story"]
+
+
+def test_title_page_names_the_writer_the_source_and_the_date() -> None:
+    out = adapt_text("Anna sat in the kitchen.\n", author="Ann Writer", source_author="Jane Austen",
+                     source_title="Persuasion", draft_date="June 1, 2024")
+    head = out.split("\n\n")[0].split("\n")
+    assert head == ["Title: PERSUASION", "Credit: Screenplay by", "Author: Ann Writer",
+                    "Source: Based on the story by Jane Austen", "Draft date: June 1, 2024"]
+
+
+def test_front_matter_byline_is_the_source_author() -> None:
+    text = ("THE LONG WAY\n\nby\n\nMARY ANN SMITH\n\n(1901)\n\nCHAPTER I\n\n"
+            "Anna sat in the kitchen.\n\nCHAPTER II\n\nThe next morning Anna walked into the garden.\n")
+    out = adapt_text(text)
+    assert "Title: THE LONG WAY" in out and "Source: Based on the story by Mary Ann Smith" in out
+    assert "/*\n(1901)\n*/" in out and "\n!(1901)" not in out  # kept for the writer, not printed
+    assert "# CHAPTER II\n\nEXT. GARDEN - MORNING" in out
 
 
 def test_narrator_override() -> None:

@@ -45,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="put ALIAS's lines under NAME's cue (repeatable)")
     p.add_argument("--cast", metavar="FILE", help="cast file (TOML); default: INPUT.cast.toml when present")
     p.add_argument("--title", help="title for the title page")
+    p.add_argument("--author", metavar="NAME", help="the screenwriter, under \"Screenplay by\"")
+    p.add_argument("--source-author", metavar="NAME", help="the source's author: \"Based on the novel by NAME\"")
+    p.add_argument("--draft-date", metavar="DATE",
+                   help="draft date for the title page; \"today\" uses SOURCE_DATE_EPOCH or the clock")
     p.add_argument("--no-notes", action="store_true", help="leave out [[notes]] on guessed speakers")
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="adapt N files at once")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or warnings")
@@ -69,6 +73,7 @@ class Job:
     notes: bool
     debug: bool
     quiet: bool = False
+    title_page: tuple[tuple[str, str], ...] = ()  # author, source_author, draft_date given
 
 
 def _outputs(inp: str, args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[tuple[str, str], ...]:
@@ -116,7 +121,8 @@ def run(job: Job) -> str | None:
             aliases = tuple(cast.get("aliases", {}).items()) + job.aliases
             options = Options(narrator=job.narrator or cast.get("narrator"),
                               pronoun=job.pronoun or cast.get("pronoun"), aliases=aliases, notes=job.notes,
-                              title=job.title or cast.get("title"), author=cast.get("author"))
+                              title=job.title or cast.get("title"),
+                              **{"author": cast.get("author"), **dict(job.title_page)})
             title = None if job.input == "-" else Path(job.input).stem.replace("_", " ").replace("-", " ").title()
             with progress(1000, label=f"adapting {source}", enabled=not job.quiet and len(text) > 200_000) as bar:
                 tree = parse(text, source=source)
@@ -154,6 +160,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _title_page_args(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
+    """--author, --source-author, --draft-date as Options fields; "today" is read here, once."""
+    date = args.draft_date
+    if date and date.lower() == "today":
+        import datetime
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()  # reproducible builds
+        when = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC) if epoch.isdigit() \
+            else datetime.datetime.now()
+        date = f"{when:%B} {when.day}, {when.year}"
+    given = {"author": args.author, "source_author": args.source_author, "draft_date": date}
+    return tuple((k, v) for k, v in given.items() if v)
+
+
 def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -170,7 +189,7 @@ def _main(argv: Sequence[str] | None) -> int:
         parser.error("-j needs a number of processes of 1 or more")
     jobs = [Job(inp, _outputs(inp, args, parser), args.stats, args.paper, args.narrator, args.pronoun,
                 tuple(aliases), args.cast, args.title, not args.no_notes, args.debug,
-                args.quiet or args.jobs > 1) for inp in args.inputs]
+                args.quiet or args.jobs > 1, _title_page_args(args)) for inp in args.inputs]
     if args.jobs > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
             results = list(pool.map(run, jobs))

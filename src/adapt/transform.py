@@ -7,6 +7,7 @@ how narration reads as action (``voice``), and where a guess deserves a note.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -14,9 +15,11 @@ from functools import cached_property
 from lark import Tree
 
 from adapt.action import voice
+from adapt.fountain.titlepage import title_page
 from adapt.inline import escape
 from adapt.model import (
     Action,
+    Boneyard,
     Dialogue,
     DialoguePart,
     Element,
@@ -28,7 +31,6 @@ from adapt.model import (
     Section,
     Speech,
     Sung,
-    TitlePage,
 )
 from adapt.read.beats import (
     Beat,
@@ -40,8 +42,8 @@ from adapt.read.beats import (
     Stanza,
     to_beats,
 )
-from adapt.scenes.settings import heading as scene_heading
-from adapt.scenes.settings import scenes as find_scenes
+from adapt.scenes.chapters import Structure, structure
+from adapt.scenes.plan import plan as plan_scenes
 from adapt.speakers.attribution import NARRATOR, Attribution, Cast, attribute
 from adapt.speakers.names import cue_name, gender_of_title
 from adapt.speakers.reported import find_reported_speech
@@ -71,6 +73,8 @@ class Options:
     """The source's own title (a Gutenberg header, EPUB/DOCX metadata): over a file-name title."""
     source_author: str | None = None
     """The source's author, for "Based on the novel by ..." on the title page."""
+    draft_date: str | None = None
+    """The draft date for the title page; None leaves it off (reproducible output)."""
     language: str | None = None
     """The text's language (ISO 639-1, e.g. "en", "fr") when metadata or detection gives it."""
 
@@ -274,11 +278,12 @@ def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
     return {"m": "he", "f": "she"}.get(g or "", "they")
 
 
-def _attributed(tree: Tree, options: Options) -> tuple[str | None, list[Beat], dict[tuple[int, int], Attribution], Cast]:
-    """The story's beats (title line taken off) and who speaks each quotation."""
+def _attributed(tree: Tree, options: Options) -> tuple[str | None, Structure, dict[tuple[int, int], Attribution], Cast]:
+    """The story's structure (title line taken off, chapters, front matter) and who speaks each quotation."""
     found_title, beats = _title(to_beats(tree))
-    speakers, cast = attribute(beats, narrator=options.narrator, aliases=dict(options.aliases))
-    return found_title, beats, speakers, cast
+    story = structure(beats, titled=found_title is not None)
+    speakers, cast = attribute(story.beats, narrator=options.narrator, aliases=dict(options.aliases))
+    return found_title, story, speakers, cast
 
 
 def speaker_table(tree: Tree, options: Options = Options()) -> list[tuple[str, str, str]]:
@@ -286,7 +291,8 @@ def speaker_table(tree: Tree, options: Options = Options()) -> list[tuple[str, s
 
     What ``bench/attribution_report.py`` scores, without writing the script.
     """
-    _, beats, speakers, cast = _attributed(tree, options)
+    _, story, speakers, cast = _attributed(tree, options)
+    beats = story.beats
     w = _Writer(cast, options, dict(cast.names), None, "they")
     rows = []
     for bi, b in enumerate(beats):
@@ -301,86 +307,47 @@ def speaker_table(tree: Tree, options: Options = Options()) -> list[tuple[str, s
 def to_model(tree: Tree, *, title: str | None = None, options: Options = Options(),
              report: Callable[[float], None] | None = None) -> Screenplay:
     """The adapted screenplay for a parsed story; ``report`` hears the fraction done."""
-    found_title, beats, speakers, cast = _attributed(tree, options)
+    found_title, story, speakers, cast = _attributed(tree, options)
+    beats = story.beats
     names = dict(cast.names)
     narrator_name = names.get(NARRATOR)
     sample = " ".join(b.narration for b in beats if isinstance(b, Paragraph))[:20000]
     w = _Writer(cast, options, names, voice.detect_tense(sample), _pronoun(cast, options, narrator_name))
-    chapters: list[list[int]] = [[]]
-    for bi, b in enumerate(beats):
-        if isinstance(b, Heading):
-            chapters.append([bi])
-        else:
-            chapters[-1].append(bi)
+    if story.front:  # subtitle, date, dedication: kept for the writer, never printed
+        w.elements.append(Boneyard("\n" + "\n\n".join(story.front) + "\n"))
     people = frozenset(n for k in cast.known for n in (k, *k.split()))
-    heading: str | None = None
-    done = 0
-    for chapter in chapters:
-        if report and beats:
-            report(done / len(beats))
-        done += len(chapter)
-        starts = _scene_starts(beats, chapter, heading, people)
-        for bi in chapter:
-            b = beats[bi]
-            if isinstance(b, Heading):
-                w.elements.append(Section(_marked(b.text), 1))
-                continue
-            if bi in starts:
-                heading, doubt = starts[bi]
-                w.elements.append(SceneHeading(heading, line=b.line))
-                if doubt and options.notes:
-                    w.elements.append(Note(f"scene heading: {doubt}"))
-            if isinstance(b, SceneBreak):
-                continue
-            if isinstance(b, Stanza):
-                w.elements.append(Action("MUSIC CUE: a song plays."))
-                w.elements.append(Lyrics(tuple(_marked(x) for x in b.lines), b.line))
-                continue
-            assert isinstance(b, Paragraph)
-            w.paragraph(bi, b, speakers)
-    fields = [("Title", escape(options.title or found_title or title or "Untitled"))]
-    fields.append(("Credit", "Screenplay adapted by adapt"))
-    fields.append(("Source", f"Based on the story{' by ' + escape(options.author) if options.author else ''}"))
-    return Screenplay(TitlePage(tuple(fields)), tuple(w.elements))
-
-
-UNKNOWN_PLACE = "INT. UNKNOWN LOCATION - DAY"
-
-
-def _scene_starts(beats: list[Beat], chapter: list[int], previous: str | None,
-                  people: frozenset[str]) -> dict[int, tuple[str, str | None]]:
-    """Where scenes start in one chapter → (heading, a note when it is a guess).
-
-    A chapter, and a scene break (***), always start a scene: where the text names no
-    new place, the story stays where it was, later; with no place at all yet, the
-    heading says so and a note flags it.
-    """
-    body = [bi for bi in chapter if not isinstance(beats[bi], Heading)]
-    if not body:
-        return {}
-    found = find_scenes([_narration_of(beats[bi]) for bi in body], names=people)
-    starts: dict[int, tuple[str, str | None]] = {
-        body[s.start]: (scene_heading(s.setting, s.suffix), None) for s in found}
-    current = previous
-    for n, bi in enumerate(body):
-        needs = n == 0 or isinstance(beats[bi], SceneBreak)
-        if needs and bi not in starts:
-            if isinstance(beats[bi], SceneBreak) and n + 1 < len(body) and body[n + 1] in starts:
-                continue  # the next paragraph names the new place itself
-            if not current:
-                starts[bi] = (UNKNOWN_PLACE, "the text does not say where this happens")
-            elif n == 0 and isinstance(beats[chapter[0]], Heading):
-                # A new chapter that names no place: keep the last one, but say so.
-                starts[bi] = (current.split(" - ")[0] + " - LATER",
-                              "a new chapter that names no place; kept from the scene before")
-            else:
-                starts[bi] = (current.split(" - ")[0] + " - LATER", None)
+    starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
+    for bi, b in enumerate(beats):
+        if report and bi % 200 == 0:
+            report(bi / len(beats))
+        if isinstance(b, Heading):
+            w.elements.append(Section(_marked(b.text), 1))
+            continue
         if bi in starts:
-            current = starts[bi][0]
-    return starts
+            w.elements.append(SceneHeading(starts[bi].heading, line=getattr(b, "line", None)))
+            if starts[bi].note and options.notes:
+                w.elements.append(Note(f"scene heading: {starts[bi].note}"))
+        if isinstance(b, SceneBreak):
+            continue
+        if isinstance(b, Stanza):
+            w.elements.append(Action("MUSIC CUE: a song plays."))
+            w.elements.append(Lyrics(tuple(_marked(x) for x in b.lines), b.line))
+            continue
+        assert isinstance(b, Paragraph)
+        w.paragraph(bi, b, speakers)
+    words = sum(len(b.narration.split()) + sum(len(q.text.split()) for q in b.quotes)
+                for b in beats if isinstance(b, Paragraph))
+    page = title_page(options.title or options.source_title or found_title or story.title
+                      or title or "Untitled", author=options.author, words=words,
+                      source_author=options.source_author or story.author,
+                      draft_date=options.draft_date)
+    return Screenplay(page, tuple(w.elements))
 
 
-def _narration_of(b: Beat) -> str:
-    if isinstance(b, Paragraph):
-        return b.narration
-    return ""
+def _main_character(w: _Writer, speakers: dict[tuple[int, int], Attribution]) -> str | None:
+    """The cue with the most speeches: whose home a story that names no place is set in."""
+    counts = Counter(a.speaker for a in speakers.values())
+    for key, _ in counts.most_common(3):
+        if key in w.cast.known or key == NARRATOR and w.names.get(NARRATOR):
+            return w.cue(key)  # a name, not "the woman"
+    return None

@@ -172,7 +172,7 @@ def _title_page(tp: TitlePage) -> str:
     for key, value in tp.fields:
         lines = _inline(value).split("\n")
         if len(lines) == 1:
-            out.append(f"{key}: {lines[0]}")
+            out.append(f"{key}: {lines[0]}".rstrip())  # "Author:" left for the writer
         else:
             out.append(f"{key}:")
             out.extend("    " + x for x in lines)

@@ -12,7 +12,8 @@ _INT = ("room drawing-room sitting-room dining-room dining-parlour breakfast-roo
         "church chapel vestry club nightclub bar pub inn tavern hotel shop store restaurant "
         "cafe café cellar attic garret house cottage apartment carriage cab coach train cabin "
         "barn stable stables shed pantry dairy conservatory gallery corridor lobby saloon "
-        "hospital prison cell dance-floor")
+        "hospital prison cell dance-floor theatre theater opera-house station "
+        "waiting-room")
 _EXT = ("street alley alleyway road lane path garden gardens park field fields meadow wood "
         "woods forest yard backyard farmyard roof rooftop bridge river riverbank shore beach "
         "square courtyard platform dock docks wharf quay pier lawn porch veranda verandah "
@@ -31,10 +32,10 @@ OWN = {"his", "her", "my", "your"}  # "her room" is a bedroom; "our room" is not
 # Things that betray a setting without naming it; used only for a chapter's opening.
 HINTS = {"barstool": "BAR", "bar-stool": "BAR", "mantel-piece": "SITTING ROOM",
          "mantelpiece": "SITTING ROOM", "fireplace": "SITTING ROOM", "pew": "CHURCH",
-         "pulpit": "CHURCH", "stove": "KITCHEN"}
+         "pulpit": "CHURCH", "stove": "KITCHEN", "bed": "BEDROOM", "bedside": "BEDROOM"}
 # A place noun followed by one of these is a modifier ("kitchen door", "beach picnic").
 _HEADS = ("door doors window windows gate wall walls floor fire table chair steps stairs "
-          "staircase station party picnic light lights lamp clock bell fence maid servant "
+          "staircase party picnic light lights lamp clock bell fence maid servant "
           "dishes keeper man men girls boys children teacher master bill")
 
 
@@ -48,6 +49,12 @@ def canon(surface: str) -> tuple[str, bool]:
     return _ALIAS.get(key) or key.replace("-", " ").upper(), _SIDE.get(key, True)
 
 
+def is_place(word: str) -> bool:
+    """A word the lexicon knows as a kind of place ("garden", "Kitchens")."""
+    key = re.sub(r"[\s-]+", "-", word.lower())
+    return key in _SIDE or key.rstrip("s") in _SIDE or key[:-2] in _SIDE
+
+
 def alt(words: Sequence[str]) -> str:
     """Regex alternation, longest first (so "ballroom" beats "ball"); "-" also matches " " or nothing."""
     forms = sorted(words, key=len, reverse=True)
@@ -59,6 +66,10 @@ NP = (rf"(?P<det>the|a|an|this|that|his|her|their|our|my|your|its|\w+'s)\s+"
       rf"(?:(?!{_STOP})[a-z][\w'-]*\s+){{0,2}}?"
       rf"(?P<place>(?-i:{alt(list(_SIDE))})(?:e?s)?)\b"
       rf"(?![-'’]|\s+(?:{alt(list(_SIDE) + _HEADS.split())})\b)")
+
+# "on the garden wall", "at the kitchen table": a place named as a modifier, near someone.
+NP_MOD = re.compile(rf"\b(?:in|on|at|by|into|inside|within|near)\s+(?:the|a|an|his|her|their|our|my)\s+"
+                    rf"(?P<place>(?-i:{alt(list(_SIDE))}))\s+(?:{alt(_HEADS.split())})\b", re.I)
 
 # ---- movement and being-at cues ---------------------------------------------
 
@@ -122,11 +133,15 @@ NAMED_SIDE = {"street": False, "road": False, "lane": False, "square": False, "p
 # negation, habit or condition; a noun use ("his return to"); an inanimate mover
 # ("the path came out to the road"); someone else seen moving ("watched her walk").
 BLOCK = re.compile(
-    r"(?:\b(?:would|could|should|might|must|will|shall|may|can|cannot|not|never|if|unless|"
+    r"(?:\b(?:would|could|should|might|must|will|shall|may|can|cannot|not|never|if|unless|whether|"
     r"whenever|wish|wished|hope|hoped|sometimes|often|usually|always|generally|before|since|"
     r"occasionally|frequently|seldom|rarely)|'d|n't)\s+(?:[\w'.]+\s+){0,2}$"
     r"|\b(?:saw|see|sees|seen|watched|watch|watching|heard|hear|observed|noticed|perceived|"
-    r"beheld|behold|time|times|eyes?|thoughts?|mind|gaze|heart|spirits?|sign)\s+"
+    r"beheld|behold|time|times|eyes?|thoughts?|mind|gaze|heart|spirits?|sign|"
+    # A place remembered, dreamt, longed for or told about is not where anyone is now.
+    r"remembers?|remembered|remembering|recall(?:s|ed)?|dream(?:s|ed|t)?|dreaming|"
+    r"imagin(?:e|es|ed|ing)|fanc(?:y|ies|ied)|memory|memories|longs?|longed|yearn(?:s|ed)?|"
+    r"spoke|speaks?|talk(?:s|ed)?|told|tells?|wrote|writes?|letter|story|described?)\s+"
     r"(?:(?!(?<=,\s)(?:and|but|then)\b)[\w'.,-]+\s+){0,8}$"
     r"|\b(?:that|which)\s+(?:(?:was|were|is|are)\s+)?$", re.I)
 # Only for movement verbs: infinitives and nouns ("to go to", "his return to", "a sharp
@@ -137,6 +152,14 @@ NOT_MOVER = re.compile(
 DET_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|my|our|your|this|that)\s+(\w+\s+)?$",
                         re.I)
 FLASHBACK = re.compile(r"\bhad\s+(?:\w+\s+)?$", re.I)
+# A sentence that opens in the pluperfect ("She had spent a winter in Bath, and ...") or
+# frames what follows as memory, wish or report tells of another time and place: no cue
+# after it in the sentence is where anyone is now.
+BACKSTORY = re.compile(
+    r"^(?:(?:and|but|so)\s+)?(?:[A-Z][\w.'’-]*|she|he|they|we|i)(?:\s+[A-Z][\w'’-]*)?\s+had\s+"
+    r"(?!been\s+(?:sitting|standing|waiting|walking|there|here)\b)(?:\w+ly\s+)?\w+"
+    r"|\b(?:remembered|remembers|recalled|recalls|dreamed|dreamt|dreams|imagined|longed|"
+    r"yearned|wrote|told|spoke\s+of|talked\s+of)\b[^.;:!?]*$", re.I)
 CLAUSE = re.compile(r"^(?:when|after|as soon as|no sooner|till|until)\b", re.I)
 
 # ---- time -----------------------------------------------------------------
@@ -158,5 +181,7 @@ JUMP = re.compile(
     r"|(?:that|this|one)\s+(?P<b>morning|evening|night|afternoon)"
     r"|(?<=in\s)the\s+(?P<c>morning|evening|afternoon)\b"
     r"|(?P<d>dawn|dusk|sunset|sunrise|nightfall|midnight|noon|daybreak)\b"
+    r"|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?P<e>morning|evening|night|afternoon))?\b(?!\s*[,;]?\s*(?:was|is|had|would)\b)"
     r"|(?P<later>(?:an?|one|two|three|some|several|a\s+few)\s+(?:hours?|days?|weeks?)\s+"
     r"(?:later|afterwards?|after)))", re.I)

@@ -19,6 +19,7 @@ from adapt.scenes.places import (
     BARE,
     BE,
     BLOCK,
+    BACKSTORY,
     CLAUSE,
     DET_BEFORE,
     ENTER,
@@ -32,6 +33,7 @@ from adapt.scenes.places import (
     NOT_MOVER,
     NOT_NAMES,
     NP,
+    NP_MOD,
     OPENER,
     OWN,
     TIMES,
@@ -97,8 +99,17 @@ def _jump(sentence: str) -> str | None:
     m = JUMP.match(sentence)
     if not m:
         return None
-    word = next((g for g in (m.group(k) for k in "abcd") if g), None)
-    return TIMES[word.lower()] if word else "LATER"
+    word = next((g for g in (m.group(k) for k in "abcde") if g), None)
+    if word:
+        return TIMES[word.lower()]
+    return "DAY" if m.group("wd") else "LATER"  # "On Sunday": a new day, its hour untold
+
+
+def opening_jump(text: str) -> str | None:
+    """The time a passage's first sentence jumps to ("The next morning" → MORNING, "On
+    Sunday" → DAY, "Two days later" → LATER), or None."""
+    first = next(iter(sentences(_clean(text), clauses=True)), "")
+    return _jump(first) if first else None
 
 
 # ---- finding a change -------------------------------------------------------
@@ -125,6 +136,8 @@ def _blocked(sentence: str, start: int, verb: str = "") -> bool:
         # it, of "-s"/"-ing" ("the walks", "his returning"); "the girl walks" is a verb.
         if verb in BARE or not m.group(1) and verb.endswith(("ing", "s")):
             return True
+    if BACKSTORY.search(prefix) and not CLAUSE.match(sentence):
+        return True
     return bool(FLASHBACK.search(prefix)) and not CLAUSE.match(sentence)
 
 
@@ -148,6 +161,8 @@ def _places(sentence: str, names: frozenset[str]) -> list[_Cue]:
             verb = (m.groupdict().get("verb") or "").lower()
             if _blocked(sentence, m.start(), verb) or (through and interior):
                 continue  # passing through a building is not being in it
+            if re.search(r"\b(?:few|several|many|some|hundred|\d+)\s+yards\b", m.group(0), re.I):
+                continue  # "walk on a few yards": a distance, not a yard
             found.append((m.start("place"), place, interior,
                           "travel" if verb in TRAVEL else kind))
     first_move = min((p for p, *_, k in found if k != "be"), default=None)
@@ -223,7 +238,8 @@ def setting_from_text(text: str, names: frozenset[str] = frozenset()) -> Setting
     """The setting a stretch of text (a chapter's opening paragraphs) takes place in.
 
     Scores each place: 3 for a move or being-at cue, 2 for a locative mention
-    ("out on the dance floor"), 1 for a telltale object ("barstool" → a bar).
+    ("out on the dance floor"), 1 for a telltale object ("barstool" → a bar) or a place
+    named as a modifier ("on the garden wall").
     Highest score wins, the earliest on a tie; the time is the first time word.
     """
     clean = _clean(text)
@@ -240,11 +256,15 @@ def setting_from_text(text: str, names: frozenset[str] = frozenset()) -> Setting
         for pos, place, interior, _ in _places(sentence, names):
             if place != "ROOM":
                 add(place, interior, 3, offset + pos)
-        for m in re.finditer(rf"\b(?:in|on|at|into|inside|within)\s+{NP}", sentence, re.I):
+        # "in the garden", and "at the door of the inn"
+        for m in re.finditer(rf"\b(?:in|on|at|into|inside|within)\s+(?:the\s+[a-z-]+\s+of\s+)?{NP}",
+                             sentence, re.I):
             name, interior = _np_place(m)
             if name not in ANAPHORIC or name == "HOUSE":
                 add(name, interior, 2, offset + m.start())
         offset += len(sentence) + 1
+    for m in NP_MOD.finditer(clean):
+        add(*canon(m.group("place")), 1, m.start())
     for word, place in HINTS.items():
         if (hint := re.search(rf"\b{alt([word])}\b", clean, re.I)):
             add(place, True, 1, hint.start())
