@@ -72,10 +72,12 @@ class Progress:
         start, first = time.monotonic(), self.done
         rate = self.done / max(1e-6, start - self._start)  # units a second so far
 
+        ceiling = end - max(1, units // 20)  # short of the end until the step is done
+
         def tick() -> None:
             while not stop.wait(0.25):
-                guess = first + int(rate * (time.monotonic() - start))
-                if guess < end and guess > self.done:
+                guess = min(ceiling, first + int(rate * (time.monotonic() - start)))
+                if guess > self.done:
                     self.done = guess
                 self._draw()
 
