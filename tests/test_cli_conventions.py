@@ -242,3 +242,12 @@ def test_control_characters_give_a_well_formed_fdx(tmp_path: Path, capsys: pytes
     root = ET.fromstring((tmp_path / "story.fdx").read_bytes())
     words = " ".join(t.text or "" for t in root.iter("Text"))
     assert "Stop there" in words and "waits" in words
+
+
+def test_standard_output_carries_one_thing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "story.txt"
+    src.write_bytes(STORY)
+    code, _, err = cli(capsys, str(src), "-o", "-", "--stats")
+    assert code == 2 and "would both print to standard output" in err
+    code, _, err = cli(capsys, str(src), "-o", "-", "--pdf")
+    assert code == 2 and "--pdf writes beside a file" in err

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -135,7 +136,7 @@ def _outputs(inp: str, args: argparse.Namespace, parser: argparse.ArgumentParser
     return outs
 
 
-def _check_plan(jobs: list[Job], args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+def _check_plan(jobs: list[Job], parser: argparse.ArgumentParser) -> None:
     """Refuse, before anything is read or written, outputs that would lose work."""
     inputs = {os.path.realpath(j.input): j.input for j in jobs if j.input != STDOUT}
     made: dict[str, str] = {}  # real output path → the input that makes it
@@ -144,9 +145,9 @@ def _check_plan(jobs: list[Job], args: argparse.Namespace, parser: argparse.Argu
             if path == STDOUT:
                 if fmt == "pdf" and _is_terminal(sys.stdout):
                     parser.error("a PDF is not for a terminal: redirect it (> script.pdf) or give -o FILE")
-                if job.stats and not args.json:
-                    parser.error("--stats and -o - would both print to standard output: add --json "
-                                 "or write the script to a file")
+                if job.stats:
+                    parser.error("--stats and -o - would both print to standard output: "
+                                 "write the script to a file")
                 continue
             real = os.path.realpath(path)
             if real in inputs:
@@ -179,36 +180,39 @@ def _plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[Job
                 notes=not args.no_notes, debug=args.debug, quiet=args.quiet, json=args.json,
                 progress=not args.quiet and not (args.jobs > 1 and len(args.inputs) > 1))
             for inp in args.inputs]
-    _check_plan(jobs, args, parser)
+    _check_plan(jobs, parser)
     return jobs
+
+
+# Progress units per step, against 1000 for adapting: the PDF takes about a fifth as
+# long as the adaptation of the same story, the others a few percent.
+_WEIGHT = {"adapt": 1000, "read": 100, "fountain": 10, "pdf": 200, "fdx": 20, "html": 10, "stats": 100}
 
 
 def run(job: Job) -> Outcome:
     """Adapt or render one input and write its outputs; what to print comes back."""
     from adapt.output import write_all
     from adapt.progress import progress
+    from adapt.writers.stats import stats
 
     try:
         text, source, fountain = _read(job)
-        weights = [(fmt, path, _WEIGHT[fmt]) for fmt, path in job.outputs]
-        reading = 100 if fountain else 1000
-        total = reading + sum(w for *_, w in weights) + (_WEIGHT["stats"] if job.stats or not job.quiet else 0)
-        verb = "rendering" if fountain else "adapting"
-        with progress(total, label=f"{verb} {shown(source)}",
-                      enabled=job.progress and len(text) > _PROGRESS_FROM) as bar:
-            doc = _document(job, text, source, fountain,
-                            lambda f: bar.advance(int(f * reading) - bar.done))
+        reading = _WEIGHT["read" if fountain else "adapt"]
+        counting = job.stats or not job.quiet  # the summary line needs the figures too
+        total = reading + sum(_WEIGHT[f] for f, _ in job.outputs) + (_WEIGHT["stats"] if counting else 0)
+        label = f"{'rendering' if fountain else 'adapting'} {shown(source)}"
+        with progress(total, label=label, enabled=job.progress and len(text) > _PROGRESS_FROM) as bar:
+            doc = _document(job, text, source, fountain, lambda f: bar.advance(int(f * reading) - bar.done))
             bar.advance(reading - bar.done)
             rendered = []
-            for fmt, path, weight in weights:
+            for fmt, path in job.outputs:
                 bar.relabel(f"writing {_name(path)}")
-                with bar.step(weight):
+                with bar.step(_WEIGHT[fmt]):
                     rendered.append((path, _render(fmt, doc, job, adapted=not fountain, name=path)))
             figures = None
-            if job.stats or not job.quiet:
+            if counting:
                 bar.relabel(f"counting {shown(source)}")
                 with bar.step(_WEIGHT["stats"]):
-                    from adapt.writers.stats import stats
                     figures = stats(doc)
         write_all(rendered)
         return _outcome(job, source, figures)
@@ -223,10 +227,6 @@ def run(job: Job) -> Outcome:
     except MemoryError:
         return Outcome(error=f"{shown(job.input)}: out of memory; split the text into smaller files")
 
-
-# Progress units per step, against 1000 for adapting: the PDF takes about a fifth as
-# long as the adaptation of the same story, the others a few percent.
-_WEIGHT = {"fountain": 10, "pdf": 200, "fdx": 20, "html": 10, "stats": 100}
 
 
 def _read(job: Job) -> tuple[str, str, bool]:
@@ -333,12 +333,30 @@ def _exit_worker(signum: int, frame: FrameType | None) -> None:
 
 
 def _run_all(jobs: list[Job], processes: int) -> list[Outcome]:
-    if processes > 1 and len(jobs) > 1:
-        # multiprocessing.Pool, not ProcessPoolExecutor: leaving the block early (a
-        # signal, Ctrl-C) terminates the workers instead of letting them run on.
-        with multiprocessing.Pool(min(processes, len(jobs)), initializer=_worker_start) as pool:
-            return pool.map(run, jobs, chunksize=1)
-    return [run(j) for j in jobs]
+    if processes <= 1 or len(jobs) <= 1:
+        return [run(j) for j in jobs]
+    with ProcessPoolExecutor(max_workers=min(processes, len(jobs)), initializer=_worker_start) as pool:
+        try:
+            return list(pool.map(run, jobs))
+        except BrokenProcessPool:
+            return [Outcome(error="a worker process died (out of memory?); try fewer -j or smaller files")]
+        except BaseException:  # a signal, Ctrl-C: the workers must not run on
+            _end_workers(pool)
+            raise
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """SIGTERM every worker (each removes its temporary files) and wait for them."""
+    end = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if end is not None:
+        end()
+        return
+    workers = list(getattr(pool, "_processes", {}).values())
+    for w in workers:
+        w.terminate()
+    for w in workers:
+        w.join(5)
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
