@@ -22,7 +22,7 @@ from adapt.model import (
 from adapt.writers.fdx import write_fdx
 
 DEFAULT_TYPES = {"Scene Heading", "Action", "Character", "Parenthetical", "Dialogue",
-                 "Transition", "Lyrics", "General", "Shot"}
+                 "Transition", "General", "Shot"}
 
 
 def _root(doc: Screenplay) -> ET.Element:
@@ -66,7 +66,7 @@ def test_only_default_paragraph_types() -> None:
     types = {p.get("Type") for p in _body(_sample())}
     assert types <= DEFAULT_TYPES
     assert {"Scene Heading", "Action", "Character", "Parenthetical", "Dialogue",
-            "Transition", "Lyrics"} <= types
+            "Transition"} <= types
 
 
 def test_paragraph_sequence_and_text() -> None:
@@ -79,12 +79,11 @@ def test_paragraph_sequence_and_text() -> None:
         ("Dialogue", "Hello?"),
         ("Character", "BOB"),
         ("Dialogue", "Who's there?"),
-        ("Lyrics", "Tra la."),
+        ("Dialogue", "Tra la."),
         ("Transition", "CUT TO:"),
         ("Scene Heading", "EXT. GARDEN - NIGHT"),
         ("Action", "THE END"),
-        ("Lyrics", "Row, row,"),
-        ("Lyrics", "row your boat"),
+        ("Action", "Row, row,\nrow your boat"),
     ]
 
 
@@ -189,8 +188,67 @@ def test_unprinted_elements_are_dropped() -> None:
                      Synopsis("a synopsis"), Boneyard("old stuff"))
     out = write_fdx(doc)
     assert [_text(p) for p in _body(doc)] == ["seen"]
-    for hidden in ("secret note", "Act One", "a synopsis", "old stuff"):
+    for hidden in ("Act One", "a synopsis", "old stuff"):
         assert hidden not in out
+
+
+def _notes(doc: Screenplay) -> list[tuple[str, str]]:
+    """(anchored paragraph text, note text) for each ScriptNote."""
+    root = _root(doc)
+    content = root.find("Content")
+    assert content is not None
+    texts = ["".join(t.text or "" for t in p.findall("Text")) if p.find("DualDialogue") is None else "\0\0"
+             for p in content]
+    body = "\n".join(texts).encode("utf-16-le")  # a Range counts UTF-16 units
+    out = []
+    for note in root.iterfind("ScriptNotes/ScriptNote"):
+        start, end = (int(x) for x in note.get("Range", "").split(","))
+        words = "\n".join(t.text or "" for t in note.iter("Text"))
+        out.append((body[2 * start:2 * end].decode("utf-16-le"), words))
+    return out
+
+
+def test_notes_are_script_notes_anchored_to_their_paragraph() -> None:
+    # Probe: the FDX dropped every note.
+    doc = screenplay(
+        SceneHeading("INT. UNKNOWN LOCATION - DAY"),
+        Note("scene heading: the text does not say where"),
+        Action("Dana waits. Ünïcödé 🎭 here."),
+        Note("speaker: guessed from turn-taking"),
+        dialogue("DANA", "Hello?"),
+        dialogue("BOB", "Hi.", dual=True),
+        Action("After."),
+        Note("two\nlines"),
+    )
+    assert _notes(doc) == [
+        ("INT. UNKNOWN LOCATION - DAY", "scene heading: the text does not say where"),
+        ("\0\0", "speaker: guessed from turn-taking"),
+        ("After.", "two\nlines"),
+    ]
+    assert _notes(screenplay(Note("first"), Action("Only."))) == [("Only.", "first")]
+
+
+def test_lyrics_are_italic_dialogue_and_action() -> None:
+    # Probe: lyrics went out as a Lyrics type that readers without one show as Action.
+    doc = screenplay(dialogue("BOB", "Listen.", Sung("Tra *la*.")), Lyrics(("Row, row,", "row")))
+    paras = _body(doc)
+    sung = paras[2]
+    assert sung.get("Type") == "Dialogue" and _text(sung) == "Tra la."
+    assert all("Italic" in (t.get("Style") or "") for t in sung.findall("Text"))
+    song = paras[3]
+    assert song.get("Type") == "Action" and _text(song) == "Row, row,\nrow"
+    assert all(t.get("Style") == "Italic" for t in song.findall("Text"))
+    assert "Lyrics" not in write_fdx(doc)
+
+
+def test_control_characters_never_make_ill_formed_xml() -> None:
+    # Probe: U+0001-U+001F made the .fdx ill-formed.
+    junk = "".join(chr(c) for c in range(32) if c != 13) + "\ufffe\uffff ok"
+    doc = screenplay(SceneHeading("INT. X\x01 - DAY", number="1\x02"), Action(junk),
+                     dialogue("A\x1b", junk), Note(junk), title=junk)
+    paras = _body(doc)  # parses: well-formed
+    assert _text(paras[1]) == "\t\n ok"
+    assert paras[0].get("Number") == "1"
 
 
 def test_title_page() -> None:

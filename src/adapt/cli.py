@@ -1,44 +1,67 @@
-"""Command line: ``adapt INPUT... [-o OUTPUT] [--pdf] [--fdx] [--html] [--stats]``.
+"""Command line: ``adapt INPUT... [-o OUTPUT|-] [-t FORMAT] [--pdf] [--fdx] [--html] [--stats [--json]]``.
 
 The only module that does I/O. Exit codes: 0 success, 1 bad input (one line on
-stderr, no traceback, no output file touched), 2 bad usage (argparse).
+stderr, no traceback, no output file touched), 2 bad usage (argparse), 128+N when
+signal N stopped it (130 for Ctrl-C, 143 for SIGTERM).
+
+A run is planned before anything is read: every input's outputs are named and
+checked (an output that is an input, two outputs that coincide, a PDF for a
+terminal are usage errors). Each input is then read, adapted (or, for Fountain,
+only read), rendered to every format in memory, and written all at once by
+``adapt.output.write_all``. Reports (``--stats``, the ``wrote ...`` line) are
+returned to the parent process and printed in input order, also under ``-j``.
 """
 from __future__ import annotations
 
 import argparse
 import logging
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
 
 from adapt import __version__
-from adapt.errors import AdaptError
+from adapt.errors import AdaptError, Interrupted, readable, shown
+from adapt.output import STDOUT
 from adapt.writers import WRITERS, format_for
+
+if TYPE_CHECKING:
+    from adapt.model import Screenplay
+    from adapt.writers.stats import ScriptStats
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 FOUNTAIN_SUFFIXES = {".fountain", ".spmd"}
+_PROGRESS_FROM = 200_000  # characters: shorter inputs finish before a line would help
+_STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="adapt",
         description="Adapt prose fiction into a screenplay (Fountain, PDF, Final Draft FDX, HTML). "
-                    "A .fountain input is rendered, not adapted.",
+                    "A .fountain input (or Fountain on standard input) is rendered, not adapted.",
         epilog="examples: adapt story.txt | adapt story.txt --pdf | adapt story.txt -o out/script.fdx | "
-               "adapt script.fountain -o script.pdf --paper a4 | cat story.txt | adapt - -o script.fountain")
+               "adapt script.fountain -o script.pdf --paper a4 | cat story.txt | adapt - -o - | less")
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="prose text file(s), a .fountain script, or - for standard input")
     p.add_argument("-o", "--output", metavar="OUTPUT",
-                   help="output file; its extension picks the format (.fountain .pdf .fdx .html); "
-                        "default: INPUT with .fountain")
+                   help="output file, or - for standard output; its extension picks the format "
+                        "(.fountain .pdf .fdx .html); default: INPUT with .fountain")
+    p.add_argument("-t", "--to", choices=tuple(WRITERS), metavar="FORMAT",
+                   help="output format, whatever the extension: fountain, pdf, fdx or html")
     p.add_argument("--pdf", action="store_true", help="also write INPUT.pdf beside the .fountain")
     p.add_argument("--fdx", action="store_true", help="also write INPUT.fdx (Final Draft)")
     p.add_argument("--html", action="store_true", help="also write INPUT.html (preview)")
     p.add_argument("--paper", choices=("letter", "a4"), default="letter", help="PDF paper size (default letter)")
     p.add_argument("--stats", action="store_true", help="print cast, scenes, pages and running time")
+    p.add_argument("--json", action="store_true", help="with --stats: one JSON object per input")
     p.add_argument("--narrator", metavar="NAME", help="name of a first-person narrator")
     p.add_argument("--pronoun", choices=("she", "he", "they"), help="the narrator's pronoun in action lines")
     p.add_argument("--alias", action="append", default=[], metavar="ALIAS=NAME",
@@ -51,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="draft date for the title page; \"today\" uses SOURCE_DATE_EPOCH or the clock")
     p.add_argument("--no-notes", action="store_true", help="leave out [[notes]] on guessed speakers")
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="adapt N files at once")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress or warnings")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress, summary or warnings")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     p.add_argument("--version", action="version", version=f"adapt {__version__}")
     return p
@@ -62,7 +85,7 @@ class Job:
     """One input and everything to do with it (picklable for -j)."""
 
     input: str
-    outputs: tuple[tuple[str, str], ...]  # (format, path)
+    outputs: tuple[tuple[str, str], ...]  # (format, path); path "-" is standard output
     stats: bool
     paper: str
     narrator: str | None
@@ -72,92 +95,275 @@ class Job:
     title: str | None
     notes: bool
     debug: bool
-    quiet: bool = False
+    quiet: bool = False  # no summary line
+    json: bool = False  # --stats as JSON
+    progress: bool = True  # a progress line on a terminal (off under -j)
     title_page: tuple[tuple[str, str], ...] = ()  # author, source_author, draft_date given
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What one job has to say: printed by the parent, in input order."""
+
+    error: str | None = None
+    stdout: str = ""
+    stderr: str = ""
+
+
+def _is_fountain_name(inp: str) -> bool:
+    return Path(inp).suffix.lower() in FOUNTAIN_SUFFIXES
+
+
 def _outputs(inp: str, args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[tuple[str, str], ...]:
-    is_fountain = Path(inp).suffix.lower() in FOUNTAIN_SUFFIXES
-    if args.output:
-        fmt = format_for(Path(args.output).suffix)
+    """(format, path) for each file this input makes, first the main one."""
+    base: Path | None
+    if args.output == STDOUT:
+        first, base = [(args.to or "fountain", STDOUT)], None
+    elif args.output:
+        fmt = args.to or format_for(Path(args.output).suffix)
         if fmt is None:
-            parser.error(f"cannot tell the format of {args.output!r}: use .fountain, .pdf, .fdx or .html")
-        first = [(fmt, args.output)]
-        base = Path(args.output).with_suffix("")
+            parser.error(f"cannot tell the format of {shown(args.output)!r}: use .fountain, .pdf, .fdx "
+                         "or .html, or say it with -t")
+        first, base = [(fmt, args.output)], Path(args.output).with_suffix("")
     else:
-        if inp == "-":
-            parser.error("reading standard input needs -o OUTPUT")
+        if inp == STDOUT:
+            parser.error("reading standard input needs -o OUTPUT (or -o - for standard output)")
         base = Path(inp).with_suffix("")
-        first = [] if is_fountain else [("fountain", str(base) + ".fountain")]
-    extra = [(f, str(base) + WRITERS[f][0]) for f in ("pdf", "fdx", "html") if getattr(args, f)]
+        fmt = args.to or (None if _is_fountain_name(inp) else "fountain")
+        first = [] if fmt is None else [(fmt, str(base) + WRITERS[fmt][0])]
+    wanted = [f for f in ("pdf", "fdx", "html") if getattr(args, f)]
+    if wanted and base is None:
+        parser.error(f"--{wanted[0]} writes beside a file: give -o FILE rather than -o -")
+    extra = [(f, str(base) + WRITERS[f][0]) for f in wanted]
     outs = tuple(dict.fromkeys(first + extra))
     if not outs and not args.stats:
-        parser.error(f"{inp} is already Fountain: give -o OUTPUT (.pdf, .fdx, .html) or --pdf/--fdx/--html")
-    for _, path in outs:
-        if inp != "-" and Path(path).resolve() == Path(inp).resolve():
-            parser.error(f"output {path} would overwrite the input")
+        parser.error(f"{shown(inp)} is already Fountain: give -o OUTPUT (.pdf, .fdx, .html) or --pdf/--fdx/--html")
     return outs
 
 
-def run(job: Job) -> str | None:
-    """Adapt or render one input; returns an error line, or None on success."""
-    from adapt.fountain.reader import read_fountain
-    from adapt.output import write_atomic
+def _check_plan(jobs: list[Job], parser: argparse.ArgumentParser) -> None:
+    """Refuse, before anything is read or written, outputs that would lose work."""
+    inputs = {os.path.realpath(j.input): j.input for j in jobs if j.input != STDOUT}
+    made: dict[str, str] = {}  # real output path → the input that makes it
+    for job in jobs:
+        for fmt, path in job.outputs:
+            if path == STDOUT:
+                if fmt == "pdf" and _is_terminal(sys.stdout):
+                    parser.error("a PDF is not for a terminal: redirect it (> script.pdf) or give -o FILE")
+                if job.stats:
+                    parser.error("--stats and -o - would both print to standard output: "
+                                 "write the script to a file")
+                continue
+            real = os.path.realpath(path)
+            if real in inputs:
+                parser.error(f"output {shown(path)} would overwrite the input {shown(inputs[real])}")
+            if real in made:
+                other = made[real]
+                why = "twice" if other == job.input else f"for both {shown(other)} and {shown(job.input)}"
+                parser.error(f"output {shown(path)} would be written {why}")
+            made[real] = job.input
+
+
+def _plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[Job]:
+    aliases = []
+    for a in args.alias:
+        if "=" not in a:
+            parser.error(f"--alias takes ALIAS=NAME, not {shown(a)!r}")
+        k, v = readable(a).split("=", 1)
+        aliases.append((k.strip(), v.strip()))
+    if args.output and len(args.inputs) > 1:
+        parser.error("-o names one output; with several inputs each is written beside its input")
+    if args.jobs < 1:
+        parser.error("-j needs a number of processes of 1 or more")
+    if args.json and not args.stats:
+        parser.error("--json goes with --stats")
+    if args.inputs.count(STDOUT) > 1:
+        parser.error("standard input (-) can be read only once")
+    jobs = [Job(input=inp, outputs=_outputs(inp, args, parser), stats=args.stats, paper=args.paper,
+                narrator=readable(args.narrator) if args.narrator else None, pronoun=args.pronoun,
+                aliases=tuple(aliases), cast=args.cast, title=readable(args.title) if args.title else None,
+                notes=not args.no_notes, debug=args.debug, quiet=args.quiet, json=args.json,
+                progress=not args.quiet and not (args.jobs > 1 and len(args.inputs) > 1),
+                title_page=_title_page_args(args))
+            for inp in args.inputs]
+    _check_plan(jobs, parser)
+    return jobs
+
+
+# Progress units per step, against 1000 for adapting: the PDF takes about a fifth as
+# long as the adaptation of the same story, the others a few percent.
+_WEIGHT = {"adapt": 1000, "read": 100, "fountain": 10, "pdf": 200, "fdx": 20, "html": 10, "stats": 100}
+
+
+def run(job: Job) -> Outcome:
+    """Adapt or render one input and write its outputs; what to print comes back."""
+    from adapt.output import write_all
     from adapt.progress import progress
-    from adapt.read.decode import read_input
+    from adapt.writers.stats import stats
+
+    try:
+        text, source, fountain = _read(job)
+        reading = _WEIGHT["read" if fountain else "adapt"]
+        counting = job.stats or not job.quiet  # the summary line needs the figures too
+        total = reading + sum(_WEIGHT[f] for f, _ in job.outputs) + (_WEIGHT["stats"] if counting else 0)
+        label = f"{'rendering' if fountain else 'adapting'} {shown(source)}"
+        with progress(total, label=label, enabled=job.progress and len(text) > _PROGRESS_FROM) as bar:
+            doc = _document(job, text, source, fountain, lambda f: bar.advance(int(f * reading) - bar.done))
+            bar.advance(reading - bar.done)
+            rendered = []
+            for fmt, path in job.outputs:
+                bar.relabel(f"writing {_name(path)}")
+                with bar.step(_WEIGHT[fmt]):
+                    rendered.append((path, _render(fmt, doc, job, adapted=not fountain, name=path)))
+            figures = None
+            if counting:
+                bar.relabel(f"counting {shown(source)}")
+                with bar.step(_WEIGHT["stats"]):
+                    figures = stats(doc)
+        write_all(rendered)
+        return _outcome(job, source, figures)
+    except AdaptError as e:
+        if job.debug:
+            raise
+        return Outcome(error=shown(e))
+    except RecursionError:
+        if job.debug:
+            raise
+        return Outcome(error=f"{shown(job.input)}: the text is nested too deeply to read")
+    except MemoryError:
+        return Outcome(error=f"{shown(job.input)}: out of memory; split the text into smaller files")
+
+
+
+def _read(job: Job) -> tuple[str, str, bool]:
+    """(text, source name, is Fountain): a file by its extension, standard input by
+    what it holds (a title page, or scene headings with cues)."""
+    from adapt.read.decode import MAX_FOUNTAIN_BYTES, check_size, read_input, strip_trailing
+
+    if job.input != STDOUT:
+        fountain = _is_fountain_name(job.input)
+        text, source = read_input(job.input, keep_spaces=fountain,
+                                  limit=MAX_FOUNTAIN_BYTES if fountain else None)
+        return text, source, fountain
+    from adapt.fountain.sniff import looks_like_fountain
+
+    text, source = read_input(STDOUT, keep_spaces=True, limit=MAX_FOUNTAIN_BYTES)
+    if looks_like_fountain(text):
+        return text, source, True
+    check_size(len(text.encode("utf-8", "surrogatepass")), source)
+    return strip_trailing(text), source, False
+
+
+def _document(job: Job, text: str, source: str, fountain: bool,
+              report: Callable[[float], None]) -> Screenplay:
+    """The screenplay model: Fountain read as it is, prose adapted."""
+    from adapt.fountain.reader import read_fountain
     from adapt.read.prose import parse
     from adapt.speakers.castfile import load_cast
     from adapt.transform import Options, to_model
 
-    try:
-        text, source = read_input(job.input)
-        if Path(job.input).suffix.lower() in FOUNTAIN_SUFFIXES:
-            doc = read_fountain(text, source=source)
-        else:
-            cast: dict = {}
-            cast_path = Path(job.cast) if job.cast else Path(job.input).with_suffix(".cast.toml")
-            if job.cast or (job.input != "-" and cast_path.is_file()):
-                cast = load_cast(cast_path)
-            aliases = tuple(cast.get("aliases", {}).items()) + job.aliases
-            options = Options(narrator=job.narrator or cast.get("narrator"),
-                              pronoun=job.pronoun or cast.get("pronoun"), aliases=aliases, notes=job.notes,
-                              title=job.title or cast.get("title"),
-                              **{"author": cast.get("author"), **dict(job.title_page)})
-            title = None if job.input == "-" else Path(job.input).stem.replace("_", " ").replace("-", " ").title()
-            with progress(1000, label=f"adapting {source}", enabled=not job.quiet and len(text) > 200_000) as bar:
-                tree = parse(text, source=source)
-                doc = to_model(tree, title=title, options=options,
-                               report=lambda f: bar.advance(int(f * 1000) - bar.done))
-        for fmt, path in job.outputs:
-            writer = WRITERS[fmt][1]
-            data = writer(doc, paper=job.paper) if fmt == "pdf" else writer(doc)
-            write_atomic(Path(path), data)
-        if job.stats:
-            from adapt.writers.stats import format_stats, stats
-            print(format_stats(stats(doc)))
-        return None
-    except AdaptError as e:
-        if job.debug:
-            raise
-        return str(e)
-    except RecursionError:
-        if job.debug:
-            raise
-        return f"{job.input}: the text is nested too deeply to read"
-    except MemoryError:
-        return f"{job.input}: out of memory; split the text into smaller files"
+    if fountain:
+        return read_fountain(text, source=source)
+    cast: dict = {}
+    cast_path = Path(job.cast) if job.cast else Path(job.input).with_suffix(".cast.toml")
+    if job.cast or (job.input != STDOUT and cast_path.is_file()):
+        cast = load_cast(cast_path)
+    aliases = tuple(cast.get("aliases", {}).items()) + job.aliases
+    options = Options(narrator=job.narrator or cast.get("narrator"),
+                      pronoun=job.pronoun or cast.get("pronoun"), aliases=aliases, notes=job.notes,
+                      title=job.title or cast.get("title"),
+                      **{"author": cast.get("author"), **dict(job.title_page)})
+    title = None if job.input == STDOUT else _title_from_name(job.input)
+    tree = parse(text, source=source)
+    return to_model(tree, title=title, options=options, report=report)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _title_from_name(path: str) -> str:
+    """``my_story-draft.txt`` → ``My Story Draft``; bytes that are not UTF-8 read as
+    Windows-1252, so the title never carries an escape a writer cannot encode."""
+    return readable(Path(path).stem).replace("_", " ").replace("-", " ").title()
+
+
+def _render(fmt: str, doc: Screenplay, job: Job, *, adapted: bool, name: str) -> bytes:
+    """One format's bytes; an adapted script too long to read back is refused."""
+    from adapt.read.decode import MAX_FOUNTAIN_BYTES, human_size
+
+    writer = WRITERS[fmt][1]
+    data = writer(doc, paper=job.paper) if fmt == "pdf" else writer(doc)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if adapted and fmt == "fountain" and len(payload) > MAX_FOUNTAIN_BYTES:
+        raise AdaptError(f"cannot write {shown(_name(name))}: the screenplay would be {human_size(len(payload))}, "
+                         f"over the {human_size(MAX_FOUNTAIN_BYTES)} adapt can read back; "
+                         "split the book into smaller files (e.g. one per part) and adapt each")
+    return payload
+
+
+def _name(path: str) -> str:
+    return "standard output" if path == STDOUT else shown(path)
+
+
+def _outcome(job: Job, source: str, figures: ScriptStats | None) -> Outcome:
+    """The --stats report and the ``wrote ...`` line for a job that succeeded."""
+    from adapt.writers.stats import format_stats, stats_json, summary_line
+
+    out = ""
+    if job.stats and figures is not None:
+        out = stats_json(figures, shown(source)) + "\n" if job.json else format_stats(figures)
+    err = ""
+    if not job.quiet and job.outputs and figures is not None:
+        names = ", ".join(_name(p) for _, p in job.outputs)
+        err = f"wrote {names} ({summary_line(figures)})\n"
+    return Outcome(stdout=shown(out), stderr=err)
+
+
+def _is_terminal(stream: object) -> bool:
     try:
-        return _main(argv)
-    except BrokenPipeError:
-        # `adapt x.txt --stats | head`: the reader left; that is not an error.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
-    except KeyboardInterrupt:
-        print("adapt: interrupted", file=sys.stderr)
-        return 130
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return False
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted(signum)
+
+
+def _worker_start() -> None:
+    """In a -j worker: Ctrl-C is the parent's to handle; a SIGTERM (the parent ending
+    the pool) unwinds the job, so its temporary files are removed, then exits."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for sig in _STOP_SIGNALS:
+        signal.signal(sig, _exit_worker)
+
+
+def _exit_worker(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _run_all(jobs: list[Job], processes: int) -> list[Outcome]:
+    if processes <= 1 or len(jobs) <= 1:
+        return [run(j) for j in jobs]
+    with ProcessPoolExecutor(max_workers=min(processes, len(jobs)), initializer=_worker_start) as pool:
+        try:
+            return list(pool.map(run, jobs))
+        except BrokenProcessPool:
+            return [Outcome(error="a worker process died (out of memory?); try fewer -j or smaller files")]
+        except BaseException:  # a signal, Ctrl-C: the workers must not run on
+            _end_workers(pool)
+            raise
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """SIGTERM every worker (each removes its temporary files) and wait for them."""
+    end = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if end is not None:
+        end()
+        return
+    workers = list(getattr(pool, "_processes", {}).values())
+    for w in workers:
+        w.terminate()
+    for w in workers:
+        w.join(5)
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _title_page_args(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
@@ -170,34 +376,58 @@ def _title_page_args(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
             else datetime.datetime.now()
         date = f"{when:%B} {when.day}, {when.year}"
     given = {"author": args.author, "source_author": args.source_author, "draft_date": date}
-    return tuple((k, v) for k, v in given.items() if v)
+    return tuple((k, readable(v)) for k, v in given.items() if v)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    handlers = {}
+    if threading.current_thread() is threading.main_thread():
+        handlers = {sig: signal.signal(sig, _stop) for sig in _STOP_SIGNALS}
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # `adapt x.txt --stats | head`: the reader left; that is not an error.
+        _silence_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("adapt: interrupted", file=sys.stderr)
+        return 130
+    except Interrupted as e:
+        print(f"adapt: stopped by {signal.Signals(e.signum).name}", file=sys.stderr)
+        return 128 + e.signum
+    finally:
+        for sig, old in handlers.items():
+            signal.signal(sig, old)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the final flush at exit cannot fail again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.WARNING, format="adapt: warning: %(message)s")
-    aliases = []
-    for a in args.alias:
-        if "=" not in a:
-            parser.error(f"--alias takes ALIAS=NAME, not {a!r}")
-        k, v = a.split("=", 1)
-        aliases.append((k.strip(), v.strip()))
-    if args.output and len(args.inputs) > 1:
-        parser.error("-o names one output; with several inputs each is written beside its input")
-    if args.jobs < 1:
-        parser.error("-j needs a number of processes of 1 or more")
-    jobs = [Job(inp, _outputs(inp, args, parser), args.stats, args.paper, args.narrator, args.pronoun,
-                tuple(aliases), args.cast, args.title, not args.no_notes, args.debug,
-                args.quiet or args.jobs > 1, _title_page_args(args)) for inp in args.inputs]
-    if args.jobs > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-            results = list(pool.map(run, jobs))
-    else:
-        results = [run(j) for j in jobs]
+    jobs = _plan(args, parser)
     failed = 0
-    for err in results:
-        if err:
+    for outcome in _run_all(jobs, args.jobs):
+        if outcome.stdout:
+            try:
+                sys.stdout.write(outcome.stdout)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                raise
+            except OSError as e:
+                from adapt.errors import os_reason
+                _silence_stdout()
+                outcome = Outcome(error=f"cannot write to standard output: {os_reason(e)}")
+        if outcome.error:
             failed += 1
-            print(f"adapt: error: {err}", file=sys.stderr)
+            print(f"adapt: error: {outcome.error}", file=sys.stderr)
+        elif outcome.stderr:
+            sys.stderr.write(outcome.stderr)
     return EXIT_INPUT if failed else EXIT_OK

@@ -242,7 +242,8 @@ class _Writer:
                 # what follows its sentence is action.
                 manner, _, after = rest.partition(". ") if tagged else ("", "", rest)
                 if tagged and len(manner.split()) <= 12:
-                    block.append(Parenthetical(self.business(manner, current)))
+                    if manner.strip(" ,.;:–—-"):  # "said Dana. She smiled." has none
+                        block.append(Parenthetical(self.business(manner, current)))
                     rest = after
                     if not rest.strip(" ,.;:–—-"):
                         continue

@@ -10,13 +10,18 @@ import sys
 import unicodedata
 import zipfile
 
-from adapt.errors import AdaptError, os_reason
+from adapt.errors import AdaptError, os_reason, shown
 
 log = logging.getLogger(__name__)
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest input accepted: a long novel is ~2 MB, so 20 MB means a mistake or a
 collection, and parsing it would be slow and memory-hungry."""
+
+MAX_FOUNTAIN_BYTES = 4 * MAX_BYTES
+"""Largest Fountain script accepted. Rendering is far cheaper than adapting, and an
+adaptation is longer than its story (cues, headings, blank lines): the CLI refuses
+to write a .fountain above this, so every script adapt writes it can read again."""
 
 # Why no charset library (chardet, charset-normalizer): prose files in the wild
 # are UTF-8, UTF-16 with a BOM (Windows Notepad "Unicode"), or Windows-1252 /
@@ -75,14 +80,17 @@ _LEGACY = "".join(
 )
 
 
-def decode(data: bytes, *, source: str) -> str:
+def decode(data: bytes, *, source: str, keep_spaces: bool = False, limit: int | None = None) -> str:
     """Bytes of a prose file → normalised text, or AdaptError saying why not.
 
     Refusing binary input here gives a useful hint instead of a parse error
-    about line 1 of a PNG.
+    about line 1 of a PNG. ``keep_spaces`` keeps trailing spaces (Fountain's
+    two-space line holds a speech's paragraphs together); ``limit`` defaults to
+    MAX_BYTES.
     """
-    if len(data) > MAX_BYTES:
-        raise _too_big(source, len(data))
+    limit = MAX_BYTES if limit is None else limit
+    if len(data) > limit:
+        raise _too_big(source, len(data), limit)
     if not data:
         raise AdaptError(f"{source} is empty: nothing to adapt")
     _refuse_magic(data, source)
@@ -105,17 +113,17 @@ def decode(data: bytes, *, source: str) -> str:
             f"{source} looks like a binary file, not text "
             f"({100 * controls // len(text)}% control characters); {_PLAIN_TEXT}"
         )
-    text = normalise(text)
+    text = normalise(text, keep_spaces=keep_spaces)
     if not text.strip():
         raise AdaptError(f"{source} is empty: nothing to adapt")
     return text
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, *, keep_spaces: bool = False) -> str:
     """Decoded text → LF lines, plain spaces, no invisible characters, NFC.
 
     The grammar then only has to know about `\\n` and ` `; words and
-    punctuation are never dropped.
+    punctuation are never dropped. Trailing spaces go unless ``keep_spaces``.
     """
     text = _NEWLINES.sub("\n", text)
     if "\f" in text:  # a page break reads as a paragraph break
@@ -127,8 +135,14 @@ def normalise(text: str) -> str:
     if "\t" in text:
         text = _LEADING.sub(lambda m: m.group().replace("\t", "    "), text)
         text = _INNER_TABS.sub(" ", text)
-    text = _TRAILING.sub("", text)
+    if not keep_spaces:
+        text = strip_trailing(text)
     return unicodedata.normalize("NFC", text)
+
+
+def strip_trailing(text: str) -> str:
+    """Spaces at line ends removed: in prose they are never meaningful."""
+    return _TRAILING.sub("", text)
 
 
 def _decode_8bit(data: bytes, source: str) -> str:
@@ -203,7 +217,8 @@ def _refuse_nul(data: bytes, source: str) -> None:
     )
 
 
-def _human(n: int) -> str:
+def human_size(n: int) -> str:
+    """``20.0 MB``, ``3.5 KB``, ``11 bytes``."""
     if n < 1024:
         return f"{n} bytes"
     if n < 1024 * 1024:
@@ -211,33 +226,50 @@ def _human(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def _too_big(source: str, size: int | None) -> AdaptError:
-    said = "is larger than" if size is None else f"is {_human(size)}, over"
+def _too_big(source: str, size: int | None, limit: int | None = None) -> AdaptError:
+    limit = MAX_BYTES if limit is None else limit
+    said, most = "is larger than", human_size(limit)
+    if size is not None:
+        said = f"is {human_size(size)}, over"
+        if human_size(size) == most:  # "20.0 MB, over the 20.0 MB limit" says nothing
+            said, most = f"is {size:,} bytes, over", f"{limit:,}-byte ({most})"
     return AdaptError(
-        f"{source} {said} the {_human(MAX_BYTES)} limit; "
+        f"{shown(source)} {said} the {most} limit; "
         "split the book into smaller files (e.g. one per part) and adapt each"
     )
 
 
-def read_input(path: str) -> tuple[str, str]:
-    """`-` or a file path → (clean text, source name for messages)."""
+def check_size(size: int, source: str, limit: int | None = None) -> None:
+    """AdaptError when ``size`` bytes are over ``limit`` (default MAX_BYTES): for text
+    read under a larger limit before its kind was known (standard input)."""
+    limit = MAX_BYTES if limit is None else limit
+    if size > limit:
+        raise _too_big(source, size, limit)
+
+
+def read_input(path: str, *, keep_spaces: bool = False, limit: int | None = None) -> tuple[str, str]:
+    """`-` or a file path → (clean text, source name for messages).
+
+    ``keep_spaces`` and ``limit`` as for ``decode`` (a Fountain script: both).
+    """
+    limit = MAX_BYTES if limit is None else limit
     if path == "-":
         source = "<stdin>"
         stream = getattr(sys.stdin, "buffer", None)
         if stream is not None:
-            data = stream.read(MAX_BYTES + 1)
+            data = stream.read(limit + 1)
         else:  # sys.stdin replaced by a text stream (tests, embedding)
             data = (sys.stdin.read() if sys.stdin else "").encode("utf-8")
-        if len(data) > MAX_BYTES:
-            raise _too_big(source, None)
-        return decode(data, source=source), source
+        if len(data) > limit:
+            raise _too_big(source, None, limit)
+        return decode(data, source=source, keep_spaces=keep_spaces, limit=limit), source
     try:
         with open(path, "rb") as f:
             st = os.fstat(f.fileno())
             # Checked before reading: no need to load 2 GB to refuse it.
-            if stat.S_ISREG(st.st_mode) and st.st_size > MAX_BYTES:
-                raise _too_big(path, st.st_size)
-            data = f.read(MAX_BYTES + 1)  # pipes and devices have no size
+            if stat.S_ISREG(st.st_mode) and st.st_size > limit:
+                raise _too_big(path, st.st_size, limit)
+            data = f.read(limit + 1)  # pipes and devices have no size
     except (FileNotFoundError, NotADirectoryError):
         raise AdaptError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -248,6 +280,6 @@ def read_input(path: str) -> tuple[str, str]:
         raise AdaptError(f"{path}: permission denied") from None
     except OSError as e:
         raise AdaptError(f"{path}: cannot read: {os_reason(e)}") from None
-    if len(data) > MAX_BYTES:
-        raise _too_big(path, None)
-    return decode(data, source=path), path
+    if len(data) > limit:
+        raise _too_big(path, None, limit)
+    return decode(data, source=path, keep_spaces=keep_spaces, limit=limit), path

@@ -11,11 +11,12 @@ is kept as well.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import assert_never
 
 from adapt.inline import plain
@@ -200,13 +201,32 @@ def format_stats(s: ScriptStats) -> str:
     hours, mins = divmod(s.minutes, 60)
     running = f"{hours} h {mins:02d} min" if hours else f"{mins} min"
     summary = (f"{s.title or 'Untitled'}: {s.pages:.1f} pages, about {running}, "
-               f"{len(s.scenes)} scenes, {len(s.cast)} speaking parts")
+               f"{counted(len(s.scenes), 'scene')}, {counted(len(s.cast), 'speaking part')}")
     cast = _table(("NAME", "SPEECHES", "WORDS"),
                   [(c.name, str(c.speeches), str(c.words)) for c in s.cast], right=(1, 2))
     scene_rows = [(sc.number, sc.heading, _eighths(sc.eighths), str(sc.lines))
                   for sc in s.scenes]
     scenes = _table(("#", "HEADING", "LENGTH", "LINES"), scene_rows, right=(2, 3))
     return f"{summary}\n\nCAST\n{cast}\n\nSCENES\n{scenes}\n"
+
+
+def counted(n: int, noun: str) -> str:
+    """``1 scene``, ``3 scenes``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def summary_line(s: ScriptStats) -> str:
+    """``23 pages, 3 scenes, 2 characters``: what the CLI says after writing."""
+    pages = math.ceil(s.pages)
+    return f"{counted(pages, 'page')}, {counted(len(s.scenes), 'scene')}, {counted(len(s.cast), 'character')}"
+
+
+def stats_json(s: ScriptStats, source: str | None = None) -> str:
+    """The same figures as ``format_stats``, as one line of JSON (one object per
+    script, so several inputs give JSON Lines); ``source`` names the input."""
+    data = {"input": source, **asdict(s)} if source is not None else asdict(s)
+    data["pages"] = round(s.pages, 2)
+    return json.dumps(data, ensure_ascii=False)
 
 
 def _eighths(e: int) -> str:
