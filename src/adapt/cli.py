@@ -99,16 +99,20 @@ def run(job: Job) -> str | None:
     from adapt.fountain.reader import read_fountain
     from adapt.output import write_atomic
     from adapt.progress import progress
-    from adapt.read.decode import read_input
+    from adapt.read.decode import read_bytes, read_input
+    from adapt.read.formats import read_document
     from adapt.read.prose import parse
     from adapt.speakers.castfile import load_cast
     from adapt.transform import Options, to_model
 
     try:
-        text, source = read_input(job.input)
         if Path(job.input).suffix.lower() in FOUNTAIN_SUFFIXES:
+            text, source = read_input(job.input)
             doc = read_fountain(text, source=source)
         else:
+            data, source = read_bytes(job.input)
+            document = read_document(data, suffix="" if job.input == "-" else Path(job.input).suffix, source=source)
+            text = document.text
             cast: dict = {}
             cast_path = Path(job.cast) if job.cast else Path(job.input).with_suffix(".cast.toml")
             if job.cast or (job.input != "-" and cast_path.is_file()):
@@ -116,7 +120,9 @@ def run(job: Job) -> str | None:
             aliases = tuple(cast.get("aliases", {}).items()) + job.aliases
             options = Options(narrator=job.narrator or cast.get("narrator"),
                               pronoun=job.pronoun or cast.get("pronoun"), aliases=aliases, notes=job.notes,
-                              title=job.title or cast.get("title"), author=cast.get("author"))
+                              title=job.title or cast.get("title"), author=cast.get("author"),
+                              source_title=None if job.title or cast.get("title") else document.title,
+                              source_author=document.author, language=document.language)
             title = None if job.input == "-" else Path(job.input).stem.replace("_", " ").replace("-", " ").title()
             with progress(1000, label=f"adapting {source}", enabled=not job.quiet and len(text) > 200_000) as bar:
                 tree = parse(text, source=source)
