@@ -287,6 +287,17 @@ def test_text_that_only_mentions_gutenberg_is_left_alone() -> None:
     assert strip(text) == (text, {"title": None, "author": None, "language": None})
 
 
+def test_gutenberg_front_matter_keeps_the_title_line_only(tmp_path: Path) -> None:
+    front = ("[Illustration]\n\nThe Visit\nby Jane Writer\n\nContents\n\n CHAPTER I.     Hello\n"
+             " CHAPTER II.    Roses\n\n\n\n")
+    story = fx.plain().split("\n\n", 1)[1].replace("Chapter 1", "CHAPTER I.\nHello", 1) \
+        .replace("Chapter 2", "CHAPTER II.\nRoses", 1)
+    doc = read_text(PG_HEADER + front + story + PG_FOOTER, source="pg.txt")
+    assert doc.text == "The Visit\n\n" + story
+    script = adapt(tmp_path, "pg.txt", (PG_HEADER + front + story + PG_FOOTER).encode())
+    assert script.startswith("Title: The Visit\n") and "Illustration" not in script and "by Jane" not in script
+
+
 CONTENTS_LABELLED = """The Visit
 
 CONTENTS

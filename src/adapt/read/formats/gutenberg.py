@@ -12,8 +12,9 @@ import re
 
 from adapt.read.formats.blocks import CHAPTER, clean, language_code
 
-_START = re.compile(
-    r"^[ \t]*\*+[ \t]*START OF (?:THE |THIS )?PROJECT GUTENBERG[^\n]*$"
+_START = re.compile(  # the marker may wrap: "*** START OF ... EBOOK ALICE'S ADVENTURES IN\nWONDERLAND ***"
+    r"^[ \t]*\*+[ \t]*START OF (?:THE |THIS )?PROJECT GUTENBERG"
+    r"(?:[^\n]*\*{3}[^\n]*|[^\n]*\n[^\n*]{1,80}\*{3}[ \t]*|[^\n]*)$"
     r"|^[^\n]*\*END\*?[ \t]*THE SMALL PRINT[^\n]*$", re.I | re.M)
 _END = re.compile(
     r"^[ \t]*\**[ \t]*END OF (?:THE |THIS )?PROJECT GUTENBERG[^\n]*$"
@@ -57,7 +58,7 @@ def strip(text: str) -> tuple[str, dict[str, str | None]]:
         meta["author"] = meta["author"] or first[1]
     meta["language"] = language_code(meta["language"])
     body = text[begin:end] if starts or end_m else text
-    return _drop_credits(body).strip("\n") + "\n", meta
+    return _front_matter(_drop_credits(body), meta["author"]).strip("\n") + "\n", meta
 
 
 def title_line(text: str) -> tuple[str, str | None] | None:
@@ -75,6 +76,25 @@ def _drop_credits(body: str) -> str:
     while k < min(len(blocks), 6) and (not blocks[k].strip() or _CREDIT.match(blocks[k].strip())):
         k += 2 if blocks[k].strip() else 1
     return "".join(blocks[k:])
+
+
+_ILLUSTRATION = re.compile(r"\[Illustration[^\]]*\]", re.I)
+
+
+def _front_matter(body: str, author: str | None) -> str:
+    """Before the first chapter, the lines that only restate the header: "[Illustration]",
+    "by Lewis Carroll". The title line stays, as the story's first line."""
+    blocks = re.split(r"(\n[ \t]*\n+)", body)
+    by = {f"by {author}".lower(), author.lower()} if author else set()
+    for k in range(0, min(len(blocks), 24), 2):
+        lines = blocks[k].split("\n")
+        if any(CHAPTER.match(x.strip()) for x in lines[:1]) or len(blocks[k]) > 200:
+            break
+        kept = [x for x in lines if not _ILLUSTRATION.fullmatch(x.strip()) and " ".join(x.lower().split()) not in by]
+        blocks[k] = "\n".join(kept)
+        if not kept and k + 1 < len(blocks):
+            blocks[k + 1] = ""  # the block and the blank lines after it
+    return "".join(blocks)
 
 
 _CONTENTS_LINE = re.compile(r"[ \t]*(?:TABLE OF )?CONTENTS\.?[ \t]*$", re.I)
