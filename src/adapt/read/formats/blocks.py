@@ -144,16 +144,18 @@ class Blocks:
             self.items.append(("heading", text, level))
 
     def paragraph(self, runs: list[Run]) -> None:
-        """A paragraph's runs; a line break inside it stays a line break (verse)."""
+        """A paragraph's runs; a line break inside it stays a line break (verse, a letter's
+        lines), two in a row (<br><br>, the way some pages space paragraphs) part paragraphs."""
         text = _marked([(re.sub(r"[ \t\r\f\v]+", " ", t.replace("\u00a0", " ")), i) for t, i in runs])
-        lines = [" ".join(x.split()) for x in text.split("\n")]
-        text = "\n".join(x for x in lines if x)
-        if not text:
-            return
-        if is_break(text.replace("\n", " ")):
-            self.scene_break()
-        else:
-            self.items.append(("para", text, 0))
+        for part in re.split(r"\n[ \t]*\n", text):
+            lines = [" ".join(x.split()) for x in part.split("\n")]
+            part = "\n".join(x for x in lines if x)
+            if not part:
+                continue
+            if is_break(part.replace("\n", " ")):
+                self.scene_break()
+            else:
+                self.items.append(("para", part, 0))
 
     def scene_break(self) -> None:
         if self.items and self.items[-1][0] == "para":

@@ -1,8 +1,9 @@
 """Reading: a Word document (.docx) → Document: paragraphs, headings by style, italics, breaks.
 
-python-docx opens the package and resolves styles; the runs are read from each
-paragraph's XML so that text in hyperlinks and tracked insertions is kept and tracked
-deletions are not. Title and author come from the document properties.
+python-docx opens the package and gives the styles and document properties; the runs
+are read from each paragraph's XML, so that text in hyperlinks and tracked insertions
+is kept and tracked deletions are not, and each style is resolved once (python-docx
+looks a run's style up by scanning every style, which took minutes on a novel).
 """
 from __future__ import annotations
 
@@ -14,23 +15,25 @@ from adapt.read.formats.blocks import GENERIC_AUTHORS, Blocks, Document, Run, cl
 from adapt.read.formats.html import finish
 
 _HEADING = re.compile(r"(?:heading|überschrift|titre|título|titolo|kop)\s*(\d)", re.I)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_SKIP_ANCESTORS = {_W + "del", _W + "moveFrom", _W + "p"}
+_OFF = {"0", "false", "off", "none"}
 
 
 def read_docx(data: bytes, *, source: str) -> Document:
     import docx
-    from docx.oxml.ns import qn
-    from docx.text.paragraph import Paragraph
 
     try:
         doc = docx.Document(io.BytesIO(data))
         props = doc.core_properties
+        styles = _Styles(doc)
         info = {"title": clean(props.title), "author": clean(props.author),
-                "language": language_code(props.language) or _default_language(doc, qn)}
+                "language": language_code(props.language) or styles.language}
         blocks = Blocks()
-        for p in doc.element.body.iter(qn("w:p")):
-            if p.getparent() is not doc.element.body:
-                continue  # inside a table or a text box: not the story's flow
-            _paragraph(Paragraph(p, doc), blocks, qn)
+        body = doc.element.body
+        for p in body.iter(_W + "p"):
+            if p.getparent() is body:  # not inside a table or a text box
+                _paragraph(p, blocks, styles)
     except AdaptError:
         raise
     except Exception as e:  # noqa: BLE001 - any failure inside the package means a broken file
@@ -40,95 +43,108 @@ def read_docx(data: bytes, *, source: str) -> Document:
     return finish(blocks, info, "docx", source=source)
 
 
-def _paragraph(p, blocks: Blocks, qn) -> None:  # type: ignore[no-untyped-def]
-    style = p.style
-    level = _level(p, style, qn)
-    if level is not None:
-        text = "".join(t for t, _ in _runs(p, qn))
-        if level >= 0:
-            blocks.heading(text, level)
-        return
-    blocks.paragraph(_runs(p, qn))
+class _Styles:
+    """Style id → heading level and italics, through base styles, each worked out once."""
+
+    def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
+        self.by_id: dict[str, tuple[str, str | None, bool | None]] = {}  # id → (name, base id, italic)
+        self.default_para: str | None = None
+        for s in doc.styles.element.iter(_W + "style"):
+            sid = s.get(_W + "styleId") or ""
+            name = s.find(_W + "name")
+            based = s.find(_W + "basedOn")
+            self.by_id[sid] = ((name.get(_W + "val") if name is not None else sid) or "",
+                               based.get(_W + "val") if based is not None else None, _italic_of(s.find(_W + "rPr")))
+            if s.get(_W + "type") == "paragraph" and (s.get(_W + "default") or "") in ("1", "true", "on"):
+                self.default_para = sid
+        lang = doc.styles.element.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}lang")
+        self.language = language_code(lang.get(_W + "val")) if lang is not None else None
+        self._level: dict[str | None, int | None] = {}
+        self._italic: dict[str | None, bool | None] = {}
+
+    def _chain(self, sid: str | None):  # type: ignore[no-untyped-def]
+        seen = 0
+        while sid is not None and sid in self.by_id and seen < 10:
+            yield self.by_id[sid]
+            sid, seen = self.by_id[sid][1], seen + 1
+
+    def level(self, sid: str | None) -> int | None:
+        """0 for Title, n for Heading n, -1 for Subtitle (left out), None for body text."""
+        if sid not in self._level:
+            found = None
+            for name, _, _ in self._chain(sid):
+                low = name.strip().lower()
+                m = _HEADING.fullmatch(low)
+                if low in ("title", "subtitle") or m:
+                    found = 0 if low == "title" else -1 if low == "subtitle" else int(m.group(1))  # type: ignore[union-attr]
+                    break
+            self._level[sid] = found
+        return self._level[sid]
+
+    def italic(self, sid: str | None) -> bool | None:
+        if sid not in self._italic:
+            self._italic[sid] = next((it for _, _, it in self._chain(sid) if it is not None), None)
+        return self._italic[sid]
 
 
-def _level(p, style, qn) -> int | None:  # type: ignore[no-untyped-def]
-    """0 for the Title style, n for Heading n (or an outline level), -1 for a Subtitle
-    (left out), None for body text."""
-    chain = []
-    s = style
-    while s is not None and len(chain) < 10:
-        chain.append(s)
-        s = s.base_style
-    for s in chain:
-        name = (s.name or "").strip()
-        if name.lower() == "title":
-            return 0
-        if name.lower() == "subtitle":
-            return -1
-        m = _HEADING.fullmatch(name)
-        if m:
-            return int(m.group(1))
-    ppr = p._p.pPr
-    lvl = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
-    if lvl is not None and (lvl.get(qn("w:val")) or "").isdigit() and int(lvl.get(qn("w:val"))) < 9:
-        return int(lvl.get(qn("w:val"))) + 1
-    return None
+def _italic_of(rpr) -> bool | None:  # type: ignore[no-untyped-def]
+    if rpr is None:
+        return None
+    i = rpr.find(_W + "i")
+    if i is None:
+        return None
+    return (i.get(_W + "val") or "true").lower() not in _OFF
 
 
-def _runs(p, qn) -> list[Run]:  # type: ignore[no-untyped-def]
-    from docx.text.run import Run as DocxRun
+def _val(parent, path: str) -> str | None:  # type: ignore[no-untyped-def]
+    el = parent.find(path) if parent is not None else None
+    return el.get(_W + "val") if el is not None else None
 
+
+def _paragraph(p, blocks: Blocks, styles: _Styles) -> None:  # type: ignore[no-untyped-def]
+    ppr = p.find(_W + "pPr")
+    sid = _val(ppr, _W + "pStyle") or styles.default_para
+    level = styles.level(sid)
+    outline = _val(ppr, _W + "outlineLvl")
+    if level is None and outline and outline.isdigit() and int(outline) < 9:
+        level = int(outline) + 1
+    runs = _runs(p, styles.italic(sid), styles)
+    if level is None:
+        blocks.paragraph(runs)
+    elif level >= 0:
+        blocks.heading("".join(t for t, _ in runs), level)
+
+
+def _runs(p, para_italic: bool | None, styles: _Styles) -> list[Run]:  # type: ignore[no-untyped-def]
     out: list[Run] = []
-    para_italic = _style_italic(p.style)
-    for r in p._p.iter(qn("w:r")):
+    for r in p.iter(_W + "r"):
         up = r.getparent()
-        skip = False
-        while up is not None and up is not p._p:
-            if up.tag in (qn("w:del"), qn("w:moveFrom"), qn("w:p")):
-                skip = True
-                break
+        while up is not None and up is not p and up.tag not in _SKIP_ANCESTORS:
             up = up.getparent()
-        if skip:
-            continue
-        run = DocxRun(r, p)
-        italic = run.italic
+        if up is not p:
+            continue  # deleted text, or a nested paragraph (a text box) of its own
+        rpr = r.find(_W + "rPr")
+        italic = _italic_of(rpr)
         if italic is None:
-            italic = _style_italic(run.style) if run.style is not None and run.style.name != "Default Paragraph Font" \
-                else None
+            italic = styles.italic(_val(rpr, _W + "rStyle"))
         if italic is None:
             italic = para_italic
-        out.append((_run_text(r, qn), bool(italic)))
+        out.append((_run_text(r), bool(italic)))
     return out
 
 
-def _run_text(r, qn) -> str:  # type: ignore[no-untyped-def]
+def _run_text(r) -> str:  # type: ignore[no-untyped-def]
     parts = []
     for child in r:
         tag = child.tag
-        if tag == qn("w:t"):
+        if tag == _W + "t":
             parts.append(child.text or "")
-        elif tag in (qn("w:tab"), qn("w:ptab")):
+        elif tag in (_W + "tab", _W + "ptab"):
             parts.append(" ")
-        elif tag == qn("w:br") and child.get(qn("w:type")) not in ("page", "column"):
+        elif tag == _W + "br" and child.get(_W + "type") not in ("page", "column"):
             parts.append("\n")
-        elif tag == qn("w:cr"):
+        elif tag == _W + "cr":
             parts.append("\n")
-        elif tag == qn("w:noBreakHyphen"):
+        elif tag == _W + "noBreakHyphen":
             parts.append("-")
     return "".join(parts)
-
-
-def _style_italic(style) -> bool | None:  # type: ignore[no-untyped-def]
-    depth = 0
-    while style is not None and depth < 10:
-        value = style.font.italic
-        if value is not None:
-            return value
-        style, depth = style.base_style, depth + 1
-    return None
-
-
-def _default_language(doc, qn) -> str | None:  # type: ignore[no-untyped-def]
-    lang = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
-    return language_code(lang.get(qn("w:val"))) if lang is not None else None
-
