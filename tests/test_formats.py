@@ -12,9 +12,18 @@ import format_fixtures as fx
 import pytest
 
 from adapt.cli import main
+from adapt.read.decode import sniff
 from adapt.read.formats import read_document, read_text
 from adapt.read.formats.blocks import Blocks
 from adapt.read.formats.gutenberg import drop_contents, strip
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return buf.getvalue()
 
 
 def adapt(tmp_path: Path, name: str, data: bytes, *args: str) -> str:
@@ -63,19 +72,35 @@ def test_each_format_names_title_and_author(ext: str) -> None:
 
 
 def test_metadata_reaches_the_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen = {}
+    import dataclasses
+
     import adapt.transform as transform
+    seen: dict = {}
     real = transform.to_model
 
     def spy(tree, **kw):  # type: ignore[no-untyped-def]
-        seen.update(vars(kw["options"]) if hasattr(kw["options"], "__dict__") else {
-            f: getattr(kw["options"], f) for f in ("title", "source_title", "source_author", "language")})
+        seen.update(dataclasses.asdict(kw["options"]))
         return real(tree, **kw)
     monkeypatch.setattr(transform, "to_model", spy)
     adapt(tmp_path, "story.docx", fx.docx())
     assert (seen["source_title"], seen["source_author"], seen["language"]) == (fx.TITLE, fx.AUTHOR, "en")
     adapt(tmp_path, "story.docx", fx.docx(), "--title", "Mine")
     assert (seen["title"], seen["source_title"], seen["source_author"]) == ("Mine", None, fx.AUTHOR)
+
+
+@pytest.mark.parametrize("name, data, kind", [
+    ("a.txt", b"Once upon a time.", "text"),
+    ("a", b"Once upon a time.", "text"),
+    ("a.md", b"# Once", "markdown"),
+    ("a.txt", b"<!DOCTYPE html><html><body><p>Hi</p></body></html>", "html"),
+    ("a.htm", b"<p>Hi</p>", "html"),
+    ("a.txt", b"{\\rtf1\\ansi Hi}", "rtf"),
+    ("a.epub", b"not a zip", "epub"),
+    ("a.txt", _zip({"story.txt": b"Once"}), "text"),
+    ("a.md", b"%PDF-1.4", "text"),
+])
+def test_format_from_extension_checked_against_bytes(name: str, data: bytes, kind: str) -> None:
+    assert sniff(data, suffix=Path(name).suffix, source=name) == kind
 
 
 def test_a_txt_that_is_really_a_docx_is_read_as_one(tmp_path: Path, plain_script: str,
@@ -374,14 +399,6 @@ def test_gutenberg_html_loses_its_boilerplate() -> None:
 
 # --- bad files -----------------------------------------------------------------------
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for name, data in members.items():
-            z.writestr(name, data)
-    return buf.getvalue()
-
-
 def _encrypted_odt() -> bytes:
     """An .odt as LibreOffice saves it with a password: content.xml is ciphertext and the
     manifest says how it was encrypted."""
@@ -423,3 +440,52 @@ def test_bad_files_one_line_exit_1_nothing_written(tmp_path: Path, name: str, da
     assert err.startswith("adapt: error: " + str(tmp_path / expect.split(" ", 1)[0]) + " " + expect.split(" ", 1)[1])
     assert err.count("\n") == 1 and "Traceback" not in err
     assert not out.exists() and list(tmp_path.iterdir()) == [src]
+
+
+def test_a_saved_ao3_work_page_gives_the_chapters_only(plain_script: str, tmp_path: Path) -> None:
+    """The work's web page as a browser saves it: site header, work preface, each chapter's
+    own preface and end notes, the "Chapter Text" landmark, kudos and comments."""
+    chapters = "".join(f"""
+<div class="chapter" id="chapter-{n}">
+  <div class="chapter preface group" role="complementary">
+    <h3 class="title"><a href="/works/1/chapters/{n}">{heading}</a></h3>
+    <div id="summary" class="summary module"><h3 class="heading">Summary:</h3>
+      <blockquote class="userstuff"><p>Anna wakes early.</p></blockquote></div>
+  </div>
+  <div class="userstuff module" role="article">
+    <h3 class="landmark heading" id="work">Chapter Text</h3>
+    {fx._html_paras(paras)}
+  </div>
+  <div class="chapter preface group" role="complementary">
+    <div class="end notes module" id="chapter_{n}_endnotes"><h3 class="heading">Notes:</h3>
+      <blockquote class="userstuff"><p>"More soon!" said the author.</p></blockquote></div>
+  </div>
+</div>""" for n, (heading, paras) in enumerate(fx.CHAPTERS, 1))
+    page = f"""<!DOCTYPE html><html lang="en"><head><title>{fx.TITLE} - Chapter 1 - {fx.AUTHOR} - Rain
+[Archive of Our Own]</title></head><body>
+<div id="outer"><header id="header" class="region"><h1 class="heading"><a href="/">Archive of Our Own</a></h1>
+<ul class="primary navigation actions"><li><a href="/menu/fandoms">Fandoms</a></li></ul></header>
+<div id="inner"><div id="main" class="works-show region" role="main">
+<dl class="work meta group"><dt class="rating tags">Rating:</dt><dd class="rating tags">Teen And Up Audiences</dd>
+<dt class="language">Language:</dt><dd class="language" lang="en">English</dd>
+<dt class="stats">Stats:</dt><dd class="stats">Words: 120 Kudos: 5</dd></dl>
+<div id="workskin">
+  <div class="preface group">
+    <h2 class="title heading">{fx.TITLE}</h2>
+    <h3 class="byline heading"><a rel="author" href="/users/jw/pseuds/jw">{fx.AUTHOR}</a></h3>
+    <div class="summary module"><h3 class="heading">Summary:</h3>
+      <blockquote class="userstuff"><p>A quiet story about rain.</p></blockquote></div>
+    <div class="notes module"><h3 class="heading">Notes:</h3>
+      <blockquote class="userstuff"><p>"Thank you to my beta," I said.</p></blockquote></div>
+  </div>
+  <div id="chapters" role="article">{chapters}</div>
+  <div class="afterword preface group"><div id="work_endnotes" class="end notes module">
+    <h3 class="heading">Notes:</h3><blockquote class="userstuff"><p>Thanks for reading!</p></blockquote></div></div>
+</div>
+<div id="feedback" class="feedback"><div id="kudos"><p class="kudos">Leave kudos</p></div>
+<h3 class="landmark heading">Comments</h3></div>
+</div></div><div id="footer" role="contentinfo" class="region"><h3 class="landmark heading">Footer</h3></div></div>
+</body></html>"""
+    doc = read_document(page.encode(), suffix=".html", source="work.html")
+    assert (doc.title, doc.author, doc.language, doc.format) == (fx.TITLE, fx.AUTHOR, "en", "ao3")
+    assert body(adapt(tmp_path, "work.html", page.encode())) == body(plain_script)

@@ -191,7 +191,7 @@ def _zip_kind(data: bytes) -> tuple[str, str]:
 # --- which format -----------------------------------------------------------------------
 
 SUFFIXES = {
-    ".txt": "text", ".text": "text", "": "text",
+    ".txt": "text", ".text": "text",
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".epub": "epub", ".docx": "docx", ".docm": "docx", ".dotx": "docx",
