@@ -32,3 +32,18 @@ def test_installed_command_adapts_the_seed(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
     assert "\nBUFFY\n" in out.read_text(encoding="utf-8")
     assert out.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.skipif(not INSTALLED or shutil.which("adapt") is None, reason="no installed adapt command")
+def test_installed_command_reads_every_format(tmp_path: Path) -> None:
+    import format_fixtures as fx  # builds the files with python-docx, odfpy, ebooklib: the wheel's own dependencies
+
+    env = {"PATH": str(Path(shutil.which("adapt")).parent)}
+    for ext, build in fx.BUILDERS.items():
+        src = tmp_path / f"story{ext}"
+        src.write_bytes(build())
+        res = subprocess.run(["adapt", str(src), "-o", str(tmp_path / f"{ext[1:]}.fountain")],
+                             capture_output=True, text=True, env=env)
+        assert res.returncode == 0, (ext, res.stderr)
+        script = (tmp_path / f"{ext[1:]}.fountain").read_text(encoding="utf-8")
+        assert "\nANNA\nHello.\n" in script and "# Chapter 2" in script, ext

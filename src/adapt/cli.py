@@ -34,6 +34,7 @@ from adapt.writers import WRITERS, format_for
 
 if TYPE_CHECKING:
     from adapt.model import Screenplay
+    from adapt.read.formats import Document
     from adapt.writers.stats import ScriptStats
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -202,13 +203,14 @@ def run(job: Job) -> Outcome:
     from adapt.writers.stats import stats
 
     try:
-        text, source, fountain = _read(job)
+        text, source, document = _read(job)
+        fountain = document is None
         reading = _WEIGHT["read" if fountain else "adapt"]
         counting = job.stats or not job.quiet  # the summary line needs the figures too
         total = reading + sum(_WEIGHT[f] for f, _ in job.outputs) + (_WEIGHT["stats"] if counting else 0)
         label = f"{'rendering' if fountain else 'adapting'} {shown(source)}"
         with progress(total, label=label, enabled=job.progress and len(text) > _PROGRESS_FROM) as bar:
-            doc = _document(job, text, source, fountain, lambda f: bar.advance(int(f * reading) - bar.done))
+            doc = _document(job, text, source, document, lambda f: bar.advance(int(f * reading) - bar.done))
             bar.advance(reading - bar.done)
             rendered = []
             for fmt, path in job.outputs:
@@ -235,26 +237,31 @@ def run(job: Job) -> Outcome:
 
 
 
-def _read(job: Job) -> tuple[str, str, bool]:
-    """(text, source name, is Fountain): a file by its extension, standard input by
-    what it holds (a title page, or scene headings with cues)."""
-    from adapt.read.decode import MAX_FOUNTAIN_BYTES, check_size, read_input, strip_trailing
+def _read(job: Job) -> tuple[str, str, Document | None]:
+    """(text, source name, the prose document with its metadata — None for Fountain): a
+    file by its extension and magic bytes, standard input by what it holds (a title
+    page, or scene headings with cues)."""
+    from adapt.read.decode import MAX_FOUNTAIN_BYTES, check_size, read_bytes, read_input, strip_trailing
+    from adapt.read.formats import read_document, read_text
 
     if job.input != STDOUT:
-        fountain = _is_fountain_name(job.input)
-        text, source = read_input(job.input, keep_spaces=fountain,
-                                  limit=MAX_FOUNTAIN_BYTES if fountain else None)
-        return text, source, fountain
+        if _is_fountain_name(job.input):
+            text, source = read_input(job.input, keep_spaces=True, limit=MAX_FOUNTAIN_BYTES)
+            return text, source, None
+        data, source = read_bytes(job.input)
+        document = read_document(data, suffix=Path(job.input).suffix, source=source)
+        return document.text, source, document
     from adapt.fountain.sniff import looks_like_fountain
 
     text, source = read_input(STDOUT, keep_spaces=True, limit=MAX_FOUNTAIN_BYTES)
     if looks_like_fountain(text):
-        return text, source, True
+        return text, source, None
     check_size(len(text.encode("utf-8", "surrogatepass")), source)
-    return strip_trailing(text), source, False
+    document = read_text(strip_trailing(text), source=source)
+    return document.text, source, document
 
 
-def _document(job: Job, text: str, source: str, fountain: bool,
+def _document(job: Job, text: str, source: str, document: Document | None,
               report: Callable[[float], None]) -> Screenplay:
     """The screenplay model: Fountain read as it is, prose adapted."""
     from adapt.fountain.reader import read_fountain
@@ -262,7 +269,7 @@ def _document(job: Job, text: str, source: str, fountain: bool,
     from adapt.speakers.castfile import load_cast
     from adapt.transform import Options, to_model
 
-    if fountain:
+    if document is None:
         return read_fountain(text, source=source)
     cast: dict = {}
     cast_path = Path(job.cast) if job.cast else Path(job.input).with_suffix(".cast.toml")
@@ -272,7 +279,9 @@ def _document(job: Job, text: str, source: str, fountain: bool,
     options = Options(narrator=job.narrator or cast.get("narrator"),
                       pronoun=job.pronoun or cast.get("pronoun"), aliases=aliases, notes=job.notes,
                       title=job.title or cast.get("title"),
-                      **{"author": cast.get("author"), **dict(job.title_page)})
+                      source_title=None if job.title or cast.get("title") else document.title,
+                      language=document.language,
+                      **{"author": cast.get("author"), "source_author": document.author, **dict(job.title_page)})
     title = None if job.input == STDOUT else _title_from_name(job.input)
     tree = parse(text, source=source)
     return to_model(tree, title=title, options=options, report=report)

@@ -149,7 +149,8 @@ class _ToBeats(Transformer):  # type: ignore[type-arg]
 
     @v_args(meta=True)
     def heading(self, meta, children: list[Token]) -> Heading:  # type: ignore[no-untyped-def]
-        return Heading(" ".join(str(children[0]).split()), _line(meta))
+        text = re.sub(r"^#{1,6}[ \t]+", "", str(children[0]))  # "# A Title" (Markdown's form)
+        return Heading(" ".join(text.split()), _line(meta))
 
     @v_args(meta=True)
     def scene_break(self, meta, children: list[Token]) -> SceneBreak:  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""Input bytes → clean prose text: encodings, line endings, refusals with a hint."""
+"""Input bytes → clean prose text: which format a file is, encodings, line endings, refusals with a hint."""
 from __future__ import annotations
 
 import io
@@ -44,7 +44,8 @@ _MAGIC = (  # (prefix, what it is, what to do)
     (b"GIF87a", "a GIF image", _PLAIN_TEXT),
     (b"GIF89a", "a GIF image", _PLAIN_TEXT),
     (b"%PDF-", "a PDF",
-     "export its text to a .txt file first (e.g. with pdftotext) and adapt that"),
+     "export the manuscript it was made from as .docx, .odt, .rtf, .epub or .txt and adapt that "
+     "(PDFs are not read: running heads, page numbers and split words garble the prose)"),
     (b"\x1f\x8b", "a gzip-compressed file", "decompress it first (gunzip)"),
     (b"\x7fELF", "a program (ELF executable)", _PLAIN_TEXT),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word/Office document (.doc)",
@@ -201,6 +202,74 @@ def _zip_kind(data: bytes) -> tuple[str, str]:
     return "a ZIP archive", "unzip it and adapt the .txt file inside"
 
 
+# --- which format -----------------------------------------------------------------------
+
+SUFFIXES = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".epub": "epub", ".docx": "docx", ".docm": "docx", ".dotx": "docx",
+    ".odt": "odt", ".ott": "odt", ".rtf": "rtf",
+}
+"""File extension → the reader for it (read_document in read/formats)."""
+_KIND_NAMES = {"docx": "a Word document (.docx)", "epub": "an EPUB e-book", "odt": "an OpenDocument text (.odt)",
+               "rtf": "an RTF document", "html": "an HTML page"}
+_HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])",
+                         re.I | re.S)
+_ENCRYPTED_OFFICE = "EncryptionInfo".encode("utf-16-le")
+_MAX_UNZIPPED = 20 * MAX_BYTES
+"""A package whose parts add up to more than this is a zip bomb, not a manuscript."""
+
+
+def sniff(data: bytes, *, suffix: str, source: str) -> str:
+    """The reader for a file: its extension says which, its bytes have the last word.
+
+    A container the bytes prove (a .txt that is really a DOCX, an HTML page saved as
+    .txt) is read as what it is, with a warning; a file whose bytes prove nothing
+    (a corrupt .epub) goes to the reader its extension names, which says what is wrong.
+    """
+    claimed = SUFFIXES.get(suffix.lower())
+    found = _content_kind(data, source)
+    if found is not None:
+        if claimed is not None and claimed != found:
+            log.warning("%s is really %s; read it as one", source, _KIND_NAMES[found])
+        return found
+    if claimed in ("docx", "epub", "odt", "rtf"):
+        return claimed  # its reader says what is wrong with it
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")) or any(data.startswith(m) for m, _, _ in _MAGIC):
+        return "text"  # decode() refuses it with a hint
+    return claimed or "text"
+
+
+def _content_kind(data: bytes, source: str) -> str | None:
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                infos = z.infolist()
+                names = {i.filename for i in infos}
+                mimetype = z.read("mimetype")[:100] if "mimetype" in names else b""
+        except (zipfile.BadZipFile, OSError, KeyError, EOFError, RuntimeError):
+            return None
+        if sum(i.file_size for i in infos) > _MAX_UNZIPPED:
+            raise AdaptError(f"{source} unpacks to more than {human_size(_MAX_UNZIPPED)}: "
+                             "not a manuscript (a zip bomb?)")
+        if "word/document.xml" in names:
+            return "docx"
+        if mimetype.startswith(b"application/epub+zip") or "META-INF/container.xml" in names:
+            return "epub"
+        if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
+            return "odt"
+        return None
+    if data.lstrip()[:5] == b"{\\rtf":
+        return "rtf"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") and _ENCRYPTED_OFFICE in data[:1 << 20]:
+        raise AdaptError(f"{source} is a password-protected Office document; "
+                         "save a copy without a password and adapt that")
+    if _HTML_START.match(data[:4096]):
+        return "html"
+    return None
+
+
 def _refuse_nul(data: bytes, source: str) -> None:
     """NUL never occurs in 8-bit or UTF-8 prose; UTF-16 without a BOM is full of it."""
     if b"\x00" not in data:
@@ -252,6 +321,12 @@ def read_input(path: str, *, keep_spaces: bool = False, limit: int | None = None
 
     ``keep_spaces`` and ``limit`` as for ``decode`` (a Fountain script: both).
     """
+    data, source = read_bytes(path, limit=limit)
+    return decode(data, source=source, keep_spaces=keep_spaces, limit=limit), source
+
+
+def read_bytes(path: str, *, limit: int | None = None) -> tuple[bytes, str]:
+    """`-` or a file path → (its bytes, source name for messages); size checked."""
     limit = MAX_BYTES if limit is None else limit
     if path == "-":
         source = "<stdin>"
@@ -262,7 +337,7 @@ def read_input(path: str, *, keep_spaces: bool = False, limit: int | None = None
             data = (sys.stdin.read() if sys.stdin else "").encode("utf-8")
         if len(data) > limit:
             raise _too_big(source, None, limit)
-        return decode(data, source=source, keep_spaces=keep_spaces, limit=limit), source
+        return data, source
     try:
         with open(path, "rb") as f:
             st = os.fstat(f.fileno())
@@ -282,4 +357,4 @@ def read_input(path: str, *, keep_spaces: bool = False, limit: int | None = None
         raise AdaptError(f"{path}: cannot read: {os_reason(e)}") from None
     if len(data) > limit:
         raise _too_big(path, None, limit)
-    return decode(data, source=path, keep_spaces=keep_spaces, limit=limit), path
+    return data, path
