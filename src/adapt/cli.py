@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--fdx", action="store_true", help="also write INPUT.fdx (Final Draft)")
     p.add_argument("--html", action="store_true", help="also write INPUT.html (preview)")
     p.add_argument("--paper", choices=("letter", "a4"), default="letter", help="PDF paper size (default letter)")
+    p.add_argument("--font", action="append", default=[], metavar="FILE",
+                   help="a font file (.ttf/.otf/.ttc) for characters Courier Prime lacks, "
+                        "e.g. Chinese or Japanese (repeatable)")
     p.add_argument("--stats", action="store_true", help="print cast, scenes, pages and running time")
     p.add_argument("--narrator", metavar="NAME", help="name of a first-person narrator")
     p.add_argument("--pronoun", choices=("she", "he", "they"), help="the narrator's pronoun in action lines")
@@ -69,6 +72,7 @@ class Job:
     notes: bool
     debug: bool
     quiet: bool = False
+    fonts: tuple[str, ...] = ()  # --font files for the PDF
 
 
 def _outputs(inp: str, args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[tuple[str, str], ...]:
@@ -105,6 +109,10 @@ def run(job: Job) -> str | None:
     from adapt.transform import Options, to_model
 
     try:
+        if job.fonts and any(f == "pdf" for f, _ in job.outputs):
+            from adapt.writers.pdf.fonts import check_font
+            for font in job.fonts:
+                check_font(font)  # before anything is written
         text, source = read_input(job.input)
         if Path(job.input).suffix.lower() in FOUNTAIN_SUFFIXES:
             doc = read_fountain(text, source=source)
@@ -124,7 +132,7 @@ def run(job: Job) -> str | None:
                                report=lambda f: bar.advance(int(f * 1000) - bar.done))
         for fmt, path in job.outputs:
             writer = WRITERS[fmt][1]
-            data = writer(doc, paper=job.paper) if fmt == "pdf" else writer(doc)
+            data = writer(doc, paper=job.paper, fonts=job.fonts) if fmt == "pdf" else writer(doc)
             write_atomic(Path(path), data)
         if job.stats:
             from adapt.writers.stats import format_stats, stats
@@ -170,7 +178,7 @@ def _main(argv: Sequence[str] | None) -> int:
         parser.error("-j needs a number of processes of 1 or more")
     jobs = [Job(inp, _outputs(inp, args, parser), args.stats, args.paper, args.narrator, args.pronoun,
                 tuple(aliases), args.cast, args.title, not args.no_notes, args.debug,
-                args.quiet or args.jobs > 1) for inp in args.inputs]
+                args.quiet or args.jobs > 1, tuple(args.font)) for inp in args.inputs]
     if args.jobs > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
             results = list(pool.map(run, jobs))
