@@ -15,6 +15,8 @@ from lark import Tree
 
 from adapt.action import voice
 from adapt.inline import escape
+from adapt.language.detect import NAMES as LANGUAGE_NAMES
+from adapt.language.detect import detect as detect_language
 from adapt.model import (
     Action,
     Dialogue,
@@ -40,6 +42,7 @@ from adapt.read.beats import (
     Stanza,
     to_beats,
 )
+from adapt.read.dashes import dash_dialogue
 from adapt.scenes.settings import heading as scene_heading
 from adapt.scenes.settings import scenes as find_scenes
 from adapt.speakers.attribution import NARRATOR, Attribution, Cast, attribute
@@ -109,6 +112,8 @@ class _Writer:
     tense: str | None
     pronoun: str
     elements: list[Element] = field(default_factory=list)
+    english: bool = True
+    """English narration is rewritten (present tense, third person); other languages' stays as written."""
     runs_on: bool = False
     """The last paragraph's speech runs on into the next one (no closing mark)."""
 
@@ -129,6 +134,10 @@ class _Writer:
     def action(self, text: str, line: int | None) -> None:
         text = " ".join(text.split())
         if not text:
+            return
+        if not self.english:  # no English rewriting of another language's prose
+            text = text.lstrip(",;:–—- ")  # what an unread tag leaves: ", fragte Anna."
+            self.elements.extend(Action(_marked(par), line) for par in voice.short_paragraphs(text) if par)
             return
         narrator = self.narrator
         said = find_reported_speech(text)
@@ -152,8 +161,10 @@ class _Writer:
         """Narration between quotes, as a wryly: third person, present, lower-case start.
         Under the narrator's own cue the narrator is already named: "(raising his eyebrows)"."""
         narrator = self.narrator
-        text = voice.to_action(" ".join(text.split()), narrator=narrator, pronoun=self.pronoun, tense=self.tense,
-                               named=speaker == NARRATOR)
+        text = " ".join(text.split())
+        if self.english:
+            text = voice.to_action(text, narrator=narrator, pronoun=self.pronoun, tense=self.tense,
+                                   named=speaker == NARRATOR)
         text = text.strip(" ,;:.–—-")
         first = re.sub(r"['’]s$", "", text.split(" ", 1)[0])
         # Wrylies start in lower case ("(raising an eyebrow)"), but a name keeps its capital.
@@ -278,13 +289,21 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
              report: Callable[[float], None] | None = None) -> Screenplay:
     """The adapted screenplay for a parsed story; ``report`` hears the fraction done."""
     beats = to_beats(tree)
+    language = options.language or detect_language(" ".join(
+        p.text for b in beats[:400] if isinstance(b, Paragraph) for p in b.parts)[:20000])
+    beats = dash_dialogue(beats, language)  # — Где ты был? — спросила Ольга.
     found_title, beats = _title(beats)
     aliases = dict(options.aliases)
     speakers, cast = attribute(beats, narrator=options.narrator, aliases=aliases)
     names = dict(cast.names)
     narrator_name = names.get(NARRATOR)
     sample = " ".join(b.narration for b in beats if isinstance(b, Paragraph))[:20000]
-    w = _Writer(cast, options, names, voice.detect_tense(sample), _pronoun(cast, options, narrator_name))
+    english = language == "en"
+    w = _Writer(cast, options, names, voice.detect_tense(sample) if english else None,
+                _pronoun(cast, options, narrator_name), english=english)
+    if not english and options.notes:
+        w.elements.append(Note(f"language: the text reads as {LANGUAGE_NAMES.get(language, language)}; "
+                               "narration is kept as written, not rewritten into the present tense"))
     chapters: list[list[int]] = [[]]
     for bi, b in enumerate(beats):
         if isinstance(b, Heading):
@@ -320,6 +339,8 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
     fields = [("Title", escape(options.title or found_title or title or "Untitled"))]
     fields.append(("Credit", "Screenplay adapted by adapt"))
     fields.append(("Source", f"Based on the story{' by ' + escape(options.author) if options.author else ''}"))
+    if not english:
+        fields.append(("Language", language))  # metadata: the HTML preview's lang
     return Screenplay(TitlePage(tuple(fields)), tuple(w.elements))
 
 
