@@ -63,7 +63,7 @@ def wrap_cells(s: str, pos: int, end: int, width: int) -> list[tuple[int, int]]:
                     and before != " " and after not in _NO_START and before not in _NO_END:
                 best = k
         start, pos = pos, best or max(k, pos + 1)
-        out.append((start, start + len(s[start:pos].rstrip(" "))))
+        out.append((start, start + len(s[start:pos].rstrip(" ")) if best and s[pos] == " " else pos))
         while pos < end and s[pos] == " ":
             pos += 1
     if pos < end:

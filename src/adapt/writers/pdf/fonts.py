@@ -293,7 +293,7 @@ def _scan_folders() -> tuple[_Installed, ...]:
 def _read(path: str, index: int) -> _Installed:
     from fontTools.ttLib import TTFont
 
-    with TTFont(path, fontNumber=index, lazy=True) as font:
+    with open(path, "rb") as fh, TTFont(fh, fontNumber=index, lazy=True) as font:
         cps = sorted(font.getBestCmap() or {})
         family = font["name"].getDebugName(1) or Path(path).stem
         style = font["name"].getDebugName(2) or ""
@@ -323,12 +323,12 @@ def _face_of(font: _Installed, rest: list[str]) -> _Face:
         except Exception as e:  # noqa: BLE001
             raise FontError(f"--font {font.path}: not a font file adapt can use ({e})") from None
     chars = frozenset(c for c in rest if font.has(ord(c)))
-    name = _register(font.path, font.index, chars)
+    name = _register(font.path, font.index, chars, font.cff)
     return _Face(name, name, frozenset(ord(c) for c in chars))
 
 
 @cache
-def _register(path: str, index: int, chars: frozenset[str]) -> str:
+def _register(path: str, index: int, chars: frozenset[str], cff: bool) -> str:
     """The ReportLab name of a font for ``chars``. TrueType outlines are read as they
     are; CFF outlines (Noto CJK, most .otf), which ReportLab cannot embed, are cut down
     to ``chars`` and converted to TrueType with fontTools."""
@@ -338,6 +338,8 @@ def _register(path: str, index: int, chars: frozenset[str]) -> str:
     key = f"{path}|{index}|{''.join(sorted(chars))}".encode()
     name = "adapt-" + hashlib.sha1(key).hexdigest()[:12]
     try:
+        if cff:
+            raise TTFError("CFF outlines")
         pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
     except (TTFError, OSError, ValueError, KeyError, AssertionError):
         try:
@@ -357,36 +359,36 @@ def _to_truetype(path: str, index: int, chars: frozenset[str]) -> bytes:
     opts = subset.Options()
     opts.layout_features, opts.hinting, opts.notdef_outline = [], False, True
     opts.name_IDs = ["*"]
-    font = TTFont(path, fontNumber=index)
-    sub = subset.Subsetter(opts)
-    sub.populate(unicodes=[ord(c) for c in chars])
-    sub.subset(font)
-    if "CFF " not in font:
-        raise ValueError("neither TrueType nor CFF outlines")
-    order = font.getGlyphOrder()
-    glyphs = font.getGlyphSet()
-    glyf = newTable("glyf")
-    glyf.glyphOrder, glyf.glyphs = order, {}
-    for g in order:
-        pen = TTGlyphPen(None)
-        glyphs[g].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
-        glyf.glyphs[g] = pen.glyph()
-    for table in ("CFF ", "VORG"):
-        if table in font:
-            del font[table]
-    font["glyf"], font["loca"] = glyf, newTable("loca")
-    maxp = font["maxp"]
-    maxp.tableVersion = 0x00010000
-    for attr in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs",
-                 "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions",
-                 "maxComponentElements", "maxPoints", "maxContours", "maxCompositePoints",
-                 "maxCompositeContours", "maxComponentDepth"):
-        setattr(maxp, attr, 0)
-    maxp.maxZones = 1
-    font["head"].glyphDataFormat, font["head"].indexToLocFormat = 0, 0
-    font.sfntVersion = "\x00\x01\x00\x00"
-    post = font["post"]
-    post.formatType, post.extraNames, post.mapping = 2.0, [], {}
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
+    with open(path, "rb") as fh, TTFont(fh, fontNumber=index, lazy=True) as font:
+        sub = subset.Subsetter(opts)
+        sub.populate(unicodes=[ord(c) for c in chars])
+        sub.subset(font)
+        if "CFF " not in font:
+            raise ValueError("neither TrueType nor CFF outlines")
+        order = font.getGlyphOrder()
+        glyphs = font.getGlyphSet()
+        glyf = newTable("glyf")
+        glyf.glyphOrder, glyf.glyphs = order, {}
+        for g in order:
+            pen = TTGlyphPen(None)
+            glyphs[g].draw(Cu2QuPen(pen, 1.0, reverse_direction=True))
+            glyf.glyphs[g] = pen.glyph()
+        for table in ("CFF ", "VORG"):
+            if table in font:
+                del font[table]
+        font["glyf"], font["loca"] = glyf, newTable("loca")
+        maxp = font["maxp"]
+        maxp.tableVersion = 0x00010000
+        for attr in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs",
+                     "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions",
+                     "maxComponentElements", "maxPoints", "maxContours", "maxCompositePoints",
+                     "maxCompositeContours", "maxComponentDepth"):
+            setattr(maxp, attr, 0)
+        maxp.maxZones = 1
+        font["head"].glyphDataFormat, font["head"].indexToLocFormat = 0, 0
+        font.sfntVersion = "\x00\x01\x00\x00"
+        post = font["post"]
+        post.formatType, post.extraNames, post.mapping = 2.0, [], {}
+        out = io.BytesIO()
+        font.save(out)
+        return out.getvalue()
