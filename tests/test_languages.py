@@ -254,3 +254,20 @@ def test_speech_verbs_and_inline_tags() -> None:
     assert text[a:b] == "dit Marie"
     assert inline_tag("Good morning, said Stephen.", "en") is not None
     assert inline_tag("Good morning, Stephen, and welcome.", "en") is None
+
+
+def test_nothing_is_dropped_around_an_incise() -> None:
+    doc = adapt("""Le soir tombait sur la ville et Marie attendait son frère depuis une heure.
+
+« Tu viens ? dit-elle » et elle ouvrit la porte du jardin.
+
+« Oui », répondit Paul. « J’arrive. »
+""")
+    assert "Tu viens ?" in spoken(doc)
+    everything = " ".join(el.text for el in doc.elements if isinstance(el, Action)) + " ".join(
+        p.text for el in doc.elements if isinstance(el, Dialogue) for p in el.parts)
+    assert "dit-elle" in everything and "elle ouvrit la porte du jardin" in everything
+
+
+def test_short_russian_is_still_russian() -> None:
+    assert detect("Москва. Зима. Снег идёт уже третий день подряд.") == "ru"

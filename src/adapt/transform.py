@@ -136,7 +136,7 @@ class _Writer:
         if not text:
             return
         if not self.english:  # no English rewriting of another language's prose
-            text = text.lstrip(",;:–—- ")  # what an unread tag leaves: ", fragte Anna."
+            text = text.lstrip(",;: ")  # what an unread tag leaves: ", fragte Anna."
             self.elements.extend(Action(_marked(par), line) for par in voice.short_paragraphs(text) if par)
             return
         narrator = self.narrator

@@ -69,8 +69,9 @@ def detect(text: str, default: str = "en") -> str:
     candidates = [lang for lang in _STOPWORDS
                   if (lang in ("ru", "uk", "bg")) == (script == "cyrl")]
     share = {lang: sum(words[w] for w in _STOPWORDS[lang]) for lang in candidates}
+    fallback = "ru" if script == "cyrl" else default  # Cyrillic is never English
     best = max(share, key=lambda lang: share[lang], default=None)
     if best is None or share[best] < 10:
-        return default
+        return fallback
     runner_up = max((v for k, v in share.items() if k != best), default=0)
-    return best if share[best] >= runner_up * 1.3 else default
+    return best if share[best] >= runner_up * 1.3 else fallback

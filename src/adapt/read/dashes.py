@@ -28,9 +28,10 @@ _STRAY = "»«”“\"›‹」』"
 MIN_DASH_PARAGRAPHS = 3
 
 
-def speaks_in_dashes(beats: list[Beat]) -> bool:
-    """Dash paragraphs are this text's dialogue: at least three, and a third as many
-    as the paragraphs with quotation marks."""
+def speaks_in_dashes(beats: list[Beat], english: bool = True) -> bool:
+    """Dash paragraphs are this text's dialogue: at least three (one, outside English,
+    where the convention is common), and a third as many as the paragraphs with
+    quotation marks."""
     dashed = quoted = 0
     for b in beats:
         if isinstance(b, Paragraph):
@@ -38,7 +39,7 @@ def speaks_in_dashes(beats: list[Beat]) -> bool:
                 quoted += 1
             elif DASH.match(b.parts[0].text if b.parts else ""):
                 dashed += 1
-    return dashed >= MIN_DASH_PARAGRAPHS and dashed * 3 >= quoted
+    return dashed >= (MIN_DASH_PARAGRAPHS if english else 1) and dashed * 3 >= quoted
 
 
 def dash_paragraph(p: Paragraph, language: str) -> Paragraph:
@@ -83,7 +84,7 @@ def tags_in_quotes(p: Paragraph, language: str) -> Paragraph:
             parts.extend(got)
         else:
             parts.append(x)
-    return Paragraph(tuple(parts), p.line)
+    return Paragraph(tuple(_tidy(parts)), p.line)
 
 
 def _speech(text: str, language: str, line: int | None, closed: bool = True) -> list[Part]:
@@ -129,7 +130,7 @@ def _tidy(parts: list[Part]) -> list[Part]:
 def dash_dialogue(beats: list[Beat], language: str) -> list[Beat]:
     """Every paragraph read for dash dialogue (when the text speaks in dashes) and, in
     a language other than English, for tags inside its quotations."""
-    dashes = speaks_in_dashes(beats)
+    dashes = speaks_in_dashes(beats, language == "en")
     if not dashes and language == "en":
         return beats
     out: list[Beat] = []

@@ -49,7 +49,8 @@ def write_pdf(doc: Screenplay, settings: PdfSettings = DEFAULT) -> bytes:
         for line in page:
             for seg in line:
                 for run in seg.runs:
-                    needed.update(run.text)
+                    if not run.text.isascii():  # Courier Prime has every ASCII glyph
+                        needed.update(run.text)
     fonts = Fonts(s.font, needed, s.fallback_fonts, s.font_size, _POINTS_PER_COLUMN)
     fonts.warn()
     if placed.title is not None:
