@@ -61,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--fdx", action="store_true", help="also write INPUT.fdx (Final Draft)")
     p.add_argument("--html", action="store_true", help="also write INPUT.html (preview)")
     p.add_argument("--paper", choices=("letter", "a4"), default="letter", help="PDF paper size (default letter)")
+    p.add_argument("--font", action="append", default=[], metavar="FILE",
+                   help="a font file (.ttf/.otf/.ttc) for characters Courier Prime lacks, "
+                        "e.g. Chinese or Japanese (repeatable)")
     p.add_argument("--stats", action="store_true", help="print cast, scenes, pages and running time")
     p.add_argument("--json", action="store_true", help="with --stats: one JSON object per input")
     p.add_argument("--narrator", metavar="NAME", help="name of a first-person narrator")
@@ -100,6 +103,7 @@ class Job:
     json: bool = False  # --stats as JSON
     progress: bool = True  # a progress line on a terminal (off under -j)
     title_page: tuple[tuple[str, str], ...] = ()  # author, source_author, draft_date given
+    fonts: tuple[str, ...] = ()  # --font files for the PDF
 
 
 @dataclass(frozen=True)
@@ -185,7 +189,7 @@ def _plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[Job
                 aliases=tuple(aliases), cast=args.cast, title=readable(args.title) if args.title else None,
                 notes=not args.no_notes, debug=args.debug, quiet=args.quiet, json=args.json,
                 progress=not args.quiet and not (args.jobs > 1 and len(args.inputs) > 1),
-                title_page=_title_page_args(args))
+                title_page=_title_page_args(args), fonts=tuple(args.font))
             for inp in args.inputs]
     _check_plan(jobs, parser)
     return jobs
@@ -203,6 +207,10 @@ def run(job: Job) -> Outcome:
     from adapt.writers.stats import stats
 
     try:
+        if job.fonts and any(f == "pdf" for f, _ in job.outputs):
+            from adapt.writers.pdf.fonts import check_font
+            for font in job.fonts:
+                check_font(font)  # before anything is written
         text, source, document = _read(job)
         fountain = document is None
         reading = _WEIGHT["read" if fountain else "adapt"]
@@ -298,7 +306,7 @@ def _render(fmt: str, doc: Screenplay, job: Job, *, adapted: bool, name: str) ->
     from adapt.read.decode import MAX_FOUNTAIN_BYTES, human_size
 
     writer = WRITERS[fmt][1]
-    data = writer(doc, paper=job.paper) if fmt == "pdf" else writer(doc)
+    data = writer(doc, paper=job.paper, fonts=job.fonts) if fmt == "pdf" else writer(doc)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if adapted and fmt == "fountain" and len(payload) > MAX_FOUNTAIN_BYTES:
         raise AdaptError(f"cannot write {shown(_name(name))}: the screenplay would be {human_size(len(payload))}, "

@@ -17,6 +17,8 @@ from lark import Tree
 from adapt.action import voice
 from adapt.fountain.titlepage import title_page
 from adapt.inline import escape
+from adapt.language.detect import NAMES as LANGUAGE_NAMES
+from adapt.language.detect import detect as detect_language
 from adapt.model import (
     Action,
     Boneyard,
@@ -44,6 +46,7 @@ from adapt.read.beats import (
 )
 from adapt.scenes.chapters import Structure, structure
 from adapt.scenes.plan import plan as plan_scenes
+from adapt.read.dashes import dash_dialogue
 from adapt.speakers.attribution import NARRATOR, Attribution, Cast, attribute
 from adapt.speakers.names import cue_name, gender_of_title
 from adapt.speakers.reported import find_reported_speech
@@ -113,6 +116,8 @@ class _Writer:
     tense: str | None
     pronoun: str
     elements: list[Element] = field(default_factory=list)
+    english: bool = True
+    """English narration is rewritten (present tense, third person); other languages' stays as written."""
     runs_on: bool = False
     """The last paragraph's speech runs on into the next one (no closing mark)."""
 
@@ -133,6 +138,10 @@ class _Writer:
     def action(self, text: str, line: int | None) -> None:
         text = " ".join(text.split())
         if not text:
+            return
+        if not self.english:  # no English rewriting of another language's prose
+            text = text.lstrip(",;: ")  # what an unread tag leaves: ", fragte Anna."
+            self.elements.extend(Action(_marked(par), line) for par in voice.short_paragraphs(text) if par)
             return
         narrator = self.narrator
         said = find_reported_speech(text)
@@ -156,8 +165,10 @@ class _Writer:
         """Narration between quotes, as a wryly: third person, present, lower-case start.
         Under the narrator's own cue the narrator is already named: "(raising his eyebrows)"."""
         narrator = self.narrator
-        text = voice.to_action(" ".join(text.split()), narrator=narrator, pronoun=self.pronoun, tense=self.tense,
-                               named=speaker == NARRATOR)
+        text = " ".join(text.split())
+        if self.english:
+            text = voice.to_action(text, narrator=narrator, pronoun=self.pronoun, tense=self.tense,
+                                   named=speaker == NARRATOR)
         text = text.strip(" ,;:.–—-")
         first = re.sub(r"['’]s$", "", text.split(" ", 1)[0])
         # Wrylies start in lower case ("(raising an eyebrow)"), but a name keeps its capital.
@@ -279,12 +290,17 @@ def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
     return {"m": "he", "f": "she"}.get(g or "", "they")
 
 
-def _attributed(tree: Tree, options: Options) -> tuple[str | None, Structure, dict[tuple[int, int], Attribution], Cast]:
-    """The story's structure (title line taken off, chapters, front matter) and who speaks each quotation."""
-    found_title, beats = _title(to_beats(tree))
+def _attributed(tree: Tree, options: Options) -> tuple[str | None, Structure, dict[tuple[int, int], Attribution], Cast, str]:
+    """The story's structure (title line taken off, chapters, front matter), who speaks
+    each quotation, and the language it is written in."""
+    beats = to_beats(tree)
+    language = options.language or detect_language(" ".join(
+        p.text for b in beats[:400] if isinstance(b, Paragraph) for p in b.parts)[:20000])
+    beats = dash_dialogue(beats, language)  # — Где ты был? — спросила Ольга.
+    found_title, beats = _title(beats)
     story = structure(beats, titled=found_title is not None)
     speakers, cast = attribute(story.beats, narrator=options.narrator, aliases=dict(options.aliases))
-    return found_title, story, speakers, cast
+    return found_title, story, speakers, cast, language
 
 
 def speaker_table(tree: Tree, options: Options = Options()) -> list[tuple[str, str, str]]:
@@ -292,7 +308,7 @@ def speaker_table(tree: Tree, options: Options = Options()) -> list[tuple[str, s
 
     What ``bench/attribution_report.py`` scores, without writing the script.
     """
-    _, story, speakers, cast = _attributed(tree, options)
+    _, story, speakers, cast, _ = _attributed(tree, options)
     beats = story.beats
     w = _Writer(cast, options, dict(cast.names), None, "they")
     rows = []
@@ -308,12 +324,17 @@ def speaker_table(tree: Tree, options: Options = Options()) -> list[tuple[str, s
 def to_model(tree: Tree, *, title: str | None = None, options: Options = Options(),
              report: Callable[[float], None] | None = None) -> Screenplay:
     """The adapted screenplay for a parsed story; ``report`` hears the fraction done."""
-    found_title, story, speakers, cast = _attributed(tree, options)
+    found_title, story, speakers, cast, language = _attributed(tree, options)
     beats = story.beats
     names = dict(cast.names)
     narrator_name = names.get(NARRATOR)
     sample = " ".join(b.narration for b in beats if isinstance(b, Paragraph))[:20000]
-    w = _Writer(cast, options, names, voice.detect_tense(sample), _pronoun(cast, options, narrator_name))
+    english = language == "en"
+    w = _Writer(cast, options, names, voice.detect_tense(sample) if english else None,
+                _pronoun(cast, options, narrator_name), english=english)
+    if not english and options.notes:
+        w.elements.append(Note(f"language: the text reads as {LANGUAGE_NAMES.get(language, language)}; "
+                               "narration is kept as written, not rewritten into the present tense"))
     if story.front:  # subtitle, date, dedication: kept for the writer, never printed
         w.elements.append(Boneyard("\n" + "\n\n".join(story.front) + "\n"))
     people = frozenset(n for k in cast.known for n in (k, *k.split()))
@@ -342,6 +363,8 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
                       or title or "Untitled", author=options.author, words=words,
                       source_author=options.source_author or story.author,
                       draft_date=options.draft_date)
+    if not english:  # metadata: the HTML preview's lang
+        page = replace(page, fields=page.fields + (("Language", language),))
     return Screenplay(page, tuple(w.elements))
 
 

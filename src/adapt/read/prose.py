@@ -5,10 +5,11 @@ import re
 from collections import Counter
 from functools import cache
 
-from lark import Lark, Tree
+from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 
 from adapt.errors import AdaptParseError
+from adapt.read.marks import mask, speech_marks
 from adapt.resources import grammar_dir
 
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
@@ -60,7 +61,20 @@ def _separate_paragraphs(text: str) -> str:
 
 def parse(text: str, *, source: str = "<stdin>") -> Tree:
     """Parse prose into blocks: heading, scene_break, paragraph (quotes + narration)."""
+    text = normalise(text)
+    masked = mask(text, speech_marks(text))  # « », „ “, 「」... read as “ ”
     try:
-        return _parser().parse(normalise(text))
+        tree = _parser().parse(masked)
     except UnexpectedInput as e:
         raise AdaptParseError(source, e.line, e.column, f"cannot read the text here: {e.get_context(text)!r}") from None
+    if masked is not text:
+        _unmask(tree, text)
+    return tree
+
+
+def _unmask(tree: Tree, text: str) -> None:
+    """Give every token the text as written (the mask keeps every offset)."""
+    for sub in tree.iter_subtrees():
+        for i, tok in enumerate(sub.children):
+            if isinstance(tok, Token) and tok.start_pos is not None:
+                sub.children[i] = Token.new_borrow_pos(tok.type, text[tok.start_pos:tok.end_pos], tok)

@@ -11,9 +11,11 @@ def _fountain(doc: Screenplay) -> str | bytes:
     return write_fountain(doc)
 
 
-def _pdf(doc: Screenplay, paper: str = "letter") -> str | bytes:
+def _pdf(doc: Screenplay, paper: str = "letter", fonts: tuple[str, ...] = ()) -> str | bytes:
+    from dataclasses import replace
+
     from adapt.writers.pdf import A4, DEFAULT, write_pdf
-    return write_pdf(doc, A4 if paper == "a4" else DEFAULT)
+    return write_pdf(doc, replace(A4 if paper == "a4" else DEFAULT, fallback_fonts=fonts))
 
 
 def _fdx(doc: Screenplay) -> str | bytes:

@@ -196,7 +196,7 @@ def _title_page(title: TitlePage) -> ET.Element:
     page = ET.Element("TitlePage")
     content = ET.SubElement(page, "Content")
     centred = [(k, v) for k, v in title.fields if k.lower() in _CENTRED_KEYS]
-    left = [(k, v) for k, v in title.fields if k.lower() not in _CENTRED_KEYS]
+    left = [(k, v) for k, v in title.fields if k.lower() not in _CENTRED_KEYS + ("language",)]
     for n, (_, value) in enumerate(centred):
         if n:
             content.append(_para(None, "", Alignment="Center"))

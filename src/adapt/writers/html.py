@@ -79,12 +79,18 @@ aside.section { font-weight: bold; }
 
 
 
+def _lang(doc: Screenplay) -> str:
+    """The script's language (title page ``Language``, an ISO code), else English."""
+    lang = (doc.title.get("Language") or "en").strip()
+    return lang if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", lang) else "en"
+
+
 def write_html(doc: Screenplay) -> str:
     """The script as one HTML5 page that looks like the printed screenplay."""
     name = doc.title.get("title")
     body = [_block(item) for item in pair_duals(doc.elements)]
     head = (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<!DOCTYPE html>\n<html lang="' + _lang(doc) + '">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(plain(name).replace(chr(10), ' ') if name else 'Screenplay')}</title>\n"
         f"<style>\n{_CSS}</style>\n</head>\n<body>\n<main class=\"script\">\n"
     )
@@ -159,7 +165,7 @@ def _inline(marked: str) -> str:
 def _title_page(title: TitlePage) -> str:
     """Centred title block, then the contact details flush left."""
     centred = [(k, v) for k, v in title.fields if k.lower() in _CENTRED_KEYS]
-    left = [(k, v) for k, v in title.fields if k.lower() not in _CENTRED_KEYS]
+    left = [(k, v) for k, v in title.fields if k.lower() not in _CENTRED_KEYS + ("language",)]
 
     def para(key: str, value: str) -> str:
         cls = "tp-" + re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")

@@ -28,6 +28,7 @@ from adapt.model import (
     Synopsis,
     Transition,
 )
+from adapt.writers.pdf.cells import cells, one_cell, wrap_cells
 from adapt.writers.pdf.settings import PdfSettings
 
 
@@ -124,7 +125,7 @@ def place(p: Piece, text: tuple[Run, ...], first: bool = True) -> Line:
     """One wrapped line of ``p`` on the grid."""
     if not text:
         return ()
-    room = p.width - sum(len(r.text) for r in text)
+    room = p.width - sum(cells(r.text) for r in text)
     col = p.col + (room // 2 if p.align == "center" else room if p.align == "right" else 0)
     if first and p.opener:
         return (Segment(col - len(p.opener), (Run(p.opener),) + text),)
@@ -161,6 +162,8 @@ def spans(flat: str, width: int) -> list[tuple[int, int]]:
 
 
 def _wrap_line(s: str, pos: int, end: int, width: int) -> list[tuple[int, int]]:
+    if not one_cell(s[pos:end]):
+        return wrap_cells(s, pos, end, width)  # CJK: two cells a character
     out: list[tuple[int, int]] = []
     if pos == end:
         return [(pos, pos)]

@@ -8,12 +8,13 @@ what makes ``(MORE)``, ``(CONT'D)`` and the page-break rules exact.
 from __future__ import annotations
 
 import io
-from functools import cache
 from typing import TYPE_CHECKING
 
 from adapt.inline import plain
 from adapt.model import Screenplay
-from adapt.resources import font_path
+from adapt.writers.pdf.cells import cells
+from adapt.writers.pdf.fonts import SLANT as _SLANT
+from adapt.writers.pdf.fonts import Fonts
 from adapt.writers.pdf.pages import Page, layout
 from adapt.writers.pdf.settings import A4, DEFAULT, PdfSettings
 
@@ -43,7 +44,15 @@ def write_pdf(doc: Screenplay, settings: PdfSettings = DEFAULT) -> bytes:
     canvas.setTitle(" ".join(plain(title).split()) if title else None)
     canvas.setAuthor(" ".join(plain(author).split()) if author else None)
     canvas.setCreator("adapt")
-    fonts = _fonts(s.font)
+    needed: set[str] = set()
+    for page in ((placed.title,) if placed.title else ()) + placed.pages:
+        for line in page:
+            for seg in line:
+                for run in seg.runs:
+                    if not run.text.isascii():  # Courier Prime has every ASCII glyph
+                        needed.update(run.text)
+    fonts = Fonts(s.font, needed, s.fallback_fonts, s.font_size, _POINTS_PER_COLUMN)
+    fonts.warn()
     if placed.title is not None:
         _draw_page(canvas, placed.title, s, fonts)
         canvas.showPage()
@@ -57,35 +66,17 @@ def write_pdf(doc: Screenplay, settings: PdfSettings = DEFAULT) -> bytes:
     return out.getvalue()
 
 
-@cache
-def _fonts(family: str) -> dict[tuple[bool, bool], str]:
-    """ReportLab font names by (bold, italic); registers Courier Prime once per process."""
-    if family == "Courier":
-        return {(False, False): "Courier", (True, False): "Courier-Bold",
-                (False, True): "Courier-Oblique", (True, True): "Courier-BoldOblique"}
-    if family != "Courier Prime":
-        raise ValueError(f"unknown PDF font {family!r}; use 'Courier Prime' or 'Courier'")
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    names: dict[tuple[bool, bool], str] = {}
-    for key, suffix in (((False, False), ""), ((True, False), "-Bold"),
-                        ((False, True), "-Italic"), ((True, True), "-Bold-Italic")):
-        name = f"CourierPrime{suffix}"
-        pdfmetrics.registerFont(TTFont(name, str(font_path(f"Courier-Prime{suffix}.ttf"))))
-        names[key] = name
-    return names
-
-
-def _draw_page(canvas: Canvas, page: Page, s: PdfSettings,
-               fonts: dict[tuple[bool, bool], str], number: str | None = None) -> None:
+def _draw_page(canvas: Canvas, page: Page, s: PdfSettings, fonts: Fonts,
+               number: str | None = None) -> None:
     """One text object for the whole page: a ``drawString`` per run costs a text
     object, a font switch and shaping each, most of the writer's time."""
     text = canvas.beginText()
     font: str | None = None
+    space = 0.0  # the text object's character spacing (Tc)
     rules: list[tuple[float, float, float]] = []  # underlines: x0, x1, y
+    primary = fonts.primary
     if number is not None:  # flush right with the text area, half an inch down
-        font = fonts[False, False]
+        font = primary[False, False]
         text.setFont(font, s.font_size)
         text.setTextOrigin(_x(s.width - len(number), s), _y(s.page_number_line, s))
         text.textLine(number)
@@ -96,14 +87,35 @@ def _draw_page(canvas: Canvas, page: Page, s: PdfSettings,
             for run in seg.runs:
                 # Every run starts at its own grid column, so width rounding never drifts.
                 x = _x(col, s)
-                if fonts[run.bold, run.italic] != font:
-                    font = fonts[run.bold, run.italic]
-                    text.setFont(font, s.font_size)
-                text.setTextOrigin(x, y)
-                text.textLine(run.text)  # unlike textOut, measures nothing: the grid knows
+                if fonts.plain(run.text):
+                    if primary[run.bold, run.italic] != font:
+                        font = primary[run.bold, run.italic]
+                        text.setFont(font, s.font_size)
+                    if space:
+                        space = 0.0
+                        text.setCharSpace(0)
+                    text.setTextOrigin(x, y)
+                    text.textLine(run.text)  # unlike textOut, measures nothing: the grid knows
+                    width = cells(run.text)
+                else:  # characters Courier Prime lacks: each font's stretch on the grid
+                    width = 0
+                    for st in fonts.stretches(run.text, run.bold, run.italic):
+                        if st.font != font:
+                            font = st.font
+                            text.setFont(font, s.font_size)
+                        if st.space != space:
+                            space = st.space
+                            text.setCharSpace(space)
+                        at = _x(col + width, s) + st.shift
+                        if st.slant:
+                            text.setTextTransform(1, 0, _SLANT, 1, at, y)
+                        else:
+                            text.setTextOrigin(at, y)
+                        text.textLine(st.text)
+                        width += st.cells
                 if run.underline:
-                    rules.append((x, x + len(run.text) * _POINTS_PER_COLUMN, y - 1.8))
-                col += len(run.text)
+                    rules.append((x, x + width * _POINTS_PER_COLUMN, y - 1.8))
+                col += width
     canvas.drawText(text)
     if rules:
         canvas.setLineWidth(0.6)

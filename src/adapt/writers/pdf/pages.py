@@ -25,6 +25,7 @@ from adapt.writers.pdf.blocks import (
     spans,
     wrap,
 )
+from adapt.writers.pdf.cells import cells
 from adapt.writers.pdf.settings import PdfSettings
 
 Page = tuple[Line, ...]
@@ -208,7 +209,7 @@ def _title_page(tp: TitlePage, s: PdfSettings) -> Page | None:
             out += [()] * (gap if out else 0)
             gap = 3 if key == "Title" else 1
             for piece in wrap(runs(value.strip("\n")), box if center else s.width):
-                room = box - sum(len(r.text) for r in piece)
+                room = box - sum(cells(r.text) for r in piece)
                 out.append((Segment(room // 2 if center else 0, piece),) if piece else ())
         return out
 

@@ -63,6 +63,8 @@ class PdfSettings:
     """Bundled Courier Prime (embedded, wide Unicode) or the PDF built-in Courier."""
     font_size: float = 12.0
     """Points; the grid assumes 12 pt Courier (10 cpi, 6 lpi)."""
+    fallback_fonts: tuple[str, ...] = ()
+    """Font files (``--font``) tried first for characters the font lacks (CJK...)."""
 
     def __post_init__(self) -> None:
         # Checked once here so pagination can rely on a page holding a split dialogue.
