@@ -13,7 +13,7 @@ from functools import cached_property
 
 from lark import Tree
 
-from adapt.action import voice
+from adapt.action import music, voice
 from adapt.inline import escape
 from adapt.model import (
     Action,
@@ -30,21 +30,26 @@ from adapt.model import (
     Sung,
     TitlePage,
 )
+from adapt.language.songs import delivery, heard_in_scene
 from adapt.read.beats import (
     Beat,
     Heading,
     Narration,
     Paragraph,
+    Part,
     Quote,
     SceneBreak,
     Stanza,
     to_beats,
 )
+from adapt.read.settle import settle, song_titles
+from adapt.read.verse import Verse
 from adapt.scenes.settings import heading as scene_heading
 from adapt.scenes.settings import scenes as find_scenes
 from adapt.speakers.attribution import NARRATOR, Attribution, Cast, attribute
 from adapt.speakers.names import cue_name, gender_of_title
 from adapt.speakers.reported import find_reported_speech
+from adapt.speakers.singers import singer
 from adapt.speakers.tags import split_after, split_before
 
 GUESSED = {"turns": "guessed from turn-taking", "after": "guessed from the action next to the line",
@@ -111,6 +116,11 @@ class _Writer:
     elements: list[Element] = field(default_factory=list)
     runs_on: bool = False
     """The last paragraph's speech runs on into the next one (no closing mark)."""
+    beats: list[Beat] = field(default_factory=list)
+    songs: music.Songs = field(default_factory=music.Songs)
+    scene: str = ""
+    """The current scene's heading and narration: where a song is heard."""
+    scene_text: str = ""
 
     def cue(self, key: str) -> str:
         name = self.names.get(key) or self.cast.names.get(key) or key
@@ -164,6 +174,124 @@ class _Writer:
         """Words of the characters' names: they keep their capitals in a wryly."""
         return frozenset(w for n in (*self.cast.known, *self.names.values()) for w in n.split())
 
+    # ------------------------------------------------------------ songs and verse
+    def announcing(self, bi: int, parts: list[Part], i: int) -> str:
+        """The narration right before the verse at parts[i]: this paragraph's, or the
+        last words of the paragraph before when the verse opens this one."""
+        if i > 0 and isinstance(parts[i - 1], Narration):
+            return parts[i - 1].text
+        prev = self.beats[bi - 1] if bi > 0 else None
+        if i == 0 and isinstance(prev, Paragraph) and isinstance(prev.parts[-1], Narration):
+            return prev.parts[-1].text
+        return ""
+
+    def singer_key(self, narration: str) -> str | None:
+        """The speaker key of the singer the narration names (speakers.singers), if any."""
+        phrase = singer(narration) if narration else None
+        if phrase is None:
+            return None
+        if phrase == "I":
+            return NARRATOR if self.cast.first_person else None
+        by_cue = {cue_name(k): k for k in self.cast.known}
+        by_cue.update({cue_name(n): k for k, n in (*self.cast.names.items(), *self.names.items())})
+        cue = cue_name(phrase)
+        words = cue.split()
+        for c in (cue, " ".join(words[1:]), words[-1]):
+            if c in by_cue:
+                return by_cue[c]
+        return phrase if phrase[:1].isupper() and not phrase.lower().startswith("the ") else "the " + words[-1].lower()
+
+    def context(self, bi: int) -> tuple[str, str]:
+        """The words of the two beats before and the two after: what says sung or recited."""
+        before = " ".join(_words_of(self.beats[j]) for j in range(max(0, bi - 2), bi))
+        after = " ".join(_words_of(self.beats[j]) for j in range(bi + 1, min(len(self.beats), bi + 3)))
+        return before, after
+
+    def verse_parts(self, bi: int, parts: list[Part], i: int, key: str, *, opens: bool) -> list[DialoguePart]:
+        """A quotation holding verse → speech and sung lines (a song) or speech that keeps
+        its line breaks (a recited poem); a song the text names gets a music cue."""
+        q = parts[i]
+        assert isinstance(q, Quote)
+        pieces = q.pieces or (Verse(q.verse),)
+        before, after = self.context(bi)
+        lead = " ".join(p.text for p in parts[:i] if isinstance(p, (Narration, Quote)))
+        tail = " ".join(p.text for p in parts[i + 1:] if isinstance(p, (Narration, Quote)))
+        out: list[DialoguePart] = []
+        for n, piece in enumerate(pieces):
+            if isinstance(piece, str):
+                out.append(Speech(_marked(piece)))
+                continue
+            said = " ".join(x for x in pieces[:n] if isinstance(x, str))
+            if delivery(" ".join((before, lead, said)), " ".join((tail, after)), reach=500) == "sung":
+                self.song_cue(piece.lines, key, self.announcing(bi, parts, i) or before, shown=opens and n == 0)
+                out.extend(Sung(_marked(x)) for x in piece.lines)
+            else:
+                out.append(Speech("\n".join(_marked(x) for x in piece.lines)))
+        return out
+
+    def song_cue(self, lines: tuple[str, ...], key: str | None, narration: str, *, shown: bool) -> None:
+        """Remember a song a character sings; name it in a cue when the text gives its title."""
+        name = music.title(narration)
+        who = self.cue(key) if key else None
+        if who and key and not key.startswith(("\x00", "the ")):
+            who = who.title() if key == key.upper() or key == NARRATOR else self.names.get(key) or key
+        elif who:
+            who = "the " + who.lower()
+        text = self.songs.cue(lines, scene=self.scene, heard=True, name=name, singer=who, announced=True)
+        if shown and name:
+            self.elements.append(Action(text))
+
+    def stanza(self, bi: int, b: Stanza) -> None:
+        """Verse between paragraphs: a music cue that says what it can, then the lyrics."""
+        prev = self.beats[bi - 1] if bi > 0 else None
+        narration = prev.parts[-1].text if isinstance(prev, Paragraph) and isinstance(prev.parts[-1], Narration) else ""
+        key = self.singer_key(narration)
+        who = None
+        if key:
+            who = self.cue(key).title() if key == NARRATOR or not key[:1].isupper() else self.names.get(key) or key
+            who = "the " + who.lower() if key.startswith(("\x00", "the ")) else who
+        name = music.title(narration)
+        announced = bool(who) or bool(narration) and not re.search(r"[.!?][\"”’')]*\s*$", narration)
+        if not any(c.islower() for x in b.lines for c in x) or \
+                announced and not who and not name and delivery(*self.context(bi)) != "sung":
+            # Verse the narration quotes mid-sentence ("the following effusion:"), not
+            # said to be sung, or lines all in capitals (a title, a heading): the text
+            # says no more than that it is verse.
+            self.elements.append(Action("MUSIC CUE: a song plays."))
+        else:
+            self.elements.append(Action(self.songs.cue(b.lines, scene=self.scene, heard=heard_in_scene(self.scene_text),
+                                                       name=name, singer=who, announced=announced)))
+        self.elements.append(Lyrics(tuple(_marked(x) for x in b.lines), b.line))
+
+    def hummed(self, bi: int, b: Paragraph) -> bool:
+        """A tune set in among a paragraph's narration: the singer's sung lines (or a
+        recited verse) when the narration names who; False to read it as plain action."""
+        k = next(n for n, p in enumerate(b.parts) if isinstance(p, Verse))
+        lead = " ".join(p.text for p in b.parts[:k] if isinstance(p, Narration))
+        tail = " ".join(p.text for p in b.parts[k + 1:] if isinstance(p, Narration))
+        verse = b.parts[k]
+        assert isinstance(verse, Verse)
+        before, after = self.context(bi)
+        how = delivery(before + " " + lead, tail + " " + after, reach=500)
+        key = self.singer_key(lead)
+        if how is None or (key is None and how == "recited"):
+            return False
+        self.action(lead, b.line)
+        if key is None:
+            self.elements.append(Action(self.songs.cue(verse.lines, scene=self.scene, heard=True,
+                                                       name=music.title(lead), announced=True)))
+            self.elements.append(Lyrics(tuple(_marked(x) for x in verse.lines), b.line))
+        else:
+            parts: list[DialoguePart] = []
+            if how == "sung":
+                self.song_cue(verse.lines, key, lead, shown=True)
+                parts.extend(Sung(_marked(x)) for x in verse.lines)
+            else:
+                parts.append(Speech("\n".join(_marked(x) for x in verse.lines)))
+            self.elements.append(Dialogue(self.cue(key), tuple(parts), line=b.line))
+        self.action(tail, b.line)
+        return True
+
     def paragraph(self, bi: int, b: Paragraph, speakers: dict[tuple[int, int], Attribution]) -> None:
         parts = list(b.parts)
         qpos = [i for i, p in enumerate(parts) if isinstance(p, Quote)]
@@ -174,7 +302,8 @@ class _Writer:
                 self.elements.append(Note("quotation: no closing quotation mark; the speech was read to the end of its paragraph"))
             self.runs_on = False
         if not qpos:
-            self.action(b.narration, b.line)
+            if not (any(isinstance(p, Verse) for p in parts) and self.hummed(bi, b)):
+                self.action(" ".join(_words_of_part(p) for p in parts).strip(), b.line)
             return
         lead = parts[0].text if qpos[0] > 0 else ""  # type: ignore[union-attr]
         lead, wryly = split_before(lead)
@@ -190,10 +319,12 @@ class _Writer:
             merged: list[DialoguePart] = []
             for part in block:  # quotations split by a bare tag read as one speech
                 if merged and isinstance(part, Speech) and isinstance(merged[-1], Speech):
-                    merged[-1] = Speech(_join_speech(merged[-1].text, part.text))
+                    verse = "\n" in part.text or "\n" in merged[-1].text  # a recited poem keeps its lines
+                    merged[-1] = Speech(merged[-1].text + "\n" + part.text if verse
+                                        else _join_speech(merged[-1].text, part.text))
                 else:
                     merged.append(part)
-            if merged and isinstance(merged[-1], Speech):
+            if merged and isinstance(merged[-1], Speech) and "\n" not in merged[-1].text:
                 merged[-1] = Speech(_end_speech(merged[-1].text))
             block = merged
             if block and current is not None:
@@ -207,6 +338,10 @@ class _Writer:
                     # One speech over several paragraphs stays one block, paragraphs kept.
                     joined = Speech(last.parts[-1].text + "\n\n" + block[0].text)
                     self.elements[-1] = replace(last, parts=last.parts[:-1] + (joined,) + tuple(block[1:]))
+                elif self.runs_on and isinstance(last, Dialogue) and last.character == cue \
+                        and isinstance(last.parts[-1], (Speech, Sung)) and isinstance(block[0], (Speech, Sung)):
+                    # A song sung inside the speech: its lines stay in the one block.
+                    self.elements[-1] = replace(last, parts=last.parts + tuple(block))
                 else:
                     self.elements.append(Dialogue(cue, tuple(block), "CONT'D" if resumed else None, line=b.line))
                 self.runs_on = False
@@ -222,10 +357,18 @@ class _Writer:
                 flush()
                 resumed = False
             current = key
+            if (q.verse or q.pieces) and (a is None or a.evidence != "tag"):
+                sung_by = self.singer_key(self.announcing(bi, parts, i))
+                if sung_by is not None and sung_by != current:
+                    if block:
+                        flush()
+                        resumed = False
+                    current = key = sung_by
+                    a = None
             if a and a.evidence in GUESSED:
                 guessed.add(a.evidence)
-            if q.verse:
-                block.extend(Sung(_marked(x)) for x in q.verse if x)
+            if q.verse or q.pieces:
+                block.extend(self.verse_parts(bi, parts, i, key, opens=not block and not self.runs_on))
             elif q.text.strip():
                 block.append(Speech(_marked(q.text.strip())))
             nxt = parts[i + 1] if i + 1 < len(parts) else None
@@ -254,6 +397,17 @@ class _Writer:
         self.runs_on = isinstance(parts[-1], Quote) and not parts[-1].closed
 
 
+def _words_of_part(p: Part) -> str:
+    return " ".join(p.lines) if isinstance(p, Verse) else p.text.strip()
+
+
+def _words_of(b: Beat) -> str:
+    """A beat's words, narration and quotations, for looking around a song."""
+    if isinstance(b, Paragraph):
+        return " ".join(_words_of_part(p) for p in b.parts)
+    return ""
+
+
 def _join_speech(first: str, second: str) -> str:
     """'...the great frost,' he said. 'The river...' reads as two sentences once the
     tag goes to the cue; '"So," she starts, "like the show?"' as one."""
@@ -277,14 +431,16 @@ def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
 def to_model(tree: Tree, *, title: str | None = None, options: Options = Options(),
              report: Callable[[float], None] | None = None) -> Screenplay:
     """The adapted screenplay for a parsed story; ``report`` hears the fraction done."""
-    beats = to_beats(tree)
+    beats = settle(to_beats(tree))
     found_title, beats = _title(beats)
     aliases = dict(options.aliases)
     speakers, cast = attribute(beats, narrator=options.narrator, aliases=aliases)
     names = dict(cast.names)
     narrator_name = names.get(NARRATOR)
     sample = " ".join(b.narration for b in beats if isinstance(b, Paragraph))[:20000]
-    w = _Writer(cast, options, names, voice.detect_tense(sample), _pronoun(cast, options, narrator_name))
+    beats, speakers = song_titles(beats, speakers)
+    w = _Writer(cast, options, names, voice.detect_tense(sample), _pronoun(cast, options, narrator_name), beats=beats,
+                songs=music.Songs.for_story([b.lines for b in beats if isinstance(b, Stanza)]))
     chapters: list[list[int]] = [[]]
     for bi, b in enumerate(beats):
         if isinstance(b, Heading):
@@ -300,20 +456,22 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
         done += len(chapter)
         starts = _scene_starts(beats, chapter, heading, people)
         for bi in chapter:
+            if bi in starts or bi == chapter[0]:
+                w.scene_text = _scene_text(beats, chapter, bi, starts)
             b = beats[bi]
             if isinstance(b, Heading):
                 w.elements.append(Section(_marked(b.text), 1))
                 continue
             if bi in starts:
                 heading, doubt = starts[bi]
+                w.scene = heading
                 w.elements.append(SceneHeading(heading, line=b.line))
                 if doubt and options.notes:
                     w.elements.append(Note(f"scene heading: {doubt}"))
             if isinstance(b, SceneBreak):
                 continue
             if isinstance(b, Stanza):
-                w.elements.append(Action("MUSIC CUE: a song plays."))
-                w.elements.append(Lyrics(tuple(_marked(x) for x in b.lines), b.line))
+                w.stanza(bi, b)
                 continue
             assert isinstance(b, Paragraph)
             w.paragraph(bi, b, speakers)
@@ -357,6 +515,13 @@ def _scene_starts(beats: list[Beat], chapter: list[int], previous: str | None,
         if bi in starts:
             current = starts[bi][0]
     return starts
+
+
+def _scene_text(beats: list[Beat], chapter: list[int], bi: int, starts: dict[int, tuple[str, str | None]]) -> str:
+    """The narration of the scene that starts at beat ``bi``, up to the next scene."""
+    later = [x for x in chapter if x > bi and x in starts]
+    end = later[0] if later else chapter[-1] + 1
+    return " ".join(_narration_of(beats[x]) for x in range(bi, end))
 
 
 def _narration_of(b: Beat) -> str:
