@@ -121,7 +121,7 @@ def conventions(tree: Tree) -> Conventions:
 _INDENTED = re.compile(r"^[ \t]+\S", re.M)
 
 
-def _is_stanza(text: str, wrap: int | None) -> bool:
+def _is_stanza(text: str, wrap: int | None, width: int) -> bool:
     """Verse: several lines that are short for this text and not wrapped prose."""
     lines = text.split("\n")
     if len(lines) < 2 or any(m in text for m in "\"“”"):
@@ -130,8 +130,9 @@ def _is_stanza(text: str, wrap: int | None) -> bool:
         return False
     longest = max(len(x.rstrip()) for x in lines[:-1])
     if wrap is None:
-        # One-line paragraphs elsewhere: any hand-broken block of short lines is verse.
-        return longest <= 80
+        # One-line paragraphs elsewhere: any hand-broken block of short lines is verse
+        # (short for this text: a short story wrapped by hand runs its lines to ``width``).
+        return longest <= 80 and longest < width * 0.8
     indented = sum(1 for x in lines if _INDENTED.match(x))
     if indented >= len(lines) - 1:
         return True
@@ -197,7 +198,7 @@ class _ToBeats(Transformer):  # type: ignore[type-arg]
                 lead, lines, tail = hum
                 return Paragraph(tuple(p for p in (Narration(lead), Verse(lines), Narration(tail))
                                        if not isinstance(p, Narration) or p.text), _line(meta))
-            if _is_stanza(raw, self.conv.wrap_width):
+            if _is_stanza(raw, self.conv.wrap_width, self.conv.line_width):
                 return Stanza(tuple(x.strip() for x in raw.split("\n")), _line(meta))
         if len(parts) > 1 and isinstance(parts[0], Narration) and not parts[0].text.strip() \
                 and isinstance(parts[1], Quote) and (parts[1].verse or parts[1].pieces):
