@@ -14,7 +14,7 @@ from functools import cached_property
 
 from lark import Tree
 
-from adapt.action import voice
+from adapt.action import music, voice
 from adapt.fountain.titlepage import title_page
 from adapt.inline import escape
 from adapt.language.detect import NAMES as LANGUAGE_NAMES
@@ -34,22 +34,27 @@ from adapt.model import (
     Speech,
     Sung,
 )
+from adapt.language.songs import delivery, heard_in_scene
 from adapt.read.beats import (
     Beat,
     Heading,
     Narration,
     Paragraph,
+    Part,
     Quote,
     SceneBreak,
     Stanza,
     to_beats,
 )
+from adapt.read.dashes import dash_dialogue
+from adapt.read.settle import settle, song_titles
+from adapt.read.verse import Verse
 from adapt.scenes.chapters import Structure, structure
 from adapt.scenes.plan import plan as plan_scenes
-from adapt.read.dashes import dash_dialogue
 from adapt.speakers.attribution import NARRATOR, Attribution, Cast, attribute
 from adapt.speakers.names import cue_name, gender_of_title
 from adapt.speakers.reported import find_reported_speech
+from adapt.speakers.singers import singer
 from adapt.speakers.tags import split_after, split_before
 
 GUESSED = {"turns": "guessed from turn-taking", "after": "guessed from the action next to the line",
@@ -120,6 +125,11 @@ class _Writer:
     """English narration is rewritten (present tense, third person); other languages' stays as written."""
     runs_on: bool = False
     """The last paragraph's speech runs on into the next one (no closing mark)."""
+    beats: list[Beat] = field(default_factory=list)
+    songs: music.Songs = field(default_factory=music.Songs)
+    scene: str = ""
+    """The current scene's heading and narration: where a song is heard."""
+    scene_text: str = ""
 
     def cue(self, key: str) -> str:
         name = self.names.get(key) or self.cast.names.get(key) or key
@@ -179,6 +189,124 @@ class _Writer:
         """Words of the characters' names: they keep their capitals in a wryly."""
         return frozenset(w for n in (*self.cast.known, *self.names.values()) for w in n.split())
 
+    # ------------------------------------------------------------ songs and verse
+    def announcing(self, bi: int, parts: list[Part], i: int) -> str:
+        """The narration right before the verse at parts[i]: this paragraph's, or the
+        last words of the paragraph before when the verse opens this one."""
+        if i > 0 and isinstance(parts[i - 1], Narration):
+            return parts[i - 1].text
+        prev = self.beats[bi - 1] if bi > 0 else None
+        if i == 0 and isinstance(prev, Paragraph) and isinstance(prev.parts[-1], Narration):
+            return prev.parts[-1].text
+        return ""
+
+    def singer_key(self, narration: str) -> str | None:
+        """The speaker key of the singer the narration names (speakers.singers), if any."""
+        phrase = singer(narration) if narration else None
+        if phrase is None:
+            return None
+        if phrase == "I":
+            return NARRATOR if self.cast.first_person else None
+        by_cue = {cue_name(k): k for k in self.cast.known}
+        by_cue.update({cue_name(n): k for k, n in (*self.cast.names.items(), *self.names.items())})
+        cue = cue_name(phrase)
+        words = cue.split()
+        for c in (cue, " ".join(words[1:]), words[-1]):
+            if c in by_cue:
+                return by_cue[c]
+        return phrase if phrase[:1].isupper() and not phrase.lower().startswith("the ") else "the " + words[-1].lower()
+
+    def context(self, bi: int) -> tuple[str, str]:
+        """The words of the two beats before and the two after: what says sung or recited."""
+        before = " ".join(_words_of(self.beats[j]) for j in range(max(0, bi - 2), bi))
+        after = " ".join(_words_of(self.beats[j]) for j in range(bi + 1, min(len(self.beats), bi + 3)))
+        return before, after
+
+    def verse_parts(self, bi: int, parts: list[Part], i: int, key: str, *, opens: bool) -> list[DialoguePart]:
+        """A quotation holding verse → speech and sung lines (a song) or speech that keeps
+        its line breaks (a recited poem); a song the text names gets a music cue."""
+        q = parts[i]
+        assert isinstance(q, Quote)
+        pieces = q.pieces or (Verse(q.verse),)
+        before, after = self.context(bi)
+        lead = " ".join(p.text for p in parts[:i] if isinstance(p, (Narration, Quote)))
+        tail = " ".join(p.text for p in parts[i + 1:] if isinstance(p, (Narration, Quote)))
+        out: list[DialoguePart] = []
+        for n, piece in enumerate(pieces):
+            if isinstance(piece, str):
+                out.append(Speech(_marked(piece)))
+                continue
+            said = " ".join(x for x in pieces[:n] if isinstance(x, str))
+            if delivery(" ".join((before, lead, said)), " ".join((tail, after)), reach=500) == "sung":
+                self.song_cue(piece.lines, key, self.announcing(bi, parts, i) or before, shown=opens and n == 0)
+                out.extend(Sung(_marked(x)) for x in piece.lines)
+            else:
+                out.append(Speech("\n".join(_marked(x) for x in piece.lines)))
+        return out
+
+    def song_cue(self, lines: tuple[str, ...], key: str | None, narration: str, *, shown: bool) -> None:
+        """Remember a song a character sings; name it in a cue when the text gives its title."""
+        name = music.title(narration)
+        who = self.cue(key) if key else None
+        if who and key and not key.startswith(("\x00", "the ")):
+            who = who.title() if key == key.upper() or key == NARRATOR else self.names.get(key) or key
+        elif who:
+            who = "the " + who.lower()
+        text = self.songs.cue(lines, scene=self.scene, heard=True, name=name, singer=who, announced=True)
+        if shown and name:
+            self.elements.append(Action(text))
+
+    def stanza(self, bi: int, b: Stanza) -> None:
+        """Verse between paragraphs: a music cue that says what it can, then the lyrics."""
+        prev = self.beats[bi - 1] if bi > 0 else None
+        narration = prev.parts[-1].text if isinstance(prev, Paragraph) and isinstance(prev.parts[-1], Narration) else ""
+        key = self.singer_key(narration)
+        who = None
+        if key:
+            who = self.cue(key).title() if key == NARRATOR or not key[:1].isupper() else self.names.get(key) or key
+            who = "the " + who.lower() if key.startswith(("\x00", "the ")) else who
+        name = music.title(narration)
+        announced = bool(who) or bool(narration) and not re.search(r"[.!?][\"”’')]*\s*$", narration)
+        if not any(c.islower() for x in b.lines for c in x) or \
+                announced and not who and not name and delivery(*self.context(bi)) != "sung":
+            # Verse the narration quotes mid-sentence ("the following effusion:"), not
+            # said to be sung, or lines all in capitals (a title, a heading): the text
+            # says no more than that it is verse.
+            self.elements.append(Action("MUSIC CUE: a song plays."))
+        else:
+            self.elements.append(Action(self.songs.cue(b.lines, scene=self.scene, heard=heard_in_scene(self.scene_text),
+                                                       name=name, singer=who, announced=announced)))
+        self.elements.append(Lyrics(tuple(_marked(x) for x in b.lines), b.line))
+
+    def hummed(self, bi: int, b: Paragraph) -> bool:
+        """A tune set in among a paragraph's narration: the singer's sung lines (or a
+        recited verse) when the narration names who; False to read it as plain action."""
+        k = next(n for n, p in enumerate(b.parts) if isinstance(p, Verse))
+        lead = " ".join(p.text for p in b.parts[:k] if isinstance(p, Narration))
+        tail = " ".join(p.text for p in b.parts[k + 1:] if isinstance(p, Narration))
+        verse = b.parts[k]
+        assert isinstance(verse, Verse)
+        before, after = self.context(bi)
+        how = delivery(before + " " + lead, tail + " " + after, reach=500)
+        key = self.singer_key(lead)
+        if how is None or (key is None and how == "recited"):
+            return False
+        self.action(lead, b.line)
+        if key is None:
+            self.elements.append(Action(self.songs.cue(verse.lines, scene=self.scene, heard=True,
+                                                       name=music.title(lead), announced=True)))
+            self.elements.append(Lyrics(tuple(_marked(x) for x in verse.lines), b.line))
+        else:
+            parts: list[DialoguePart] = []
+            if how == "sung":
+                self.song_cue(verse.lines, key, lead, shown=True)
+                parts.extend(Sung(_marked(x)) for x in verse.lines)
+            else:
+                parts.append(Speech("\n".join(_marked(x) for x in verse.lines)))
+            self.elements.append(Dialogue(self.cue(key), tuple(parts), line=b.line))
+        self.action(tail, b.line)
+        return True
+
     def paragraph(self, bi: int, b: Paragraph, speakers: dict[tuple[int, int], Attribution]) -> None:
         parts = list(b.parts)
         qpos = [i for i, p in enumerate(parts) if isinstance(p, Quote)]
@@ -189,7 +317,8 @@ class _Writer:
                 self.elements.append(Note("quotation: no closing quotation mark; the speech was read to the end of its paragraph"))
             self.runs_on = False
         if not qpos:
-            self.action(b.narration, b.line)
+            if not (any(isinstance(p, Verse) for p in parts) and self.hummed(bi, b)):
+                self.action(" ".join(_words_of_part(p) for p in parts).strip(), b.line)
             return
         lead = parts[0].text if qpos[0] > 0 else ""  # type: ignore[union-attr]
         lead, wryly = split_before(lead)
@@ -205,10 +334,12 @@ class _Writer:
             merged: list[DialoguePart] = []
             for part in block:  # quotations split by a bare tag read as one speech
                 if merged and isinstance(part, Speech) and isinstance(merged[-1], Speech):
-                    merged[-1] = Speech(_join_speech(merged[-1].text, part.text))
+                    verse = "\n" in part.text or "\n" in merged[-1].text  # a recited poem keeps its lines
+                    merged[-1] = Speech(merged[-1].text + "\n" + part.text if verse
+                                        else _join_speech(merged[-1].text, part.text))
                 else:
                     merged.append(part)
-            if merged and isinstance(merged[-1], Speech):
+            if merged and isinstance(merged[-1], Speech) and "\n" not in merged[-1].text:
                 merged[-1] = Speech(_end_speech(merged[-1].text))
             block = merged
             if block and current is not None:
@@ -222,6 +353,10 @@ class _Writer:
                     # One speech over several paragraphs stays one block, paragraphs kept.
                     joined = Speech(last.parts[-1].text + "\n\n" + block[0].text)
                     self.elements[-1] = replace(last, parts=last.parts[:-1] + (joined,) + tuple(block[1:]))
+                elif self.runs_on and isinstance(last, Dialogue) and last.character == cue \
+                        and isinstance(last.parts[-1], (Speech, Sung)) and isinstance(block[0], (Speech, Sung)):
+                    # A song sung inside the speech: its lines stay in the one block.
+                    self.elements[-1] = replace(last, parts=last.parts + tuple(block))
                 else:
                     self.elements.append(Dialogue(cue, tuple(block), "CONT'D" if resumed else None, line=b.line))
                 self.runs_on = False
@@ -237,10 +372,18 @@ class _Writer:
                 flush()
                 resumed = False
             current = key
+            if (q.verse or q.pieces) and (a is None or a.evidence != "tag"):
+                sung_by = self.singer_key(self.announcing(bi, parts, i))
+                if sung_by is not None and sung_by != current:
+                    if block:
+                        flush()
+                        resumed = False
+                    current = key = sung_by
+                    a = None
             if a and a.evidence in GUESSED:
                 guessed.add(a.evidence)
-            if q.verse:
-                block.extend(Sung(_marked(x)) for x in q.verse if x)
+            if q.verse or q.pieces:
+                block.extend(self.verse_parts(bi, parts, i, key, opens=not block and not self.runs_on))
             elif q.text.strip():
                 block.append(Speech(_marked(q.text.strip())))
             nxt = parts[i + 1] if i + 1 < len(parts) else None
@@ -270,6 +413,17 @@ class _Writer:
         self.runs_on = isinstance(parts[-1], Quote) and not parts[-1].closed
 
 
+def _words_of_part(p: Part) -> str:
+    return " ".join(p.lines) if isinstance(p, Verse) else p.text.strip()
+
+
+def _words_of(b: Beat) -> str:
+    """A beat's words, narration and quotations, for looking around a song."""
+    if isinstance(b, Paragraph):
+        return " ".join(_words_of_part(p) for p in b.parts)
+    return ""
+
+
 def _join_speech(first: str, second: str) -> str:
     """'...the great frost,' he said. 'The river...' reads as two sentences once the
     tag goes to the cue; '"So," she starts, "like the show?"' as one."""
@@ -293,14 +447,17 @@ def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
 def _attributed(tree: Tree, options: Options) -> tuple[str | None, Structure, dict[tuple[int, int], Attribution], Cast, str]:
     """The story's structure (title line taken off, chapters, front matter), who speaks
     each quotation, and the language it is written in."""
-    beats = to_beats(tree)
+    beats = settle(to_beats(tree))  # verse inside a speech joins the speech
     language = options.language or detect_language(" ".join(
         p.text for b in beats[:400] if isinstance(b, Paragraph) for p in b.parts)[:20000])
     beats = dash_dialogue(beats, language)  # — Где ты был? — спросила Ольга.
     found_title, beats = _title(beats)
     story = structure(beats, titled=found_title is not None)
     speakers, cast = attribute(story.beats, narrator=options.narrator, aliases=dict(options.aliases))
-    return found_title, story, speakers, cast, language
+    # Song titles in quotes ("sang 'The Ash Grove'") go back to the narration, after the
+    # attribution so that they do not shift its turn order.
+    beats, speakers = song_titles(story.beats, speakers)
+    return found_title, replace(story, beats=beats), speakers, cast, language
 
 
 def speaker_table(tree: Tree, options: Options = Options()) -> list[tuple[str, str, str]]:
@@ -331,7 +488,8 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
     sample = " ".join(b.narration for b in beats if isinstance(b, Paragraph))[:20000]
     english = language == "en"
     w = _Writer(cast, options, names, voice.detect_tense(sample) if english else None,
-                _pronoun(cast, options, narrator_name), english=english)
+                _pronoun(cast, options, narrator_name), english=english, beats=beats,
+                songs=music.Songs.for_story([b.lines for b in beats if isinstance(b, Stanza)]))
     if not english and options.notes:
         w.elements.append(Note(f"language: the text reads as {LANGUAGE_NAMES.get(language, language)}; "
                                "narration is kept as written, not rewritten into the present tense"))
@@ -339,6 +497,7 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
         w.elements.append(Boneyard("\n" + "\n\n".join(story.front) + "\n"))
     people = frozenset(n for k in cast.known for n in (k, *k.split()))
     starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
+    start_list = sorted(starts)
     for bi, b in enumerate(beats):
         if report and bi % 200 == 0:
             report(bi / len(beats))
@@ -346,14 +505,15 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
             w.elements.append(Section(_marked(b.text), 1))
             continue
         if bi in starts:
+            w.scene = starts[bi].heading
+            w.scene_text = _scene_text(beats, bi, start_list)
             w.elements.append(SceneHeading(starts[bi].heading, line=getattr(b, "line", None)))
             if starts[bi].note and options.notes:
                 w.elements.append(Note(f"scene heading: {starts[bi].note}"))
         if isinstance(b, SceneBreak):
             continue
         if isinstance(b, Stanza):
-            w.elements.append(Action("MUSIC CUE: a song plays."))
-            w.elements.append(Lyrics(tuple(_marked(x) for x in b.lines), b.line))
+            w.stanza(bi, b)
             continue
         assert isinstance(b, Paragraph)
         w.paragraph(bi, b, speakers)
@@ -375,3 +535,10 @@ def _main_character(w: _Writer, speakers: dict[tuple[int, int], Attribution]) ->
         if key in w.cast.known or key == NARRATOR and w.names.get(NARRATOR):
             return w.cue(key)  # a name, not "the woman"
     return None
+
+
+def _scene_text(beats: list[Beat], bi: int, starts: list[int]) -> str:
+    """The narration of the scene that starts at beat ``bi``, up to the next scene."""
+    later = [x for x in starts if x > bi]
+    end = later[0] if later else len(beats)
+    return " ".join(b.narration for b in beats[bi:end] if isinstance(b, Paragraph))

@@ -14,6 +14,9 @@ from typing import Union
 
 from lark import Token, Transformer, Tree, v_args
 
+from adapt.read import verse as verses
+from adapt.read.verse import Piece, Verse
+
 _QUOTE_MARKS = "\"“”'‘’"
 
 
@@ -34,9 +37,12 @@ class Quote:
     line: int | None = None
     verse: tuple[str, ...] = ()
     """The lines, when the quotation is verse a character sings or recites."""
+    pieces: tuple[Piece, ...] = ()
+    """Prose and verse in order, when the quotation holds verse among its prose."""
 
 
-Part = Union[Narration, Quote]
+Part = Union[Narration, Quote, Verse]
+"""Verse stands among narration when a paragraph sets a hummed tune in on its own lines."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +91,8 @@ class Conventions:
     """Single quotation marks open speech (British style) instead of double ones."""
     wrap_width: int | None
     """Column at which paragraphs are hard-wrapped, None when paragraphs are one line."""
+    line_width: int = 80
+    """The wrap width, else the longest line: what a short (hand-broken) line is short of."""
 
 
 def conventions(tree: Tree) -> Conventions:
@@ -92,9 +100,11 @@ def conventions(tree: Tree) -> Conventions:
     doubles = sum(1 for _ in tree.find_data("quote")) + sum(1 for _ in tree.find_data("open_quote"))
     singles = sum(1 for _ in tree.find_data("single_quote")) + sum(1 for _ in tree.find_data("open_single_quote"))
     lengths: list[int] = []
+    longest = 0
     for par in tree.find_data("paragraph"):
         text = "".join(str(t) for t in par.scan_values(lambda v: isinstance(v, Token)))
         lines = text.split("\n")
+        longest = max(longest, *(len(x) for x in lines))
         if len(lines) > 1:
             lengths.extend(len(x) for x in lines[:-1])
     # Hard-wrapped prose: most inner lines of multi-line blocks sit near one width.
@@ -104,28 +114,25 @@ def conventions(tree: Tree) -> Conventions:
         near = sum(1 for n in lengths if n >= width * 0.75)
         if width >= 50 and near >= len(lengths) * 0.6:
             wrap = width
-    return Conventions(single_quotes=singles > doubles * 2 and singles >= 3, wrap_width=wrap)
+    return Conventions(single_quotes=singles > doubles * 2 and singles >= 3, wrap_width=wrap,
+                       line_width=wrap or max(longest, 60))
 
 
 _INDENTED = re.compile(r"^[ \t]+\S", re.M)
 
 
-def _is_stanza(text: str, wrap: int | None, *, quoted: bool = False) -> bool:
+def _is_stanza(text: str, wrap: int | None, width: int) -> bool:
     """Verse: several lines that are short for this text and not wrapped prose."""
     lines = text.split("\n")
-    if len(lines) < 2 or (not quoted and any(m in text for m in "\"“”")):
+    if len(lines) < 2 or any(m in text for m in "\"“”"):
         return False
-    if quoted:
-        # Inside quotation marks only indentation is safe evidence: a recited poem is
-        # set in; wrapped speech is not.
-        indented = sum(1 for x in lines[1:] if _INDENTED.match(x))
-        return indented >= len(lines) - 1 and max(len(x.strip()) for x in lines) <= 60
     if any(len(x.strip()) == 0 for x in lines):
         return False
     longest = max(len(x.rstrip()) for x in lines[:-1])
     if wrap is None:
-        # One-line paragraphs elsewhere: any hand-broken block of short lines is verse.
-        return longest <= 80
+        # One-line paragraphs elsewhere: any hand-broken block of short lines is verse
+        # (short for this text: a short story wrapped by hand runs its lines to ``width``).
+        return longest <= 80 and longest < width * 0.8
     indented = sum(1 for x in lines if _INDENTED.match(x))
     if indented >= len(lines) - 1:
         return True
@@ -159,8 +166,10 @@ class _ToBeats(Transformer):  # type: ignore[type-arg]
     def _quote(self, tok: Token, closed: bool) -> Quote:
         raw = str(tok)[1:-1] if closed else str(tok)[1:]
         # Verse inside quotation marks (a song, a recited poem) keeps its lines.
-        verse = tuple(x.strip() for x in raw.split("\n")) if _is_stanza(raw, self.conv.wrap_width, quoted=True) else ()
-        return Quote(_join_wrapped(raw), closed, tok.line, verse)
+        pieces = verses.quote_pieces(raw, (tok.column or 1) + 1, self.conv.line_width)
+        if len(pieces) == 1 and isinstance(pieces[0], Verse):
+            return Quote(_join_wrapped(raw), closed, tok.line, pieces[0].lines)
+        return Quote(_join_wrapped(raw), closed, tok.line, (), pieces)
 
     def quote(self, children: list[Token]) -> Quote:
         return self._quote(children[0], True)
@@ -184,8 +193,17 @@ class _ToBeats(Transformer):  # type: ignore[type-arg]
     @v_args(meta=True)
     def paragraph(self, meta, parts: list[Part]) -> Beat:  # type: ignore[no-untyped-def]
         raw = "".join(p.text if isinstance(p, Narration) else "\x00" for p in parts)
-        if all(isinstance(p, Narration) for p in parts) and _is_stanza(raw, self.conv.wrap_width):
-            return Stanza(tuple(x.strip() for x in raw.split("\n")), _line(meta))
+        if all(isinstance(p, Narration) for p in parts):
+            hum = verses.hummed(raw, self.conv.line_width)
+            if hum:  # a tune set in among the narration's lines
+                lead, lines, tail = hum
+                return Paragraph(tuple(p for p in (Narration(lead), Verse(lines), Narration(tail))
+                                       if not isinstance(p, Narration) or p.text), _line(meta))
+            if _is_stanza(raw, self.conv.wrap_width, self.conv.line_width):
+                return Stanza(tuple(x.strip() for x in raw.split("\n")), _line(meta))
+        if len(parts) > 1 and isinstance(parts[0], Narration) and not parts[0].text.strip() \
+                and isinstance(parts[1], Quote) and (parts[1].verse or parts[1].pieces):
+            parts = parts[1:]  # a poem's set-in first line: the indent is layout
         merged: list[Part] = []
         for p in parts:  # adjacent narration tokens (apostrophes) become one run
             if isinstance(p, Narration) and merged and isinstance(merged[-1], Narration):
