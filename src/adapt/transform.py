@@ -14,6 +14,8 @@ from functools import cached_property
 from lark import Tree
 
 from adapt.action import voice
+from adapt.action.finish import finish
+from adapt.action.introductions import first_description
 from adapt.inline import escape
 from adapt.model import (
     Action,
@@ -158,6 +160,19 @@ class _Writer:
         first = re.sub(r"['’]s$", "", text.split(" ", 1)[0])
         # Wrylies start in lower case ("(raising an eyebrow)"), but a name keeps its capital.
         return text if first in self.proper or first == "I" else text[:1].lower() + text[1:]
+
+    @cached_property
+    def _action_names(self) -> dict[str, str]:
+        return {cue_name(n): n for n in (*self.cast.known, *self.names.values()) if n}
+
+    def action_name(self, cue: str) -> str:
+        """A cue ("MR. BUMBLE") → the name action gives the character ("Mr. Bumble")."""
+        found = self._action_names.get(cue)
+        return found or " ".join(w if w in {"DE", "VAN", "VON"} else w.capitalize() for w in cue.split())
+
+    def retell(self, sentence: str) -> str:
+        """A sentence made from a wryly, in the script's tense."""
+        return voice.to_action(sentence, narrator=None, pronoun=self.pronoun, tense=self.tense)
 
     @cached_property
     def proper(self) -> frozenset[str]:
@@ -317,10 +332,13 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
                 continue
             assert isinstance(b, Paragraph)
             w.paragraph(bi, b, speakers)
+    narration = " ".join(b.narration for b in beats if isinstance(b, Paragraph))
+    elements = finish(w.elements, name_of=w.action_name, retell=w.retell,
+                      describe=lambda name: first_description(narration, name))
     fields = [("Title", escape(options.title or found_title or title or "Untitled"))]
     fields.append(("Credit", "Screenplay adapted by adapt"))
     fields.append(("Source", f"Based on the story{' by ' + escape(options.author) if options.author else ''}"))
-    return Screenplay(TitlePage(tuple(fields)), tuple(w.elements))
+    return Screenplay(TitlePage(tuple(fields)), tuple(elements))
 
 
 UNKNOWN_PLACE = "INT. UNKNOWN LOCATION - DAY"
