@@ -146,7 +146,8 @@ class _Writer:
             if inner and narrator:
                 self.elements.append(Dialogue(cue_name(narrator), (Speech(_marked(chunk)),), "V.O.", line=line))
                 continue
-            acted = voice.to_action(chunk, narrator=narrator, pronoun=self.pronoun, tense=self.tense)
+            acted = voice.to_action(chunk, narrator=narrator, pronoun=self.pronoun, tense=self.tense,
+                                    names=self.name_words)
             for par in voice.short_paragraphs(acted):
                 self.elements.append(Action(_marked(par), line))
 
@@ -155,6 +156,7 @@ class _Writer:
         Under the narrator's own cue the narrator is already named: "(raising his eyebrows)"."""
         narrator = self.narrator
         text = voice.to_action(" ".join(text.split()), narrator=narrator, pronoun=self.pronoun, tense=self.tense,
+                               names=self.name_words,
                                named=speaker == NARRATOR)
         text = text.strip(" ,;:.–—-")
         first = re.sub(r"['’]s$", "", text.split(" ", 1)[0])
@@ -172,7 +174,14 @@ class _Writer:
 
     def retell(self, sentence: str) -> str:
         """A sentence made from a wryly, in the script's tense."""
-        return voice.to_action(sentence, narrator=None, pronoun=self.pronoun, tense=self.tense)
+        return voice.to_action(sentence, narrator=None, pronoun=self.pronoun, tense=self.tense,
+                               names=self.name_words)
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Capitalised words of the characters' names, for the tense rewrite."""
+        return frozenset(w for w in self.proper if w[:1].isupper() and w.isalpha()
+                         and w.lower() not in voice.NOT_NAMES)
 
     @cached_property
     def proper(self) -> frozenset[str]:
@@ -333,7 +342,7 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
             assert isinstance(b, Paragraph)
             w.paragraph(bi, b, speakers)
     narration = " ".join(b.narration for b in beats if isinstance(b, Paragraph))
-    elements = finish(w.elements, name_of=w.action_name, retell=w.retell,
+    elements = finish(w.elements, name_of=w.action_name, retell=w.retell, split_lead_in=split_before,
                       describe=lambda name: first_description(narration, name))
     fields = [("Title", escape(options.title or found_title or title or "Untitled"))]
     fields.append(("Credit", "Screenplay adapted by adapt"))

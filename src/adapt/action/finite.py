@@ -168,10 +168,15 @@ def keep_past(ws: list[Word], v: int, lexical: bool) -> bool:
         return True
     if low in {"could", "had", "were"}:
         cue = {"if", "wish", "wished", "wishes", "though", "unless", "whether", "rather"}
-        if any(w.low in cue for w in ws[:v] if w.sent == ws[v].sent):
-            return True  # a cue after the verb belongs to a later clause
-        if low == "had" and {"rather", "better"} & set(nxt):
-            return True  # "she had rather stay": would rather
+        before = [w for w in ws[:v] if w.sent == ws[v].sent]
+        for k, w in enumerate(before):
+            # "as if he had found": in the present, "as if he has found"
+            as_if = low == "had" and k and before[k - 1].low == "as" and w.low in {"if", "though"}
+            if w.low in cue and not as_if:
+                return True  # a cue after the verb belongs to a later clause
+        if low == "had" and {"rather", "better"} & set(nxt) and not (
+                len(nxt) == 2 and is_vbn(nxt[1]) and not base_lemma(nxt[1])):
+            return True  # "she had rather stay": would rather (but "had rather hoped")
     subj_start = v - 1
     while subj_start > 0 and not ws[subj_start].clause_start:
         subj_start -= 1

@@ -19,17 +19,22 @@ from adapt.action.person import (
     Narrator,
     narrator_word,
 )
+from adapt.action.subjects import KNOWN_NAMES
 from adapt.action.tense import detect_tense, fronted, inverted, tense_clause
-from adapt.language.lexicon import NUMBERED
+from adapt.language.lexicon import DETS, NOMINATIVE, NUMBERED, STOP
 from adapt.language.sentences import quoted_spans, sentences, short_paragraphs
 from adapt.language.words import tokens, words
 
-__all__ = ["to_action", "split_inner_voice", "is_inner_voice", "short_paragraphs",
+NOT_NAMES = NOMINATIVE | DETS | STOP | {"it", "there", "the"}
+"""Words that are never the cast's names, whatever the name finder took."""
+
+__all__ = ["NOT_NAMES", "to_action", "split_inner_voice", "is_inner_voice", "short_paragraphs",
            "detect_tense", "sentences", "quoted_spans"]
 
 
 def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
-              tense: str | None = None, named: bool = False) -> str:
+              tense: str | None = None, named: bool = False,
+              names: frozenset[str] = frozenset()) -> str:
     """One narration passage → screenplay action (third person, present tense).
 
     ``narrator`` names a first-person narrator; the first reference in the passage
@@ -39,8 +44,18 @@ def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
     "present" (pass the whole document's, from ``detect_tense``); None detects it
     on this passage.  In a present-tense story a clear past ("I found") stays past.
     ``named``: the narrator is already named (a wryly under their own cue), so even the
-    first reference is the pronoun.
+    first reference is the pronoun. ``names``: words of the cast's names, names even
+    where they are common words ("Archer choked").
     """
+    token = KNOWN_NAMES.set(names)
+    try:
+        return _to_action(text, narrator=narrator, pronoun=pronoun, tense=tense, named=named)
+    finally:
+        KNOWN_NAMES.reset(token)
+
+
+def _to_action(text: str, *, narrator: str | None, pronoun: str, tense: str | None,
+               named: bool) -> str:
     if tense not in (None, "past", "present"):
         raise ValueError(f"tense must be 'past', 'present' or None, not {tense!r}")
     if pronoun not in NARRATOR_FORMS:

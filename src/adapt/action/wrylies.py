@@ -16,7 +16,7 @@ from collections.abc import Callable
 from lemminflect import getAllInflections
 
 from adapt.inline import plain
-from adapt.language.lexicon import ADVERBS, DETS, PERSON_NOUNS, lemmas, present
+from adapt.language.lexicon import ADVERBS, AUX, DETS, MODALS, PERSON_NOUNS, lemmas, present
 from adapt.model import Action, Dialogue, DialoguePart, Element, Parenthetical, Speech
 
 MAX_WORDS = 5
@@ -51,7 +51,7 @@ def reshape(d: Dialogue, name: str, retell: Callable[[str], str]) -> list[Elemen
             out.append(Dialogue(d.character, tuple(block), ext, d.dual, d.line))
             spoke = True
         elif block:  # wrylies with no line after them: action
-            pending.extend(_sentence(p.text, name, retell) for p in block
+            pending.extend(sentence(p.text, name, retell) for p in block
                            if isinstance(p, Parenthetical))
         block = []
 
@@ -65,7 +65,7 @@ def reshape(d: Dialogue, name: str, retell: Callable[[str], str]) -> list[Elemen
         last_line = not any(not isinstance(x, Parenthetical) for x in parts[k + 1:])
         if isinstance(p, Parenthetical) and (last_line or is_business(p.text)):
             emit_block()
-            pending.append(_sentence(p.text, name, retell))
+            pending.append(sentence(p.text, name, retell))
             continue
         if pending:
             emit_block()
@@ -122,14 +122,18 @@ def _manner_first(parts: list[DialoguePart]) -> list[DialoguePart]:
     return parts[:-2] + [parts[-1], parts[-2]]
 
 
-def _sentence(text: str, name: str, retell: Callable[[str], str]) -> str:
-    """Wryly business → an action sentence, with the speaker named as its subject.
+def sentence(text: str, name: str, retell: Callable[[str], str], speaker_pronoun: bool = True) -> str:
+    """Wryly business, or what a tag left of a sentence → an action sentence with a subject.
 
     '(shoots Buffy a grin)' → 'Faith shoots Buffy a grin.'; '(denting her chin)' →
     'Anne dents her chin.'; '(she walks towards Buffy)' → 'Faith walks towards Buffy.';
-    '(who has not spoken)' → 'Matthew has not spoken.'; '(step)' → 'Faith steps.'
+    '(who has not spoken)' → 'Matthew has not spoken.'; '(step)' → 'Faith steps.';
+    'acquiesced the Jew, who...' → 'The Jew acquiesces, who...'. ``name`` is the
+    speaker's; ``speaker_pronoun``: a leading he/she is the speaker (true in a wryly).
     """
-    text = " ".join(text.split()).strip(" ,;:")
+    text = " ".join(text.split()).strip(" ,;:–—-")
+    if not text:
+        return text
     words = text.split(" ")
     lead = 0
     while lead < len(words) - 1 and words[lead].lower() in ADVERBS | {"and", "but"}:
@@ -137,20 +141,54 @@ def _sentence(text: str, name: str, retell: Callable[[str], str]) -> str:
     head = words[lead].lower()
     adverbs = [w for w in words[:lead] if w.lower() not in {"and", "but"}]
     rest = words[lead + 1:]
-    if head in {"she's", "he's", "she’s", "he’s"} and rest and name:
+    verbal = head not in AUX and head not in MODALS and _finite(head) is not None
+    particle = 1 if verbal and rest and rest[0] in {"out", "in", "on", "up", "back"} else 0
+    inverted = _inverted_subject(rest[particle:]) if verbal else 0
+    if inverted:  # "acquiesced the Jew, who..." → "the Jew acquiesces, who..."
+        subj, verb = rest[particle:particle + inverted], " ".join(words[lead:lead + 1 + particle])
+        inverted += particle
+        stop = re.search(r"[,.;:!?]$", subj[-1])
+        if stop:
+            subj, verb = [*subj[:-1], subj[-1][:-1]], verb + stop.group()
+        sentence = " ".join([*adverbs, *subj, verb, *rest[inverted:]])
+        sentence = retell(sentence)
+    elif not speaker_pronoun and head in _SUBJECTS | {"who"}:
+        sentence = text
+    elif head in {"she's", "he's", "she’s", "he’s"} and rest and name:
         sentence = " ".join([*adverbs, name + words[lead][-2:], *rest])
     elif head in {"he", "she", "they"} and rest and name:
         sentence = " ".join([*adverbs, name, *rest]) if not adverbs else " ".join(
             [name, *adverbs, *rest])
     elif head == "who" and rest and name:
         sentence = " ".join([name, *adverbs, *rest])
-    elif name and (verb := _finite(head)):
+    elif name and verbal and (verb := _finite(head)):
         sentence = " ".join([name, *adverbs, verb, *rest])
+    elif verbal and not head.endswith("ing") and (verb := _finite(head)):
+        # No one to be its subject: the verb still takes the present ("And proceeds to").
+        sentence = " ".join([*words[:lead], verb, *rest])
+        text = sentence
     else:
         sentence = text
-    sentence = retell(sentence) if sentence != text else sentence
+    sentence = retell(sentence) if sentence != text and not inverted else sentence
     sentence = sentence[:1].upper() + sentence[1:]
     return sentence if re.search(r"[.!?…–—-][\"”’')]*$", sentence) else sentence + "."
+
+
+def _inverted_subject(rest: list[str]) -> int:
+    """Words of a subject after its verb ("the Jew," "Mrs. Bedwin."), ending at a stop."""
+    n = 0
+    if rest and rest[0] in {"the", "his", "her", "their"}:
+        n = 1
+        while n < min(len(rest), 4) and re.fullmatch(r"[A-Za-z-]+[,.;:!?]?", rest[n]):
+            n += 1
+            if not rest[n - 1][-1].isalpha():
+                return n
+    elif rest and rest[0][:1].isupper():
+        while n < min(len(rest), 3) and re.fullmatch(r"[A-Z][\w'’.-]*[,.;:!?]?", rest[n]):
+            n += 1
+            if not rest[n - 1][-1].isalpha() and not rest[n - 1].endswith(("Mr.", "Mrs.", "Dr.")):
+                return n
+    return n if n == len(rest) else 0
 
 
 def _finite(low: str) -> str | None:
