@@ -169,6 +169,12 @@ def keep_past(ws: list[Word], v: int, lexical: bool) -> bool:
     if low in {"could", "had", "were"}:
         cue = {"if", "wish", "wished", "wishes", "though", "unless", "whether", "rather"}
         before = [w for w in ws[:v] if w.sent == ws[v].sent]
+        if low == "had":  # "whether she had been there" narrates; "if she had" does not
+            cue = cue - {"whether", "though"}
+            # only the cue of this clause: "She asked if he would come, and he had"
+            last_break = max((k for k, w in enumerate(before) if w.before.strip(" ") in {",", ";", ":"}
+                              and k and before[k - 1].low not in cue), default=0)
+            before = before[last_break:]
         for k, w in enumerate(before):
             # "as if he had found": in the present, "as if he has found"
             as_if = low == "had" and k and before[k - 1].low == "as" and w.low in {"if", "though"}

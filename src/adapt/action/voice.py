@@ -20,7 +20,7 @@ from adapt.action.person import (
     narrator_word,
 )
 from adapt.action.subjects import KNOWN_NAMES
-from adapt.action.tense import detect_tense, fronted, inverted, tense_clause
+from adapt.action.tense import detect_tense, fronted, inverted, sweep, tense_clause
 from adapt.language.lexicon import DETS, NOMINATIVE, NUMBERED, STOP
 from adapt.language.sentences import quoted_spans, sentences, short_paragraphs
 from adapt.language.words import tokens, words
@@ -88,4 +88,6 @@ def _to_action(text: str, *, narrator: str | None, pronoun: str, tense: str | No
             tense_clause(ws, p, out)
             fronted(ws, p, out)
         p += 1
+    if to_present:
+        sweep(ws, out)
     return "".join(out.get(k, tok) for k, tok in enumerate(toks))

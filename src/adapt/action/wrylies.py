@@ -16,7 +16,15 @@ from collections.abc import Callable
 from lemminflect import getAllInflections
 
 from adapt.inline import plain
-from adapt.language.lexicon import ADVERBS, AUX, DETS, MODALS, PERSON_NOUNS, lemmas, present
+from adapt.language.lexicon import (
+    ADVERBS,
+    AUX,
+    DETS,
+    MODALS,
+    PERSON_NOUNS,
+    lemmas,
+    present,
+)
 from adapt.model import Action, Dialogue, DialoguePart, Element, Parenthetical, Speech
 
 MAX_WORDS = 5
