@@ -16,6 +16,7 @@ from lark import Tree
 from adapt.action import voice
 from adapt.action.finish import finish
 from adapt.action.introductions import first_description
+from adapt.action.pronouns import scene_other
 from adapt.inline import escape
 from adapt.model import (
     Action,
@@ -113,6 +114,8 @@ class _Writer:
     elements: list[Element] = field(default_factory=list)
     runs_on: bool = False
     """The last paragraph's speech runs on into the next one (no closing mark)."""
+    other: str | None = None
+    """The one other character near this paragraph who takes the narrator's pronoun."""
 
     def cue(self, key: str) -> str:
         name = self.names.get(key) or self.cast.names.get(key) or key
@@ -147,7 +150,7 @@ class _Writer:
                 self.elements.append(Dialogue(cue_name(narrator), (Speech(_marked(chunk)),), "V.O.", line=line))
                 continue
             acted = voice.to_action(chunk, narrator=narrator, pronoun=self.pronoun, tense=self.tense,
-                                    names=self.name_words)
+                                    names=self.name_words, other=self.other_name)
             for par in voice.short_paragraphs(acted):
                 self.elements.append(Action(_marked(par), line))
 
@@ -176,6 +179,10 @@ class _Writer:
         """A sentence made from a wryly, in the script's tense."""
         return voice.to_action(sentence, narrator=None, pronoun=self.pronoun, tense=self.tense,
                                names=self.name_words)
+
+    @property
+    def other_name(self) -> str | None:
+        return self.action_name(self.cue(self.other)) if self.other and self.narrator else None
 
     @cached_property
     def name_words(self) -> frozenset[str]:
@@ -316,6 +323,11 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
         else:
             chapters[-1].append(bi)
     people = frozenset(n for k in cast.known for n in (k, *k.split()))
+    by_beat: list[set[str]] = [set() for _ in beats]
+    for (bi, _), a in speakers.items():
+        if a.speaker != NARRATOR:
+            by_beat[bi].add(a.speaker)
+    others = scene_other(by_beat, cast.genders, {"she": "f", "he": "m"}.get(w.pronoun))
     heading: str | None = None
     done = 0
     for chapter in chapters:
@@ -340,6 +352,7 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
                 w.elements.append(Lyrics(tuple(_marked(x) for x in b.lines), b.line))
                 continue
             assert isinstance(b, Paragraph)
+            w.other = others[bi]
             w.paragraph(bi, b, speakers)
     narration = " ".join(b.narration for b in beats if isinstance(b, Paragraph))
     elements = finish(w.elements, name_of=w.action_name, retell=w.retell, split_lead_in=split_before,

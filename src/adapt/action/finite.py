@@ -28,6 +28,8 @@ from adapt.language.lexicon import (
 )
 from adapt.language.words import Word, is_adverb, next_verb
 
+_DIRECTIONS = {"forward", "forwards", "backward", "backwards", "ahead", "aside", "upward",
+               "upwards", "downward", "downwards", "onward", "onwards", "inside", "outside"}
 _ADVERB_PARTICLES = {"up", "down", "out", "back", "away", "off"}
 _PARTICLES = _ADVERB_PARTICLES | {"in", "on", "over"}
 _OBJECT_START = DETS | NOMINATIVE | {"me", "him", "them", "us", "it", "himself", "herself",
@@ -77,7 +79,7 @@ def coordinate_ok(ws: list[Word], q: int, c: int, v: int, main: str | None,
         return False
     nxt = ws[c + 1] if c + 1 < len(ws) else None
     follows = nxt is not None and not nxt.before.strip() and (
-        nxt.low in OBJECTS or is_adverb(nxt))
+        nxt.low in OBJECTS or is_adverb(nxt) or nxt.low in _DIRECTIONS)
     form = past_lemma(cand.low) if to_present else base_lemma(cand.low)
     return form is not None and ("NOUN" not in cpos or follows)
 
@@ -178,6 +180,9 @@ def keep_past(ws: list[Word], v: int, lexical: bool) -> bool:
         for k, w in enumerate(before):
             # "as if he had found": in the present, "as if he has found"
             as_if = low == "had" and k and before[k - 1].low == "as" and w.low in {"if", "though"}
+            # "asked if she might", "wondered if he had": whether, not a condition
+            as_if = as_if or w.low == "if" and k and (lemmas(before[k - 1].low).get("VERB", ("",))[0]
+                                                       in {"ask", "wonder", "know", "see", "inquire"})
             if w.low in cue and not as_if:
                 return True  # a cue after the verb belongs to a later clause
         if low == "had" and {"rather", "better"} & set(nxt) and not (

@@ -282,6 +282,7 @@ def detect_tense(text: str) -> str | None:
 
 # ---------------------------------------------------------------- the last sweep
 _SWEEP = {"was": "is", "were": "are", "wasn't": "isn't", "weren't": "aren't"}
+_DEMONSTRATIVES = {"this", "that", "these", "those", "here"}
 _PLURAL_SUBJECTS = {"they", "we", "you", "i", "both", "all", "who", "which", "that"}
 
 
@@ -297,7 +298,7 @@ def sweep(ws: list[Word], out: dict[int, str]) -> None:
         prev = ws[v - 1]
         if prev.prot or prev.k in out and prev.low not in PRONOUN_AGR:
             continue
-        subjectish = prev.low in PRONOUN_AGR or prev.text in names or (
+        subjectish = prev.low in PRONOUN_AGR or prev.text in names or prev.low in _DEMONSTRATIVES or (
             prev.text[:1].isupper() and not prev.sent_start and prev.low not in DETS | STOP)
         low = w.low
         nounish = "NOUN" in lemmas(prev.low) and prev.low not in OBJECTS
@@ -305,12 +306,17 @@ def sweep(ws: list[Word], out: dict[int, str]) -> None:
         if low in _SWEEP and (subjectish or nounish or joined) and not keep_past(ws, v, False):
             if prev.low in PRONOUN_AGR and PRONOUN_AGR[prev.low] == "1sg":
                 continue  # "I was": the narrator's rewrite owns it
+            if low.startswith("were") and _as_if(ws, v - 1) and prev.low in {"he", "she", "it"}:
+                set_word(out, w, "is" + low[4:])  # "as if it were a tragedy" → "as if it is"
+                continue
             if low.startswith("were") and not (prev.low in _PLURAL_SUBJECTS or plural(prev.low)
                                                or prev.text[:1].isupper() and prev.low not in PRONOUN_AGR):
-                continue  # "as though she were": a subjunctive
+                continue  # "if she were": a subjunctive
             set_word(out, w, _SWEEP[low])
         elif low in {"had", "hadn't", "did", "didn't"} and (subjectish or nounish and _perfect(ws, v)) \
-                and not keep_past(ws, v, False):
+                and not keep_past(ws, v, False) and not (
+                    prev.low not in PRONOUN_AGR and prev.text not in names and v + 1 < len(ws)
+                    and ws[v + 1].low in NOMINATIVE | DETS):  # "that had her family known"
             if prev.low in {"i"}:
                 continue
             many = prev.low in _PLURAL_SUBJECTS - {"who", "which", "that"} or plural(prev.low)
@@ -325,3 +331,8 @@ def _perfect(ws: list[Word], v: int) -> bool:
     """'had done', 'had never been': a past perfect (adverbs may come between)."""
     q = next_verb(ws, v)
     return q is not None and is_vbn(ws[q].low)
+
+
+def _as_if(ws: list[Word], p: int) -> bool:
+    """The subject at ``p`` follows 'as if' / 'as though'."""
+    return p >= 2 and ws[p - 1].low in {"if", "though"} and ws[p - 2].low == "as"

@@ -19,6 +19,7 @@ from adapt.action.person import (
     Narrator,
     narrator_word,
 )
+from adapt.action.pronouns import name_the_other
 from adapt.action.subjects import KNOWN_NAMES
 from adapt.action.tense import detect_tense, fronted, inverted, sweep, tense_clause
 from adapt.language.lexicon import DETS, NOMINATIVE, NUMBERED, STOP
@@ -34,7 +35,7 @@ __all__ = ["NOT_NAMES", "to_action", "split_inner_voice", "is_inner_voice", "sho
 
 def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
               tense: str | None = None, named: bool = False,
-              names: frozenset[str] = frozenset()) -> str:
+              names: frozenset[str] = frozenset(), other: str | None = None) -> str:
     """One narration passage → screenplay action (third person, present tense).
 
     ``narrator`` names a first-person narrator; the first reference in the passage
@@ -45,17 +46,21 @@ def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
     on this passage.  In a present-tense story a clear past ("I found") stays past.
     ``named``: the narrator is already named (a wryly under their own cue), so even the
     first reference is the pronoun. ``names``: words of the cast's names, names even
-    where they are common words ("Archer choked").
+    where they are common words ("Archer choked"). ``other``: the one other character
+    in the scene who takes the narrator's pronoun; where "she" could mean either, the
+    action names them (``pronouns``).
     """
     token = KNOWN_NAMES.set(names)
     try:
-        return _to_action(text, narrator=narrator, pronoun=pronoun, tense=tense, named=named)
+        return "".join(new for _, new in rewrite(text, narrator=narrator, pronoun=pronoun,
+                                                  tense=tense, named=named, other=other))
     finally:
         KNOWN_NAMES.reset(token)
 
 
-def _to_action(text: str, *, narrator: str | None, pronoun: str, tense: str | None,
-               named: bool) -> str:
+def rewrite(text: str, *, narrator: str | None, pronoun: str = "they", tense: str | None = None,
+            named: bool = False, other: str | None = None) -> list[tuple[str, str]]:
+    """``to_action`` token by token: (source token, its rewrite), for checking referents."""
     if tense not in (None, "past", "present"):
         raise ValueError(f"tense must be 'past', 'present' or None, not {tense!r}")
     if pronoun not in NARRATOR_FORMS:
@@ -90,4 +95,6 @@ def _to_action(text: str, *, narrator: str | None, pronoun: str, tense: str | No
         p += 1
     if to_present:
         sweep(ws, out)
-    return "".join(out.get(k, tok) for k, tok in enumerate(toks))
+    if nar is not None and other:
+        name_the_other(ws, out, narrator=nar.name, other=other, pronoun=pronoun)
+    return [(tok, out.get(k, tok)) for k, tok in enumerate(toks)]

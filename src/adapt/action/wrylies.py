@@ -87,6 +87,8 @@ def reshape(d: Dialogue, name: str, retell: Callable[[str], str]) -> list[Elemen
 def is_business(text: str) -> bool:
     """More than a wryly: long, a clause with its own subject, or a bare verb ("step")."""
     ws = plain(text).split()
+    if is_manner(text):
+        return False
     if len(ws) > MAX_WORDS:
         return True
     first = ws[0].lower().strip(",;") if ws else ""
@@ -114,11 +116,13 @@ def _addressee(p: DialoguePart) -> DialoguePart:
 def is_manner(text: str) -> bool:
     """How a line is said: 'coldly', 'with a sigh', 'in a whisper', 'smiling', 'to her'."""
     ws = plain(text).lower().replace(",", " ").split()
-    if not ws or len(ws) > MAX_WORDS:
+    if not ws or len(ws) > MAX_WORDS + 1:
         return False
+    head = ws[1] if ws[0] in {"not", "without", "still", "never"} and len(ws) > 1 else ws[0]
     return (all(w.endswith("ly") or w in {"and", "very", "more", "most", "rather", "quite"}
                 for w in ws) or ws[0] in {"with", "in", "to", "half", "almost", "quite", "aside"}
-            or len(ws) == 1 and ws[0].endswith("ing"))
+            or head.endswith("ing") and "VERB" in lemmas(head) and len(ws) <= 4
+            or ws[0] == "without" and head.endswith("ing"))
 
 
 def _manner_first(parts: list[DialoguePart]) -> list[DialoguePart]:
