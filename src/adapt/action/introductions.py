@@ -34,7 +34,8 @@ def introduce(elements: list[Element], *, name_of: Callable[[str], str],
             out.append(Action(text, e.line) if text != e.text else e)
         elif isinstance(e, Dialogue) and e.character in waiting:
             waiting.discard(e.character)
-            out.append(Action(intro_line(name_of(e.character), describe), e.line))
+            if name_of(e.character)[:1].isupper():  # not "a voice": a name to introduce
+                out.append(Action(intro_line(name_of(e.character), describe), e.line))
             out.append(e)
         else:
             out.append(e)
@@ -44,7 +45,7 @@ def introduce(elements: list[Element], *, name_of: Callable[[str], str],
 def intro_line(name: str, describe: Describe | None = None) -> str:
     """'MARILLA, a tall, thin woman, is there.' — or without a description."""
     caps = name.upper()
-    if name[:1].islower() or name.lower() in PERSON_NOUNS:
+    if name.lower() in PERSON_NOUNS:
         caps = "The " + caps
     about = describe(name) if describe else None
     return f"{caps}, {about}, is there." if about else f"{caps} is there."

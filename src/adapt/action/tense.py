@@ -111,7 +111,9 @@ def coordinated(ws: list[Word], v: int, agr: str, to_present: bool,
             set_word(out, w, agree(w, agr, to_present))
             v, q = q, q + 1
             continue
-        if participle(w.low):
+        if participle(w.low) and not (q + 1 < len(ws) and not ws[q + 1].before.strip()
+                                      and "NOUN" in lemmas(ws[q + 1].low) and w.low not in OBJECTS
+                                      and "ADJ" in lemmas(w.low)):
             return  # "a bottle filled with ink and labeled": the "and" may be the participle's
         q += 1
 
@@ -303,12 +305,12 @@ def sweep(ws: list[Word], out: dict[int, str]) -> None:
         low = w.low
         nounish = "NOUN" in lemmas(prev.low) and prev.low not in OBJECTS
         joined = prev.low in {"and", "but", "or", "then"} and low.startswith("was")
+        if low.startswith("were") and _as_if(ws, v - 1) and prev.low in {"he", "she", "it"}:
+            set_word(out, w, "is" + low[4:])  # "as if it were a tragedy" → "as if it is"
+            continue
         if low in _SWEEP and (subjectish or nounish or joined) and not keep_past(ws, v, False):
             if prev.low in PRONOUN_AGR and PRONOUN_AGR[prev.low] == "1sg":
                 continue  # "I was": the narrator's rewrite owns it
-            if low.startswith("were") and _as_if(ws, v - 1) and prev.low in {"he", "she", "it"}:
-                set_word(out, w, "is" + low[4:])  # "as if it were a tragedy" → "as if it is"
-                continue
             if low.startswith("were") and not (prev.low in _PLURAL_SUBJECTS or plural(prev.low)
                                                or prev.text[:1].isupper() and prev.low not in PRONOUN_AGR):
                 continue  # "if she were": a subjunctive

@@ -36,7 +36,6 @@ _SUBJECTS = {"he", "she", "they", "it", "i", "we", "there", "this", "that"}
 _TAG_REMNANTS = {"and", "but", "or", "then", "so", "poor", "old", "young", "little", "good",
                  "voice", "dear"}
 _OBJECTS = {"her", "him", "them", "me", "us"}
-_VERBISH = re.compile(r"[a-z]+(?:s|ed|ing)$")
 
 
 def reshape(d: Dialogue, name: str, retell: Callable[[str], str]) -> list[Element]:
@@ -55,6 +54,12 @@ def reshape(d: Dialogue, name: str, retell: Callable[[str], str]) -> list[Elemen
     def emit_block() -> None:
         nonlocal block, spoke
         if any(not isinstance(p, Parenthetical) for p in block):
+            if isinstance(block[-1], Speech) and block[-1].text.endswith(","):
+                block[-1] = Speech(block[-1].text[:-1] + ".")  # 'Go home, Faith,' → '... Faith.'
+            first = next(i for i, x in enumerate(block) if not isinstance(x, Parenthetical))
+            if spoke and isinstance(block[first], Speech) and block[first].text[:1].islower():
+                text = block[first].text  # the speech goes on after the action: a new sentence
+                block[first] = Speech(text[:1].upper() + text[1:])
             ext = d.extension if not spoke or d.extension not in (None, "CONT'D") else "CONT'D"
             out.append(Dialogue(d.character, tuple(block), ext, d.dual, d.line))
             spoke = True
@@ -175,6 +180,9 @@ def sentence(text: str, name: str, retell: Callable[[str], str], speaker_pronoun
         sentence = " ".join([name, *adverbs, *rest])
     elif name and verbal and (verb := _finite(head)):
         sentence = " ".join([name, *adverbs, verb, *rest])
+        if head.endswith("ing"):  # "turning ... and dropping the curtain" → "drops"
+            sentence = re.sub(r"\b(and|then) (\w+ing)\b",
+                              lambda m: f"{m.group(1)} {_finite(m.group(2)) or m.group(2)}", sentence)
     elif verbal and not head.endswith("ing") and (verb := _finite(head)):
         # No one to be its subject: the verb still takes the present ("And proceeds to").
         sentence = " ".join([*words[:lead], verb, *rest])
@@ -206,8 +214,6 @@ def _inverted_subject(rest: list[str]) -> int:
 def _finite(low: str) -> str | None:
     """A verb form that can open a predicate ('shoots', 'shouted', 'denting', 'step')
     → its third-person present; None for anything else ('after', 'closer')."""
-    if not _VERBISH.fullmatch(low) and low not in lemmas(low).get("VERB", ()):
-        return None
     pos = lemmas(low)
     if low in ADVERBS or "ADV" in pos or "ADP" in pos or "VERB" not in pos:
         return None
