@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from adapt.action import introductions, wrylies
+from adapt.language.sentences import sentences
 from adapt.model import Action, Dialogue, Element, Note, Parenthetical, Speech
 
 
@@ -78,9 +79,11 @@ def drop_lead_ins(elements: list[Element], split: Callable[[str], tuple[str, str
         nxt = next((x for x in out[i + 1:] if not isinstance(x, Note)), None)
         if not isinstance(nxt, Dialogue):
             continue
-        before, adds = split(e.text)
-        if before == e.text:
+        *head, last = sentences(e.text)  # the tag is in the last sentence: "He says:"
+        before, adds = split(last)
+        if before == last:
             continue
+        before = " ".join([*head, before]).strip()
         j = out.index(nxt, i)
         if adds and wrylies.is_manner(adds) and not isinstance(nxt.parts[0], Parenthetical):
             out[j] = replace(nxt, parts=(Parenthetical(adds), *nxt.parts))

@@ -34,7 +34,7 @@ def introduce(elements: list[Element], *, name_of: Callable[[str], str],
             out.append(Action(text, e.line) if text != e.text else e)
         elif isinstance(e, Dialogue) and e.character in waiting:
             waiting.discard(e.character)
-            if name_of(e.character)[:1].isupper():  # not "a voice": a name to introduce
+            if e.character.lower() not in _NOT_SOMEONE:  # not "a voice": someone to introduce
                 out.append(Action(intro_line(name_of(e.character), describe), e.line))
             out.append(e)
         else:
@@ -44,9 +44,10 @@ def introduce(elements: list[Element], *, name_of: Callable[[str], str],
 
 def intro_line(name: str, describe: Describe | None = None) -> str:
     """'MARILLA, a tall, thin woman, is there.' — or without a description."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     caps = name.upper()
-    if name.lower() in PERSON_NOUNS:
-        caps = "The " + caps
+    if name.lower() in PERSON_NOUNS or not any(ch.isupper() for ch in name):
+        caps = "The " + caps  # "The PROFESSOR is there."
     about = describe(name) if describe else None
     return f"{caps}, {about}, is there." if about else f"{caps} is there."
 
@@ -72,6 +73,8 @@ def _capitalise(text: str, pattern: re.Pattern[str]) -> tuple[str, bool]:
     return text[:m.start(1)] + name.upper() + text[m.start(1) + len(name):], True
 
 
+_NOT_SOMEONE = {"voice", "voices", "all", "both", "other", "others", "from", "young", "old",
+                "third", "second", "first", "someone", "somebody", "everyone", "crowd"}
 _NOT_SURNAME = {"I", "The", "A", "He", "She", "It", "They", "We", "You", "But", "And", "Then"}
 
 
