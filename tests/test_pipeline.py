@@ -10,6 +10,7 @@ from conftest import ROOT, shared
 
 from adapt.fountain.writer import write_fountain
 from adapt.read.prose import parse
+from adapt.speakers.castfile import load_cast
 from adapt.transform import Options, to_model
 
 CASES = sorted(p for p in (ROOT / "tests" / "cases").iterdir() if (p / "input.txt").exists())
@@ -27,7 +28,11 @@ def seed_fountain() -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
 def test_golden(case: Path, update_goldens: bool) -> None:
-    got = adapt_text((case / "input.txt").read_text(encoding="utf-8"), title=case.name.replace("-", " ").title())
+    # A case may set the narrator and their pronoun as a cast file does (input.cast.toml).
+    cast = load_cast(case / "input.cast.toml") if (case / "input.cast.toml").exists() else {}
+    opts = {k: cast[k] for k in ("narrator", "pronoun") if k in cast}
+    got = adapt_text((case / "input.txt").read_text(encoding="utf-8"), title=case.name.replace("-", " ").title(),
+                     **opts)
     expected = case / "expected.fountain"
     if update_goldens or not expected.exists():
         expected.write_text(got, encoding="utf-8")

@@ -15,6 +15,9 @@ from functools import cached_property
 from lark import Tree
 
 from adapt.action import music, voice
+from adapt.action.finish import finish
+from adapt.action.introductions import first_description
+from adapt.action.pronouns import scene_other
 from adapt.fountain.titlepage import title_page
 from adapt.inline import escape
 from adapt.language.detect import NAMES as LANGUAGE_NAMES
@@ -130,6 +133,8 @@ class _Writer:
     scene: str = ""
     """The current scene's heading and narration: where a song is heard."""
     scene_text: str = ""
+    other: str | None = None
+    """The one other character near this paragraph who takes the narrator's pronoun."""
 
     def cue(self, key: str) -> str:
         name = self.names.get(key) or self.cast.names.get(key) or key
@@ -167,7 +172,8 @@ class _Writer:
             if inner and narrator:
                 self.elements.append(Dialogue(cue_name(narrator), (Speech(_marked(chunk)),), "V.O.", line=line))
                 continue
-            acted = voice.to_action(chunk, narrator=narrator, pronoun=self.pronoun, tense=self.tense)
+            acted = voice.to_action(chunk, narrator=narrator, pronoun=self.pronoun, tense=self.tense,
+                                    names=self.name_words, other=self.other_name)
             for par in voice.short_paragraphs(acted):
                 self.elements.append(Action(_marked(par), line))
 
@@ -178,11 +184,35 @@ class _Writer:
         text = " ".join(text.split())
         if self.english:
             text = voice.to_action(text, narrator=narrator, pronoun=self.pronoun, tense=self.tense,
-                                   named=speaker == NARRATOR)
+                                   names=self.name_words, named=speaker == NARRATOR)
         text = text.strip(" ,;:.–—-")
         first = re.sub(r"['’]s$", "", text.split(" ", 1)[0])
         # Wrylies start in lower case ("(raising an eyebrow)"), but a name keeps its capital.
         return text if first in self.proper or first == "I" else text[:1].lower() + text[1:]
+
+    @cached_property
+    def _action_names(self) -> dict[str, str]:
+        return {cue_name(n): n for n in (*self.cast.known, *self.names.values()) if n}
+
+    def action_name(self, cue: str) -> str:
+        """A cue ("MR. BUMBLE") → the name action gives the character ("Mr. Bumble")."""
+        found = self._action_names.get(cue)
+        return found or " ".join(w if w in {"DE", "VAN", "VON"} else w.capitalize() for w in cue.split())
+
+    def retell(self, sentence: str) -> str:
+        """A sentence made from a wryly, in the script's tense."""
+        return voice.to_action(sentence, narrator=None, pronoun=self.pronoun, tense=self.tense,
+                               names=self.name_words)
+
+    @property
+    def other_name(self) -> str | None:
+        return self.action_name(self.cue(self.other)) if self.other and self.narrator else None
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Capitalised words of the characters' names, for the tense rewrite."""
+        return frozenset(w for w in self.proper if w[:1].isupper() and w.isalpha()
+                         and w.lower() not in voice.NOT_NAMES)
 
     @cached_property
     def proper(self) -> frozenset[str]:
@@ -498,6 +528,11 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
     people = frozenset(n for k in cast.known for n in (k, *k.split()))
     starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
     start_list = sorted(starts)
+    by_beat: list[set[str]] = [set() for _ in beats]
+    for (bi, _), a in speakers.items():
+        if a.speaker != NARRATOR:
+            by_beat[bi].add(a.speaker)
+    others = scene_other(by_beat, cast.genders, {"she": "f", "he": "m"}.get(w.pronoun))
     for bi, b in enumerate(beats):
         if report and bi % 200 == 0:
             report(bi / len(beats))
@@ -516,7 +551,12 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
             w.stanza(bi, b)
             continue
         assert isinstance(b, Paragraph)
+        w.other = others[bi]
         w.paragraph(bi, b, speakers)
+    narration = " ".join(b.narration for b in beats if isinstance(b, Paragraph))
+    # The last pass speaks English ("NAME is there.", lead-ins, fragments made sentences).
+    elements = finish(w.elements, name_of=w.action_name, retell=w.retell, split_lead_in=split_before,
+                      describe=lambda name: first_description(narration, name)) if english else w.elements
     words = sum(len(b.narration.split()) + sum(len(q.text.split()) for q in b.quotes)
                 for b in beats if isinstance(b, Paragraph))
     page = title_page(options.title or options.source_title or found_title or story.title
@@ -525,7 +565,7 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = Options
                       draft_date=options.draft_date)
     if not english:  # metadata: the HTML preview's lang
         page = replace(page, fields=page.fields + (("Language", language),))
-    return Screenplay(page, tuple(w.elements))
+    return Screenplay(page, tuple(elements))
 
 
 def _main_character(w: _Writer, speakers: dict[tuple[int, int], Attribution]) -> str | None:

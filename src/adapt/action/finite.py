@@ -28,6 +28,8 @@ from adapt.language.lexicon import (
 )
 from adapt.language.words import Word, is_adverb, next_verb
 
+_DIRECTIONS = {"forward", "forwards", "backward", "backwards", "ahead", "aside", "upward",
+               "upwards", "downward", "downwards", "onward", "onwards", "inside", "outside"}
 _ADVERB_PARTICLES = {"up", "down", "out", "back", "away", "off"}
 _PARTICLES = _ADVERB_PARTICLES | {"in", "on", "over"}
 _OBJECT_START = DETS | NOMINATIVE | {"me", "him", "them", "us", "it", "himself", "herself",
@@ -77,7 +79,7 @@ def coordinate_ok(ws: list[Word], q: int, c: int, v: int, main: str | None,
         return False
     nxt = ws[c + 1] if c + 1 < len(ws) else None
     follows = nxt is not None and not nxt.before.strip() and (
-        nxt.low in OBJECTS or is_adverb(nxt))
+        nxt.low in OBJECTS or is_adverb(nxt) or nxt.low in _DIRECTIONS)
     form = past_lemma(cand.low) if to_present else base_lemma(cand.low)
     return form is not None and ("NOUN" not in cpos or follows)
 
@@ -168,10 +170,24 @@ def keep_past(ws: list[Word], v: int, lexical: bool) -> bool:
         return True
     if low in {"could", "had", "were"}:
         cue = {"if", "wish", "wished", "wishes", "though", "unless", "whether", "rather"}
-        if any(w.low in cue for w in ws[:v] if w.sent == ws[v].sent):
-            return True  # a cue after the verb belongs to a later clause
-        if low == "had" and {"rather", "better"} & set(nxt):
-            return True  # "she had rather stay": would rather
+        before = [w for w in ws[:v] if w.sent == ws[v].sent]
+        if low == "had":  # "whether she had been there" narrates; "if she had" does not
+            cue = cue - {"whether", "though"}
+            # only the cue of this clause: "She asked if he would come, and he had"
+            last_break = max((k for k, w in enumerate(before) if w.before.strip(" ") in {",", ";", ":"}
+                              and k and before[k - 1].low not in cue), default=0)
+            before = before[last_break:]
+        for k, w in enumerate(before):
+            # "as if he had found": in the present, "as if he has found"
+            as_if = low == "had" and k and before[k - 1].low == "as" and w.low in {"if", "though"}
+            # "asked if she might", "wondered if he had": whether, not a condition
+            as_if = as_if or w.low == "if" and k and (lemmas(before[k - 1].low).get("VERB", ("",))[0]
+                                                       in {"ask", "wonder", "know", "see", "inquire"})
+            if w.low in cue and not as_if:
+                return True  # a cue after the verb belongs to a later clause
+        if low == "had" and {"rather", "better"} & set(nxt) and not (
+                len(nxt) == 2 and is_vbn(nxt[1]) and not base_lemma(nxt[1])):
+            return True  # "she had rather stay": would rather (but "had rather hoped")
     subj_start = v - 1
     while subj_start > 0 and not ws[subj_start].clause_start:
         subj_start -= 1

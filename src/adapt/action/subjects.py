@@ -1,6 +1,7 @@
 """Words → the subject that starts a clause, with its number, for verb agreement."""
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from adapt.language.lexicon import (
@@ -58,12 +59,19 @@ def compound(words: list[Word], p: int) -> bool:
     return start is not None and words[start].clause_start
 
 
+KNOWN_NAMES: ContextVar[frozenset[str]] = ContextVar("KNOWN_NAMES", default=frozenset())
+"""Words of the cast's names ("Archer", "Price", "Grant"): names even where they are also
+common words at the start of a sentence. Set for one passage by ``voice.to_action``."""
+
+
 def is_name(words: list[Word], p: int) -> bool:
     w = words[p]
     if not w.text[:1].isupper() or w.low.split("'")[0] in PRONOUN_AGR.keys() | DETS:
         return False  # also "She's", "That's": a pronoun and its verb
     if w.low == "i":
         return False
+    if w.text.split("'")[0].split("’")[0] in KNOWN_NAMES.get():
+        return True
     if not w.sent_start or w.low in TITLES:
         return True
     if not lemmas(w.low) and w.low not in FUNCTION_WORDS:

@@ -15,7 +15,7 @@ from adapt.action.finite import (
     listed_verb,
     participle_phrase,
 )
-from adapt.action.subjects import subject
+from adapt.action.subjects import KNOWN_NAMES, subject
 from adapt.language.lexicon import (
     AUX,
     DETS,
@@ -29,6 +29,7 @@ from adapt.language.lexicon import (
     apos,
     base_lemma,
     is_past,
+    is_vbn,
     lemmas,
     oov_verb,
     participle,
@@ -110,7 +111,9 @@ def coordinated(ws: list[Word], v: int, agr: str, to_present: bool,
             set_word(out, w, agree(w, agr, to_present))
             v, q = q, q + 1
             continue
-        if participle(w.low):
+        if participle(w.low) and not (q + 1 < len(ws) and not ws[q + 1].before.strip()
+                                      and "NOUN" in lemmas(ws[q + 1].low) and w.low not in OBJECTS
+                                      and "ADJ" in lemmas(w.low)):
             return  # "a bottle filled with ink and labeled": the "and" may be the participle's
         q += 1
 
@@ -277,3 +280,61 @@ def detect_tense(text: str) -> str | None:
             pres += 1
         p = subj.last + 1
     return "past" if past > pres else "present" if pres > past else None
+
+
+# ---------------------------------------------------------------- the last sweep
+_SWEEP = {"was": "is", "were": "are", "wasn't": "isn't", "weren't": "aren't"}
+_DEMONSTRATIVES = {"this", "that", "these", "those", "here"}
+_PLURAL_SUBJECTS = {"they", "we", "you", "i", "both", "all", "who", "which", "that"}
+
+
+def sweep(ws: list[Word], out: dict[int, str]) -> None:
+    """What the clause rules left: 'By the time Lucy was ready', 'it was Miss Bartlett
+    did not', 'After supper Anne sat'. A past auxiliary after a subject word is the
+    narration's tense wherever it stands; a clear past after a cast name (set in
+    ``subjects.KNOWN_NAMES``) too. Counterfactuals stay (``keep_past``)."""
+    names = KNOWN_NAMES.get()
+    for v, w in enumerate(ws):
+        if w.prot or w.k in out or v == 0 or ws[v].before.strip():
+            continue
+        prev = ws[v - 1]
+        if prev.prot or prev.k in out and prev.low not in PRONOUN_AGR:
+            continue
+        subjectish = prev.low in PRONOUN_AGR or prev.text in names or prev.low in _DEMONSTRATIVES or (
+            prev.text[:1].isupper() and not prev.sent_start and prev.low not in DETS | STOP)
+        low = w.low
+        nounish = "NOUN" in lemmas(prev.low) and prev.low not in OBJECTS
+        joined = prev.low in {"and", "but", "or", "then"} and low.startswith("was")
+        if low.startswith("were") and _as_if(ws, v - 1) and prev.low in {"he", "she", "it"}:
+            set_word(out, w, "is" + low[4:])  # "as if it were a tragedy" → "as if it is"
+            continue
+        if low in _SWEEP and (subjectish or nounish or joined) and not keep_past(ws, v, False):
+            if prev.low in PRONOUN_AGR and PRONOUN_AGR[prev.low] == "1sg":
+                continue  # "I was": the narrator's rewrite owns it
+            if low.startswith("were") and not (prev.low in _PLURAL_SUBJECTS or plural(prev.low)
+                                               or prev.text[:1].isupper() and prev.low not in PRONOUN_AGR):
+                continue  # "if she were": a subjunctive
+            set_word(out, w, _SWEEP[low])
+        elif low in {"had", "hadn't", "did", "didn't"} and (subjectish or nounish and _perfect(ws, v)) \
+                and not keep_past(ws, v, False) and not (
+                    prev.low not in PRONOUN_AGR and prev.text not in names and v + 1 < len(ws)
+                    and ws[v + 1].low in NOMINATIVE | DETS):  # "that had her family known"
+            if prev.low in {"i"}:
+                continue
+            many = prev.low in _PLURAL_SUBJECTS - {"who", "which", "that"} or plural(prev.low)
+            new = {"had": "have" if many else "has", "did": "do" if many else "does"}[low[:3]]
+            set_word(out, w, new + ("n" + apos(w.text) + "t" if low.endswith("n't") else ""))
+        elif prev.text in names and not prev.sent_start and is_past(low) and low not in AUX \
+                and low not in MODALS and not keep_past(ws, v, True):
+            set_word(out, w, agree(w, "3sg", True))
+
+
+def _perfect(ws: list[Word], v: int) -> bool:
+    """'had done', 'had never been': a past perfect (adverbs may come between)."""
+    q = next_verb(ws, v)
+    return q is not None and is_vbn(ws[q].low)
+
+
+def _as_if(ws: list[Word], p: int) -> bool:
+    """The subject at ``p`` follows 'as if' / 'as though'."""
+    return p >= 2 and ws[p - 1].low in {"if", "though"} and ws[p - 2].low == "as"

@@ -19,17 +19,23 @@ from adapt.action.person import (
     Narrator,
     narrator_word,
 )
-from adapt.action.tense import detect_tense, fronted, inverted, tense_clause
-from adapt.language.lexicon import NUMBERED
+from adapt.action.pronouns import name_the_other
+from adapt.action.subjects import KNOWN_NAMES
+from adapt.action.tense import detect_tense, fronted, inverted, sweep, tense_clause
+from adapt.language.lexicon import DETS, NOMINATIVE, NUMBERED, STOP
 from adapt.language.sentences import quoted_spans, sentences, short_paragraphs
 from adapt.language.words import tokens, words
 
-__all__ = ["to_action", "split_inner_voice", "is_inner_voice", "short_paragraphs",
+NOT_NAMES = NOMINATIVE | DETS | STOP | {"it", "there", "the"}
+"""Words that are never the cast's names, whatever the name finder took."""
+
+__all__ = ["NOT_NAMES", "to_action", "split_inner_voice", "is_inner_voice", "short_paragraphs",
            "detect_tense", "sentences", "quoted_spans"]
 
 
 def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
-              tense: str | None = None, named: bool = False) -> str:
+              tense: str | None = None, named: bool = False,
+              names: frozenset[str] = frozenset(), other: str | None = None) -> str:
     """One narration passage → screenplay action (third person, present tense).
 
     ``narrator`` names a first-person narrator; the first reference in the passage
@@ -39,8 +45,22 @@ def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
     "present" (pass the whole document's, from ``detect_tense``); None detects it
     on this passage.  In a present-tense story a clear past ("I found") stays past.
     ``named``: the narrator is already named (a wryly under their own cue), so even the
-    first reference is the pronoun.
+    first reference is the pronoun. ``names``: words of the cast's names, names even
+    where they are common words ("Archer choked"). ``other``: the one other character
+    in the scene who takes the narrator's pronoun; where "she" could mean either, the
+    action names them (``pronouns``).
     """
+    token = KNOWN_NAMES.set(names)
+    try:
+        return "".join(new for _, new in rewrite(text, narrator=narrator, pronoun=pronoun,
+                                                  tense=tense, named=named, other=other))
+    finally:
+        KNOWN_NAMES.reset(token)
+
+
+def rewrite(text: str, *, narrator: str | None, pronoun: str = "they", tense: str | None = None,
+            named: bool = False, other: str | None = None) -> list[tuple[str, str]]:
+    """``to_action`` token by token: (source token, its rewrite), for checking referents."""
     if tense not in (None, "past", "present"):
         raise ValueError(f"tense must be 'past', 'present' or None, not {tense!r}")
     if pronoun not in NARRATOR_FORMS:
@@ -73,4 +93,8 @@ def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
             tense_clause(ws, p, out)
             fronted(ws, p, out)
         p += 1
-    return "".join(out.get(k, tok) for k, tok in enumerate(toks))
+    if to_present:
+        sweep(ws, out)
+    if nar is not None and other:
+        name_the_other(ws, out, narrator=nar.name, other=other, pronoun=pronoun)
+    return [(tok, out.get(k, tok)) for k, tok in enumerate(toks)]

@@ -74,6 +74,10 @@ INVERTING = INTRANSITIVE - {"laugh", "smile", "sigh", "nod", "blush", "flush", "
                             "call", "cry", "look", "grow", "become"} | {
     "stand", "hang", "rush", "run", "arise", "follow", "spring", "soar", "float", "stretch",
     "emerge", "dash", "step", "walk", "ride", "lie"}
+# Nouns for people that a tag names its speaker by ("said the old lady").
+PERSON_NOUNS = {"man", "gentleman", "boy", "lad", "fellow", "husband", "father", "brother", "son",
+                "uncle", "woman", "lady", "girl", "lass", "wife", "mother", "sister", "daughter",
+                "aunt", "maid", "men", "women", "ladies", "gentlemen", "person", "stranger"}
 NOMINATIVE = {"i", "he", "she", "we", "they", "you"}
 PRONOUN_AGR = {"i": "1sg", "he": "3sg", "she": "3sg", "it": "3sg", "we": "pl",
                "they": "pl", "you": "pl", "there": "there"}

@@ -102,13 +102,73 @@ def short_paragraphs(text: str, max_lines: int = 4, width: int = 60) -> list[str
     """Action paragraphs of at most ``max_lines`` lines of ``width`` columns.
 
     Screenplay action rarely runs past four lines; a long passage is cut at sentence
-    boundaries, and a single sentence longer than that stays whole.
+    boundaries, and a single sentence longer than that at its clauses (``long_sentence``).
     """
     paras: list[str] = []
-    for sentence in sentences(" ".join(text.split())):
-        joined = f"{paras[-1]} {sentence}" if paras else sentence
-        if paras and len(textwrap.wrap(joined, width)) <= max_lines:
-            paras[-1] = joined
-        else:
-            paras.append(sentence)
+    for whole in sentences(" ".join(text.split())):
+        for sentence in long_sentence(whole, max_lines, width):
+            joined = f"{paras[-1]} {sentence}" if paras else sentence
+            if paras and len(textwrap.wrap(joined, width)) <= max_lines:
+                paras[-1] = joined
+            else:
+                paras.append(sentence)
     return paras
+
+
+# Where a periodic sentence can be cut: after ; : or a dash, then before a conjunction
+# or a relative word that follows a comma.
+_CUTS = (re.compile(r"(?<=[;:])\s+(?=\S)"), re.compile(r"\s+[–—]\s+|(?<=\w)—(?=\w)"),
+         re.compile(r"(?<=,)\s+(?=(?:and|but|or|yet|so|for|while|whilst|when|though|although|"
+                    r"because|then)\b)"))
+
+
+def long_sentence(sentence: str, max_lines: int = 4, width: int = 60) -> list[str]:
+    """A sentence too long for one action paragraph → its clauses as sentences.
+
+    Cut at ``;`` and ``:`` first, then at dashes, then at a comma before a conjunction,
+    then at any comma; never inside a quotation. Each piece starts with a capital and
+    ends with the stop the cut replaced, so no word is lost and no piece starts mid-
+    sentence in lower case.
+    """
+    if len(textwrap.wrap(sentence, width)) <= max_lines:
+        return [sentence]
+    spans = quoted_spans(sentence)
+    for cut in _CUTS:
+        points = [m for m in cut.finditer(sentence) if not in_spans(m.start(), spans)]
+        if not points:
+            continue
+        pieces, start = [], 0
+        for m in points:
+            pieces.append(sentence[start:m.start()])
+            start = m.end()
+        pieces.append(sentence[start:])
+        pieces = [p.strip() for p in pieces if p.strip()]
+        if len(pieces) < 2:
+            continue
+        out: list[str] = []
+        for piece in _pack(pieces, max_lines, width):
+            out.extend(long_sentence(piece, max_lines, width))
+        return [_as_sentence(p) for p in out]
+    return [sentence]
+
+
+def _pack(pieces: list[str], max_lines: int, width: int) -> list[str]:
+    """Join neighbouring clauses again while they fit in the paragraph."""
+    out: list[str] = []
+    for p in pieces:
+        joined = f"{out[-1]} {p}" if out else p
+        if out and len(textwrap.wrap(joined, width)) <= max_lines:
+            out[-1] = joined
+        else:
+            out.append(p)
+    return out
+
+
+def _as_sentence(piece: str) -> str:
+    """A clause cut from its sentence, as a sentence: capital first, a stop last."""
+    piece = piece.strip(" ,;:–—")
+    if piece[:1].islower():
+        piece = piece[:1].upper() + piece[1:]
+    if not re.search(r"[.!?…][\"”’')\]]*$", piece):
+        piece = piece + "."
+    return piece
