@@ -31,7 +31,7 @@ def _norm(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", s.lower())
 
 
-def evaluate(novel: Path, errors: int = 0, only: str | None = None) -> tuple[str, Counter[str], Counter[str], list[str]]:
+def evaluate(novel: Path, errors: int = 0, only: str | None = None, kind: str | None = None) -> tuple[str, Counter[str], Counter[str], list[str]]:
     """(name, fired per pass, right per pass, sample of wrong lines) for one novel."""
     import pdnc_eval  # ../shared/tools: characters(), resolve()
 
@@ -66,8 +66,8 @@ def evaluate(novel: Path, errors: int = 0, only: str | None = None) -> tuple[str
             right[how] += ok
             fired["all"] += 1
             right["all"] += ok
-            if not ok and len(wrong) < errors and only in (None, how):
-                wrong.append(f"  {how:10} got {cue!r:24} gold {gold!r:24} {row['quoteText'][:50]!r}")
+            if not ok and len(wrong) < errors and only in (None, how) and kind in (None, row["quoteType"]):
+                wrong.append(f"  {row['quoteType'][:4]} {how:10} got {cue!r:24} gold {gold!r:24} {row['quoteText'][:50]!r}")
     return novel.name, fired, right, wrong
 
 
@@ -76,6 +76,7 @@ def main() -> int:
     ap.add_argument("--novels", nargs="*", help="folder names under ../shared/pdnc-dev (default: all)")
     ap.add_argument("--errors", type=int, default=0, help="print this many wrong lines per novel")
     ap.add_argument("--pass", dest="only", help="print wrong lines of this pass only")
+    ap.add_argument("--type", dest="kind", help="print wrong lines of this PDNC quotation type only (Explicit...)")
     ap.add_argument("-j", type=int, default=2, help="processes")
     args = ap.parse_args()
     root = SHARED / "pdnc-dev"
@@ -83,7 +84,7 @@ def main() -> int:
     total_f: Counter[str] = Counter()
     total_r: Counter[str] = Counter()
     with ProcessPoolExecutor(args.j) as pool:
-        results = list(pool.map(evaluate, novels, [args.errors] * len(novels), [args.only] * len(novels)))
+        results = list(pool.map(evaluate, novels, [args.errors] * len(novels), [args.only] * len(novels), [args.kind] * len(novels)))
     for name, fired, right, wrong in results:
         print(f"{name:22} {right['all']:5}/{fired['all']:5} = {100 * right['all'] / max(1, fired['all']):5.1f} %  "
               + "  ".join(f"{k} {right[k]}/{fired[k]}" for k in sorted(fired) if k != "all"))

@@ -68,7 +68,7 @@ def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str,
                     noun = m.group("s1") or m.group("s2") or ""
                     if re.fullmatch(r"the\s+(?:[a-z]+\s+){0,2}[a-z]+", noun):
                         nouns.add(noun.split()[-1])
-                    s = clean_name(m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4"))
+                    s = clean_name(tags.subject_text(m))
                     if is_name(s) and s not in ("I", "He", "She"):
                         names[re.sub(r"['’]s$", "", s)] += 3
     known = {n for n, c in names.items() if c >= 2}

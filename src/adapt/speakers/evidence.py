@@ -36,8 +36,8 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
         if isinstance(after, Narration):
             m = tags.tag_after().match(after.text)
             if m:
-                subj_text = (m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4")).strip().lower()
-                s = r.subject(m.group("s1") or m.group("s2") or m.group("s3") or m.group("s4"), addressed)
+                subj_text = tags.subject_text(m).strip().lower()
+                s = r.subject(tags.subject_text(m), addressed)
                 if s:
                     explicit[i] = s
                     if subj_text in ("he", "she"):
@@ -56,12 +56,15 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
         before = b.parts[i - 1] if i > 0 else None
         if isinstance(before, Narration):
             m = tags.tag_before().search(before.text)
-            if m and before.text.rstrip().endswith((",", ":", "—", "–", "-")) or (m and k == 0 and len(sentences(before.text)) >= 1 and m.end() >= len(before.text.rstrip()) - 1):
-                s = r.subject(m.group("s"), addressed)
+            if not (m and before.text.rstrip().endswith((",", ":", "—", "–", "-")) or (m and k == 0 and len(sentences(before.text)) >= 1 and m.end() >= len(before.text.rstrip()) - 1)):
+                m = tags.nominal_before().search(before.text)  # "Her answer was:"
+            if m:
+                said = {"his": "he", "her": "she", "my": "I"}.get(m.group("s").lower(), m.group("s"))
+                s = r.subject(said, addressed)
                 if s:
                     explicit[i] = s
-                    if m.group("s").strip().lower() in ("he", "she"):
-                        pronoun[i] = PRONOUN_GENDER[m.group("s").strip().lower()]
+                    if said.strip().lower() in ("he", "she"):
+                        pronoun[i] = PRONOUN_GENDER[said.strip().lower()]
                     r.mention(s)
     if explicit and qpos[-1] + 1 < len(b.parts):
         # '"Justice!" snarled the ex-convict. ... Small had dropped his mask': an

@@ -40,7 +40,29 @@ def tag_after() -> re.Pattern[str]:
         rf"|(?P<s2>{SUBJECT})\s+(?:[\w'’-]+\s+){{0,4}}?(?:half-)?(?P<v2>{v})\b"
         # '"...," implored Anne': right after a quotation, verb-then-name is a tag
         # whatever the verb.
-        rf"|(?P<v3>[a-z]+(?:ed|s))\s+(?P<s3>{NAME})(?=[\s,.;:!?]|$))")
+        rf"|(?P<v3>[a-z]+(?:ed|s))\s+(?P<s3>{NAME})(?=[\s,.;:!?]|$)"
+        # '"...," was Marilla's comment', '"No," was his answer': a nominal tag.
+        rf"|(?P<v5>was|were|came)\s+(?P<s5>{NAME}|his|her|my|the\s+[a-z]+)(?:['’]s)?\s+"
+        rf"(?:[a-z]+\s+)?{_SAYING}(?P<n5>))")
+
+
+_SAYING = (r"(?:comment|answer|reply|response|rejoinder|retort|remark|exclamation|greeting|question|"
+           r"observation|verdict|advice|protest|explanation|announcement|assurance|apology)\b")
+_POSSESSIVE = {"his": "he", "her": "she", "my": "I"}
+GROUPS = ("s1", "s2", "s3", "s4", "s5")
+
+
+def subject_text(m: re.Match[str]) -> str:
+    """The subject a tag match names, as a subject: "his answer" → "he"."""
+    raw = next(m.group(g) for g in GROUPS if m.group(g))
+    return _POSSESSIVE.get(raw.strip().lower(), raw)
+
+
+@cache
+def nominal_before() -> re.Pattern[str]:
+    """A nominal tag closing the narration before a quotation: "Miss Bartlett's only reply:"."""
+    return re.compile(rf"(?:^|[.!?;]\s+|,\s*)(?P<s>{NAME}|[Hh]is|[Hh]er|[Mm]y)['’]?s?\s+(?:[a-z]+\s+){{0,2}}"
+                      rf"{_SAYING}(?:\s+(?:was|is))?\s*[:,—–-]+\s*$")
 
 
 @cache
@@ -78,7 +100,9 @@ def split_after(text: str) -> tuple[bool, str]:
     m = tag_after().match(text)
     if not m:
         return False, text
-    sg = next(g for g in ("s1", "s2", "s3", "s4") if m.group(g))
+    sg = next(g for g in GROUPS if m.group(g))
+    if sg == "s5":  # "was Marilla's comment": the whole phrase goes to the cue
+        return True, text[m.end():].strip(" ,;.")
     vg = {"s1": "v1", "s2": "v2", "s3": "v3", "s4": "v4"}[sg]
     if not _real_subject(m.group(sg)) or _NOT_A_TAG_AFTER_VERB.match(text, m.end(vg)):
         return False, text  # "She begins walking", "I shouted it more fiercely"

@@ -110,3 +110,4 @@ def name_variants(forms: Counter[str], known: set[str], surnames: set[str]) -> d
             if m != best:
                 out[m] = best
     return out
+
