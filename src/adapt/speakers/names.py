@@ -8,15 +8,40 @@ TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Sir", "Lady", "Lord", "Cap
           "Major", "Professor", "Aunt", "Uncle", "Madame", "Monsieur", "Mademoiselle", "Master",
           "Mistress", "Father", "Mother", "Sister", "Brother", "Inspector", "Sergeant", "Lieutenant",
           "General", "Judge", "Rev", "Reverend", "Prince", "Princess", "King", "Queen", "Duke", "Duchess",
-          "Count", "Countess", "Baron", "Baroness", "Dame", "Squire")
+          "Count", "Countess", "Baron", "Baroness", "Dame", "Squire",
+          # Forms of address of other languages, used in English novels too ("Mlle. Reuter").
+          "Mlle", "Mme", "Mons", "Herr", "Frau", "Fräulein", "Signor", "Signora", "Signorina",
+          "Señor", "Señora", "Señorita", "Senhor", "Senhora", "Don", "Doña", "Donna", "Mynheer", "Monseigneur")
 MALE_TITLES = {"Mr", "Sir", "Lord", "Master", "Father", "Brother", "Uncle", "Monsieur", "Prince",
                "King", "Duke", "Count", "Baron", "Squire", "Captain", "Colonel", "Major", "General",
-               "Sergeant", "Lieutenant", "Inspector", "Rev", "Reverend", "Dr", "Doctor", "Professor", "Judge"}
+               "Sergeant", "Lieutenant", "Inspector", "Rev", "Reverend", "Dr", "Doctor", "Professor", "Judge",
+               "Mons", "Herr", "Signor", "Señor", "Senhor", "Don", "Mynheer", "Monseigneur"}
 FEMALE_TITLES = {"Mrs", "Ms", "Miss", "Lady", "Mistress", "Mother", "Sister", "Aunt", "Madame",
-                 "Mademoiselle", "Princess", "Queen", "Duchess", "Countess", "Baroness", "Dame"}
+                 "Mademoiselle", "Princess", "Queen", "Duchess", "Countess", "Baroness", "Dame",
+                 "Mlle", "Mme", "Frau", "Fräulein", "Signora", "Signorina", "Señora", "Señorita", "Senhora",
+                 "Doña", "Donna"}
 
 _TITLE = r"(?:%s)\.?" % "|".join(TITLES)
-_CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+
+
+def _letters(category: str) -> str:
+    """A regex class of every BMP letter of a Unicode category (Lu, Ll): 'Renée', 'Øyvind',
+    'Śliwa', 'Зоя' are names as much as 'Anne' (Python's re has no \\p{Lu})."""
+    import unicodedata
+    chars = [chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) == category]
+    ranges, start, prev = [], chars[0], chars[0]
+    for ch in chars[1:]:
+        if ord(ch) != ord(prev) + 1:
+            ranges.append((start, prev))
+            start = ch
+        prev = ch
+    ranges.append((start, prev))
+    return "[" + "".join(re.escape(a) if a == b else f"{re.escape(a)}-{re.escape(b)}" for a, b in ranges) + "]"
+
+
+UPPER, LOWER = _letters("Lu"), _letters("Ll")
+# "Anne", "Renée", "McAllister", "O'Brien", "Anne-Marie"
+_CAP = rf"{UPPER}(?:{LOWER}+(?:{UPPER}{LOWER}+)?|['’]{UPPER}{LOWER}+)(?:-{UPPER}{LOWER}+)?"
 # "Mrs. Bennet", "Elizabeth", "Sherlock Holmes", "Mr. Athelney Jones", "B"
 NAME = rf"(?:{_TITLE}\s+)?{_CAP}(?:\s+{_CAP}){{0,2}}"
 
