@@ -10,7 +10,6 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,19 +95,19 @@ def _outputs(inp: str, args: argparse.Namespace, parser: argparse.ArgumentParser
 
 def run(job: Job) -> str | None:
     """Adapt or render one input; returns an error line, or None on success."""
-    from adapt.fountain.reader import read_fountain
     from adapt.output import write_atomic
-    from adapt.progress import progress
     from adapt.read.decode import read_input
-    from adapt.read.prose import parse
-    from adapt.speakers.castfile import load_cast
-    from adapt.transform import Options, to_model
 
     try:
         text, source = read_input(job.input)
         if Path(job.input).suffix.lower() in FOUNTAIN_SUFFIXES:
+            from adapt.fountain.reader import read_fountain
             doc = read_fountain(text, source=source)
-        else:
+        else:  # only adapting needs the prose grammar and the adaptation stages
+            from adapt.progress import progress
+            from adapt.read.prose import parse
+            from adapt.speakers.castfile import load_cast
+            from adapt.transform import Options, to_model
             cast: dict = {}
             cast_path = Path(job.cast) if job.cast else Path(job.input).with_suffix(".cast.toml")
             if job.cast or (job.input != "-" and cast_path.is_file()):
@@ -172,6 +171,7 @@ def _main(argv: Sequence[str] | None) -> int:
                 tuple(aliases), args.cast, args.title, not args.no_notes, args.debug,
                 args.quiet or args.jobs > 1) for inp in args.inputs]
     if args.jobs > 1 and len(jobs) > 1:
+        from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
             results = list(pool.map(run, jobs))
     else:
