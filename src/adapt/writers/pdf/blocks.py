@@ -183,6 +183,11 @@ def slices(text: tuple[Run, ...], cuts: list[tuple[int, int]], k: int = 0, at: i
            ) -> list[tuple[Run, ...]]:
     """The runs showing each of ``cuts`` (ascending, not overlapping), in one walk from
     run ``k``, which starts at offset ``at``."""
+    if len(text) == 1:  # most pieces are in one style
+        r, n = text[0], len(text[0].text)
+        return [() if a >= b else (r,) if a == 0 and b == n else
+                (Run(r.text[a:b], r.bold, r.italic, r.underline),)
+                for a, b in ((max(a, 0), min(b, n)) for a, b in cuts)]
     out: list[tuple[Run, ...]] = []
     for a, b in cuts:
         while k < len(text) and at + len(text[k].text) <= a:
@@ -195,7 +200,7 @@ def slices(text: tuple[Run, ...], cuts: list[tuple[int, int]], k: int = 0, at: i
             lo, hi = max(a, start), min(b, start + len(r.text))
             if lo < hi:
                 line.append(r if (lo, hi) == (start, start + len(r.text)) else
-                            replace(r, text=r.text[lo - start:hi - start]))
+                            Run(r.text[lo - start:hi - start], r.bold, r.italic, r.underline))
             start += len(r.text)
             j += 1
         out.append(tuple(line))
