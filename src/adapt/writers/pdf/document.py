@@ -44,8 +44,8 @@ def write_pdf(doc: Screenplay, settings: PdfSettings = DEFAULT) -> bytes:
     canvas.setAuthor(" ".join(plain(author).split()) if author else None)
     canvas.setCreator("adapt")
     fonts = _fonts(s.font)
-    if placed.title is not None:
-        _draw_page(canvas, placed.title, s, fonts)
+    for title_page in (placed.title, *placed.title_more) if placed.title is not None else ():
+        _draw_page(canvas, title_page, s, fonts)
         canvas.showPage()
     for number, page in enumerate(placed.pages, start=1):
         # Industry format leaves page 1 unnumbered.

@@ -44,11 +44,14 @@ class Layout:
     """The title page, or None when the script has no printable title fields."""
     pages: tuple[Page, ...]
     """Body pages; the renderer numbers them from 1 (page 1 shows no number)."""
+    title_more: tuple[Page, ...] = ()
+    """Where the title page's text runs past one page, the pages it goes on to."""
 
 
 def layout(doc: Screenplay, s: PdfSettings) -> Layout:
     """Place the whole script on pages."""
-    return Layout(_title_page(doc.title, s), _paginate(blocks(doc.elements, s), s))
+    title = _title_pages(doc.title, s)
+    return Layout(title[0] if title else None, _paginate(blocks(doc.elements, s), s), title[1:])
 
 
 def _leads(bs: list[Block]) -> list[int]:
@@ -357,9 +360,10 @@ _CENTERED_KEYS = ("Title", "Credit", "Author", "Authors", "Source")
 _LOWER_KEYS = ("Draft date", "Contact", "Copyright")
 
 
-def _title_page(tp: TitlePage, s: PdfSettings) -> Page | None:
+def _title_pages(tp: TitlePage, s: PdfSettings) -> tuple[Page, ...]:
     """Title and credits centred on the paper a third of the way down; dates, contact
-    and copyright lower left.
+    and copyright lower left. More than a page of them (a long contact block) goes on
+    to further pages rather than off the bottom of the paper.
 
     This is the Fountain spec's recommendation; other keys (Format, Notes...) are
     metadata and are not printed. The title stands three lines clear of the credits.
@@ -383,9 +387,16 @@ def _title_page(tp: TitlePage, s: PdfSettings) -> Page | None:
 
     top, bottom = group(_CENTERED_KEYS, True), group(_LOWER_KEYS, False)
     if not top and not bottom:
-        return None
+        return ()
     size = s.lines_per_page
     start = max(0, min(size // 3, size - len(bottom) - len(top) - 1))
     body: list[Line] = [()] * start + top
     body += [()] * max(1 if top and bottom else 0, size - len(bottom) - len(body))
-    return tuple(body + bottom)
+    lines = body + bottom
+    pages = []
+    while lines:
+        pages.append(tuple(lines[:size]))
+        lines = lines[size:]
+        while lines and not lines[0]:
+            lines = lines[1:]  # a page goes on with text, not blank lines
+    return tuple(pages)
