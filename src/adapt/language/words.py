@@ -45,7 +45,7 @@ def words(toks: list[str], spans: list[tuple[int, int]]) -> list[Word]:
         if _WORDLIKE.match(tok):
             prot = in_spans(pos, spans)
             prev = out[-1] if out else None
-            ended = bool(gap) and bool(_STOP.search(ELLIPSIS.sub("", gap))) and not (
+            ended = bool(_STOP.search(gap)) and bool(_STOP.search(ELLIPSIS.sub("", gap))) and not (
                 prev is not None and prev.low in ABBREV and gap.strip().startswith("."))
             sent = prev is None or ended
             clause = (sent or prot_gap or bool(_PAUSE.search(gap))
