@@ -305,6 +305,24 @@ def test_title_page_centres_credits_on_the_paper_and_puts_contact_lower_left() -
     assert printed[-2:] == ["a@b.c", "555-0100"] and not any("ignored" in p for p in printed)
 
 
+def test_a_title_page_too_long_for_one_page_goes_on_to_the_next() -> None:
+    contact = "\n".join(f"Agent {n}, 555-01{n:02}" for n in range(70))
+    doc = Screenplay(TitlePage((("Title", "TOURNIQUET"), ("Author", "A. Writer"),
+                                ("Contact", contact))), (Action("FADE IN."),))
+    placed = layout(doc, S)
+    assert placed.title is not None and placed.title_more
+    title_pages = (placed.title, *placed.title_more)
+    assert all(len(p) <= L for p in title_pages)  # nothing below the bottom margin
+    printed = [text(ln).strip() for p in title_pages for ln in p if ln]
+    assert printed == ["TOURNIQUET", "A. Writer", *contact.split("\n")]
+    assert len(placed.title) == L and placed.title_more[0][0] != ()  # goes on with text
+    pdf = write_pdf(doc)
+    with pdfplumber.open(io.BytesIO(pdf)) as read:
+        assert len(read.pages) == len(title_pages) + 1
+        assert "Agent 69" in (read.pages[len(title_pages) - 1].extract_text() or "")
+        assert "FADE IN." in (read.pages[-1].extract_text() or "")
+
+
 def test_settings_reject_unusable_geometry() -> None:
     with pytest.raises(ValueError):
         PdfSettings(lines_per_page=3)

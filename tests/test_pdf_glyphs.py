@@ -15,7 +15,7 @@ from adapt.cli import main
 from adapt.model import Action, Dialogue, Screenplay, Speech, TitlePage
 from adapt.writers.pdf import DEFAULT, write_pdf
 from adapt.writers.pdf import fonts as pdf_fonts
-from adapt.writers.pdf.blocks import _wrap_line, wrap
+from adapt.writers.pdf.blocks import wrap, wrap_from
 from adapt.writers.pdf.cells import cells, wrap_cells
 from adapt.writers.pdf.fonts import Fonts
 from adapt.inline import Run
@@ -110,7 +110,7 @@ def test_cjk_takes_two_cells_on_the_grid() -> None:
 @given(st.lists(st.sampled_from(["a", "bb", "ccc-dd", "e" * 45, " ", "  ", "-"]), max_size=40)
        .map("".join), st.integers(8, 40))
 def test_cell_wrapping_matches_the_plain_wrapping_on_one_cell_text(text: str, width: int) -> None:
-    assert wrap_cells(text, 0, len(text), width) == _wrap_line(text, 0, len(text), width)
+    assert wrap_cells(text, 0, len(text), width) == list(wrap_from(text, 0, len(text), width))
 
 
 def test_cjk_pdf_keeps_the_grid(caplog: pytest.LogCaptureFixture) -> None:

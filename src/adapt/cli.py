@@ -20,8 +20,6 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -33,6 +31,8 @@ from adapt.output import STDOUT
 from adapt.writers import WRITERS, format_for
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from adapt.model import Screenplay
     from adapt.read.formats import Document
     from adapt.writers.stats import ScriptStats
@@ -359,6 +359,9 @@ def _exit_worker(signum: int, frame: FrameType | None) -> None:
 def _run_all(jobs: list[Job], processes: int) -> list[Outcome]:
     if processes <= 1 or len(jobs) <= 1:
         return [run(j) for j in jobs]
+    from concurrent.futures import ProcessPoolExecutor  # only -j needs it (start-up time)
+    from concurrent.futures.process import BrokenProcessPool
+
     with ProcessPoolExecutor(max_workers=min(processes, len(jobs)), initializer=_worker_start) as pool:
         try:
             return list(pool.map(run, jobs))

@@ -33,6 +33,8 @@ def runs(marked: str) -> tuple[Run, ...]:
     text (Fountain: "an asterisk without a closing pair is a literal"), so stray
     ``*`` or ``_`` print as themselves.
     """
+    if _SPECIAL.search(marked) is None:  # most text has no markup: one plain run
+        return (Run(marked),) if marked else ()
     tokens: list[tuple[str, str]] = []  # (kind, text): kind "lit" or "mark"
     for m in _TOKEN.finditer(marked):
         if m.group(1) is not None:

@@ -56,9 +56,10 @@ from adapt.model import (
 )
 from adapt.resources import grammar_dir
 
-# \[[ and \/* (escaped markers), \\ (so "\\[[" still opens a note), boneyard, then a
-# note that does not cross a blank line.
-_SPAN = re.compile(r"\\(\[\[|/\*)|\\\\|/\*(.*?)\*/|\[\[((?:(?!\]\]|\n ?\n).)*)\]\]", re.S)
+# \[[ and \/* (escaped markers), \\ (so "\\[[" still opens a note), and the openers of
+# boneyard and notes; ``_spans`` finds where each closes.
+_OPENER = re.compile(r"\\(?:\[\[|/\*|\\)|/\*|\[\[")
+_BLANK_LINE = re.compile(r"\n ?\n")
 _TITLE_KEY = re.compile(r"^([A-Za-z][A-Za-z0-9 _\-]*):(.*)$")
 _TITLE_INDENT = re.compile(r"^ {3,}\S")  # the spec: three spaces or a tab
 _KNOWN_KEYS = {"title", "credit", "author", "authors", "source", "draft date", "date",
@@ -117,23 +118,63 @@ def _lines(text: str) -> list[_Line]:
             start = no
 
     pos = 0
-    for m in _SPAN.finditer(text):
-        plain(text[pos:m.start()])
-        if m.group(1) is not None:
-            buf.append(m.group(1))
-        elif m.group(0) == "\\\\":
-            buf.append(m.group(0))
-        elif m.group(2) is not None:
-            asides.append(_tok("BONEYARD", m.group(2), no))
+    for begin, end, kind, inner in _spans(text):
+        plain(text[pos:begin])
+        if kind == "text":
+            buf.append(inner)
+        elif kind == "boneyard":
+            asides.append(_tok("BONEYARD", inner, no))
         else:
             # A "  " line joins a note across what would be a blank line (the spec).
-            note = "\n".join(x if x.strip() else "" for x in m.group(3).split("\n"))
+            note = "\n".join(x if x.strip() else "" for x in inner.split("\n"))
             asides.append(_tok("NOTE", note.strip(), no))
-        no += m.group(0).count("\n")
-        pos = m.end()
+        no += text.count("\n", begin, end)
+        pos = end
     plain(text[pos:])
     out.append(_Line(start, "".join(buf), tuple(asides)))
     return out
+
+
+def _spans(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """Escaped markers (kind ``text``: what they print), boneyard ``/*...*/`` and notes
+    ``[[...]]`` (not across a blank line), left to right: (start, end, kind, inner).
+
+    One pass: the next closer and the next blank line are looked for only when the last
+    one found lies behind the opener, so an opener that never closes is literal text
+    at once instead of a scan to the end of the script per opener.
+    """
+    never = len(text) + 1
+    bone_close = note_close = blank = -1  # the next "*/", "]]", blank line (never: none)
+    pos = 0
+    while (m := _OPENER.search(text, pos)) is not None:
+        at, token = m.start(), m.group()
+        if token[0] == "\\":
+            yield at, m.end(), "text", token if token == "\\\\" else token[1:]
+            pos = m.end()
+            continue
+        if token == "/*":
+            if bone_close < at + 2:
+                bone_close = _find(text, "*/", at + 2, never)
+            if bone_close != never:
+                yield at, bone_close + 2, "boneyard", text[at + 2:bone_close]
+                pos = bone_close + 2
+                continue
+        else:
+            if note_close < at + 2:
+                note_close = _find(text, "]]", at + 2, never)
+            if blank < at + 2:
+                found = _BLANK_LINE.search(text, at + 2)
+                blank = never if found is None else found.start()
+            if note_close < blank:
+                yield at, note_close + 2, "note", text[at + 2:note_close]
+                pos = note_close + 2
+                continue
+        pos = at + 1  # an opener that does not close is text; look on from its next character
+
+
+def _find(text: str, what: str, start: int, never: int) -> int:
+    at = text.find(what, start)
+    return never if at < 0 else at
 
 
 def _title(lines: list[_Line]) -> tuple[list[Token], int]:
@@ -290,8 +331,10 @@ class _TypedLines(Lexer):
 
 @cache
 def _parser() -> Lark:
+    # cache=True: Lark keeps the built tables in a temporary file, so rendering a script
+    # does not spend most of its start-up building them (as read.prose does).
     return Lark.open(str(grammar_dir() / "fountain.lark"), parser="lalr",
-                     lexer=_TypedLines, propagate_positions=True)
+                     lexer=_TypedLines, propagate_positions=True, cache=True)
 
 
 def _inner(s: str, opening: str) -> str:

@@ -93,6 +93,13 @@ def lemmas(low: str) -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def _inflections(lemma: str, upos: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's forms of ``lemma``, looked up once (it deep-copies them on every
+    call); callers only read them."""
+    return getAllInflections(lemma, upos)
+
+
+@cache
 def past_lemma(low: str) -> str | None:
     """The verb whose simple past (VBD) is ``low``, if any.
 
@@ -100,7 +107,7 @@ def past_lemma(low: str) -> str | None:
     ("knitted" beside "knit") counts too.
     """
     for lemma in lemmas(low).get("VERB", ()):
-        forms = getAllInflections(lemma, "VERB")
+        forms = _inflections(lemma, "VERB")
         if low in forms.get("VBD", ()) or (
                 low.endswith("ed") and low != lemma
                 and not any(low in forms.get(t, ()) for t in ("VB", "VBZ", "VBG"))):
@@ -112,7 +119,7 @@ def past_lemma(low: str) -> str | None:
 def is_vbn(low: str) -> bool:
     """Can be a past participle ("found", "walked"), unlike "sank" or "went"."""
     for lemma in lemmas(low).get("VERB", ()):
-        forms = getAllInflections(lemma, "VERB")
+        forms = _inflections(lemma, "VERB")
         if low in forms.get("VBN", ()) or (low.endswith("ed") and past_lemma(low)):
             return True
     return False
@@ -147,7 +154,7 @@ def base_lemma(low: str) -> str | None:
 def present_lemma(low: str) -> str | None:
     """The verb of which ``low`` is a present form (VB/VBP/VBZ), if any."""
     for lemma in lemmas(low).get("VERB", ()):
-        if low == lemma or low in getAllInflections(lemma, "VERB").get("VBZ", ()):
+        if low == lemma or low in _inflections(lemma, "VERB").get("VBZ", ()):
             return lemma
     return None
 
@@ -156,7 +163,7 @@ def present_lemma(low: str) -> str | None:
 def participle(low: str) -> bool:
     """A past or past-participle form ("walked", "broken", "sat")."""
     return any(low in forms for lemma in lemmas(low).get("VERB", ())
-               for tag, forms in getAllInflections(lemma, "VERB").items()
+               for tag, forms in _inflections(lemma, "VERB").items()
                if tag in {"VBD", "VBN"})
 
 
@@ -172,7 +179,7 @@ def is_past(low: str) -> bool:
 @cache
 def plural(low: str) -> bool:
     return low in PLURAL_NOUNS or any(
-        lemma != low and low in getAllInflections(lemma, "NOUN").get("NNS", ())
+        lemma != low and low in _inflections(lemma, "NOUN").get("NNS", ())
         for lemma in lemmas(low).get("NOUN", ()))
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from bisect import bisect_right
 
 from adapt.language.lexicon import ABBREV, lemmas
 
@@ -36,7 +37,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start, closer = -1, ""
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARK.finditer(text):  # only quote marks can open or close a span
+        i, ch = m.start(), m.group()
         if start < 0:
             if ch in "\"“":
                 start, closer = i, "”" if ch == "“" else '"'
@@ -50,8 +52,16 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_QUOTE_MARK = re.compile("[\"“”'‘’]")
+
+
 def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Is ``pos`` inside one of ``spans`` (``quoted_spans``: in order, not overlapping)?"""
+    k = bisect_right(spans, (pos, _AFTER_ALL)) - 1  # the last span starting at or before pos
+    return k >= 0 and pos < spans[k][1]
+
+
+_AFTER_ALL = float("inf")
 
 
 # ---------------------------------------------------------------- sentences
@@ -59,20 +69,34 @@ def _ends_sentence(text: str, m: re.Match[str], spans: list[tuple[int, int]]) ->
     punct, closers = m.group(1), m.group(2)
     if ELLIPSIS.fullmatch(punct) or in_spans(m.start(3), spans):
         return False  # an ellipsis trails off; a stop inside a quotation is the speaker's
-    after = text[m.end():]
-    if not (after[:1].isupper() or after[:1].isdigit() or after[:1] in "\"“‘'(["):
+    first = text[m.end():m.end() + 1]
+    if not (first.isupper() or first.isdigit() or first in "\"“‘'(["):
         return False
     if punct == ".":
-        prev = re.search(r"(\S+)$", text[: m.start()])
-        word = prev.group(1).lower().lstrip("(\"“'‘") if prev else ""
+        word = _word_before(text, m.start()).lower().lstrip("(\"“'‘")
         if word in ABBREV or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", word):
             return False  # "Mr. Darcy", "J. Smith", "e.g. Rome"
     if closers.strip() and punct != ".":  # '"Where?" I ask.' is one sentence
-        nxt = re.match(r"\W*(\w+)\W+(\w+)", after)
+        nxt = _TWO_WORDS.match(text, m.end())
         if nxt and any(lemma in SPEECH_VERBS
                        for lemma in lemmas(nxt.group(2).lower()).get("VERB", ())):
             return False
     return True
+
+
+_TWO_WORDS = re.compile(r"\W*(\w+)\W+(\w+)")
+
+
+def _word_before(text: str, end: int) -> str:
+    """What ``re.search(r"(\\S+)$", text[:end])`` finds, or "": the non-space run
+    ending at ``end`` (or just before a newline there), without copying the text
+    before it (a long paragraph has many sentence ends)."""
+    if end and text[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 _CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+")

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from adapt.language.lexicon import ABBREV, ADVERBS, CLAUSE_WORDS, lemmas, match_case
-from adapt.language.sentences import ELLIPSIS, in_spans
+from adapt.language.sentences import ELLIPSIS
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\s+|\.(?:\s?\.){2}|.", re.S)
 _WORDLIKE = re.compile(r"[^\W\d_]")
@@ -41,11 +41,15 @@ def tokens(text: str) -> list[str]:
 def words(toks: list[str], spans: list[tuple[int, int]]) -> list[Word]:
     out: list[Word] = []
     pos, gap, prot_gap = 0, "", False
+    j = 0  # the first span not yet behind ``pos`` (in_spans, walked along: spans are in order)
     for k, tok in enumerate(toks):
+        while j < len(spans) and spans[j][1] <= pos:
+            j += 1
+        inside = j < len(spans) and spans[j][0] <= pos
         if _WORDLIKE.match(tok):
-            prot = in_spans(pos, spans)
+            prot = inside
             prev = out[-1] if out else None
-            ended = bool(gap) and bool(_STOP.search(ELLIPSIS.sub("", gap))) and not (
+            ended = bool(_STOP.search(gap)) and bool(_STOP.search(ELLIPSIS.sub("", gap))) and not (
                 prev is not None and prev.low in ABBREV and gap.strip().startswith("."))
             sent = prev is None or ended
             clause = (sent or prot_gap or bool(_PAUSE.search(gap))
@@ -62,7 +66,7 @@ def words(toks: list[str], spans: list[tuple[int, int]]) -> list[Word]:
             gap, prot_gap = "", False
         else:
             gap += tok
-            prot_gap = prot_gap or in_spans(pos, spans)
+            prot_gap = prot_gap or inside
         pos += len(tok)
     return out
 

@@ -7,6 +7,7 @@ it free of ReportLab makes the format rules testable without rendering a PDF.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal, assert_never
 
@@ -100,25 +101,11 @@ def flow(pieces: tuple[Piece, ...], space: int = 1, *, more: Line | None = None,
     return Block(tuple(lines), space, pieces, tuple(spans), keep_with_next, more, contd)
 
 
-def reflow_from(b: Block, new: tuple[Piece, ...], keep: int) -> Block:
-    """``b`` with its pieces before ``keep`` replaced by ``new``: only ``new`` is
-    wrapped again; the later pieces' lines are reused (a long speech split page after
-    page would otherwise be re-wrapped whole each time)."""
-    head = flow(new, 0)
-    first = next((k for k, (q, _, _) in enumerate(b.spans) if q >= keep), len(b.spans))
-    shift = len(new) - keep
-    spans = head.spans + tuple((q + shift, a, e) for q, a, e in b.spans[first:])
-    return Block(head.lines + b.lines[first:], 0, new + b.pieces[keep:], spans,
-                 b.keep_with_next, b.more, b.contd)
-
-
 def piece_lines(p: Piece) -> list[tuple[Line, int, int]]:
     """The piece wrapped and placed: each line with the character span it shows."""
-    flat = "".join(r.text for r in p.runs)
-    out: list[tuple[Line, int, int]] = []
-    for j, (a, b) in enumerate(spans(flat, p.width)):
-        out.append((place(p, _slice(p.runs, a, b), first=j == 0), a, b))
-    return out
+    cuts = spans("".join(r.text for r in p.runs), p.width)
+    return [(place(p, text, first=j == 0), a, b)
+            for j, (text, (a, b)) in enumerate(zip(slices(p.runs, cuts), cuts, strict=True))]
 
 
 def place(p: Piece, text: tuple[Run, ...], first: bool = True) -> Line:
@@ -148,7 +135,7 @@ def wrap(text: tuple[Run, ...], width: int) -> list[tuple[Run, ...]]:
     Breaks at spaces (dropped) or after hyphens; a word longer than a line is cut.
     Leading spaces of a paragraph line are kept: the model keeps them on purpose.
     """
-    return [_slice(text, a, b) for a, b in spans("".join(r.text for r in text), width)]
+    return slices(text, spans("".join(r.text for r in text), width))
 
 
 def spans(flat: str, width: int) -> list[tuple[int, int]]:
@@ -156,54 +143,72 @@ def spans(flat: str, width: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     for hard in flat.split("\n"):
-        out.extend(_wrap_line(flat, start, start + len(hard), width))
+        out.extend(wrap_from(flat, start, start + len(hard), width))
         start += len(hard) + 1
     return out
 
 
-def _wrap_line(s: str, pos: int, end: int, width: int) -> list[tuple[int, int]]:
+def wrap_from(s: str, pos: int, end: int, width: int) -> Iterator[tuple[int, int]]:
+    """The lines of ``s[pos:end]`` (no ``\\n`` inside), as ``spans`` gives them, one at a
+    time. Each line depends only on where it starts, so two wraps of a text that reach
+    the same start go on alike: the page breaker re-wraps only until that happens."""
     if not one_cell(s[pos:end]):
-        return wrap_cells(s, pos, end, width)  # CJK: two cells a character
-    out: list[tuple[int, int]] = []
+        yield from wrap_cells(s, pos, end, width)  # CJK: two cells a character
+        return
     if pos == end:
-        return [(pos, pos)]
+        yield (pos, pos)
+        return
     while end - pos > width:
         window = s[pos:pos + width + 1]
         first = len(window) - len(window.lstrip(" "))  # never break inside an indent
         space = window.rfind(" ", first + 1)
         hyphen = window.rfind("-", first + 1, width)
         if hyphen + 1 > space and hyphen > first:
-            out.append((pos, pos + hyphen + 1))
+            yield (pos, pos + hyphen + 1)
             pos += hyphen + 1
         elif space > first:
             cut = pos + space
-            out.append((pos, len(s[pos:cut].rstrip(" ")) + pos))
+            yield (pos, len(s[pos:cut].rstrip(" ")) + pos)
             pos = cut
         else:
-            out.append((pos, pos + width))
+            yield (pos, pos + width)
             pos += width
         while pos < end and s[pos] == " ":
             pos += 1
     if pos < end:
-        out.append((pos, end))
-    return out
+        yield (pos, end)
 
 
 def _slice(text: tuple[Run, ...], a: int, b: int) -> tuple[Run, ...]:
-    out: list[Run] = []
-    at = 0
-    for r in text:
-        lo, hi = max(a, at), min(b, at + len(r.text))
-        if lo < hi:
-            out.append(r if (lo, hi) == (at, at + len(r.text)) else
-                       replace(r, text=r.text[lo - at:hi - at]))
-        at += len(r.text)
-    return tuple(out)
+    return slices(text, [(a, b)])[0]
 
 
-def cut(text: tuple[Run, ...], a: int, b: int | None = None) -> tuple[Run, ...]:
-    """Characters ``a`` to ``b`` (default: the end) of styled text."""
-    return _slice(text, a, sum(len(r.text) for r in text) if b is None else b)
+def slices(text: tuple[Run, ...], cuts: list[tuple[int, int]], k: int = 0, at: int = 0
+           ) -> list[tuple[Run, ...]]:
+    """The runs showing each of ``cuts`` (ascending, not overlapping), in one walk from
+    run ``k``, which starts at offset ``at``."""
+    if len(text) == 1:  # most pieces are in one style
+        r, n = text[0], len(text[0].text)
+        return [() if a >= b else (r,) if a == 0 and b == n else
+                (Run(r.text[a:b], r.bold, r.italic, r.underline),)
+                for a, b in ((max(a, 0), min(b, n)) for a, b in cuts)]
+    out: list[tuple[Run, ...]] = []
+    for a, b in cuts:
+        while k < len(text) and at + len(text[k].text) <= a:
+            at += len(text[k].text)
+            k += 1
+        line: list[Run] = []
+        j, start = k, at
+        while j < len(text) and start < b:
+            r = text[j]
+            lo, hi = max(a, start), min(b, start + len(r.text))
+            if lo < hi:
+                line.append(r if (lo, hi) == (start, start + len(r.text)) else
+                            Run(r.text[lo - start:hi - start], r.bold, r.italic, r.underline))
+            start += len(r.text)
+            j += 1
+        out.append(tuple(line))
+    return out
 
 
 def _styled(marked: str, *, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:

@@ -53,8 +53,8 @@ def write_pdf(doc: Screenplay, settings: PdfSettings = DEFAULT) -> bytes:
                         needed.update(run.text)
     fonts = Fonts(s.font, needed, s.fallback_fonts, s.font_size, _POINTS_PER_COLUMN)
     fonts.warn()
-    if placed.title is not None:
-        _draw_page(canvas, placed.title, s, fonts)
+    for title_page in (placed.title, *placed.title_more) if placed.title is not None else ():
+        _draw_page(canvas, title_page, s, fonts)
         canvas.showPage()
     for number, page in enumerate(placed.pages, start=1):
         # Industry format leaves page 1 unnumbered.

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from adapt.errors import AdaptError
 from adapt.resources import font_path
+from adapt.writers.pdf.subset import subset_font
 from adapt.writers.pdf.cells import char_cells
 
 log = logging.getLogger("adapt")
@@ -52,12 +53,11 @@ def primary(family: str) -> dict[tuple[bool, bool], str]:
     if family != "Courier Prime":
         raise ValueError(f"unknown PDF font {family!r}; use 'Courier Prime' or 'Courier'")
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
     names: dict[tuple[bool, bool], str] = {}
     for key, suffix in _PRIMARY.items():
         name = f"CourierPrime{suffix}"
-        pdfmetrics.registerFont(TTFont(name, str(font_path(f"Courier-Prime{suffix}.ttf"))))
+        pdfmetrics.registerFont(subset_font()(name, str(font_path(f"Courier-Prime{suffix}.ttf"))))
         names[key] = name
     return names
 
