@@ -5,7 +5,7 @@ name (``--author``; left empty for the writer to fill, as a template does); ``So
 Based on the novel by AUTHOR`` when the source names its author (novel, novella or
 story by its length); ``Draft date`` only when given: a date of its own would make
 every run's output differ, so tests and examples stay reproducible (``--draft-date``,
-which ``cli.py`` fills from SOURCE_DATE_EPOCH or the clock for ``today``).
+which ``cli/jobs.py`` fills from SOURCE_DATE_EPOCH or the clock for ``today``).
 """
 from __future__ import annotations
 

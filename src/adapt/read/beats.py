@@ -1,7 +1,7 @@
 """Parse tree → story beats: the Lark Transformer, a pure function of the tree.
 
 Beats are the prose-side vocabulary (narration, quotation, stanza, heading) that the
-adaptation step (``transform.py``) maps onto the screenplay model. Two calls need the
+adaptation step (``transform/``) maps onto the screenplay model. Two calls need the
 whole document, so they are taken once up front and handed to the Transformer:
 whether single quotes mark speech here, and whether paragraphs are hard-wrapped.
 """

@@ -1,0 +1,168 @@
+"""Story beats → screenplay model: the adaptation step.
+
+Takes the beats the Transformer produced (``beats.py``) and makes the choices a
+screenwriter makes: who speaks (``attribution``), where scenes start (``scenes``),
+how narration reads as action (``voice``), and where a guess deserves a note.
+This module conducts; ``writer.py`` turns each paragraph into dialogue and action,
+``songs.py`` its songs and verse, ``text.py`` marks the words, ``options.py`` holds
+what the user can override.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+
+from lark import Tree
+
+from adapt.action import music, voice
+from adapt.action.finish import finish
+from adapt.action.introductions import first_description
+from adapt.action.pronouns import scene_other
+from adapt.fountain.titlepage import title_page
+from adapt.language.detect import NAMES as LANGUAGE_NAMES
+from adapt.language.detect import detect as detect_language
+from adapt.model import Boneyard, Note, SceneHeading, Screenplay, Section
+from adapt.read.beats import Beat, Heading, Paragraph, Quote, SceneBreak, Stanza, to_beats
+from adapt.read.dashes import dash_dialogue
+from adapt.read.settle import settle, song_titles
+from adapt.scenes.chapters import Structure, structure
+from adapt.scenes.plan import plan as plan_scenes
+from adapt.speakers.attribution import NARRATOR, Attribution, Cast, attribute
+from adapt.speakers.names import gender_of_title
+from adapt.speakers.tags import split_before
+from adapt.transform.options import GUESSED, Options
+from adapt.transform.text import marked
+from adapt.transform.writer import Writer
+
+__all__ = ["GUESSED", "Options", "speaker_table", "to_model"]
+
+_DEFAULTS = Options()
+
+
+def _title(beats: list[Beat]) -> tuple[str | None, list[Beat]]:
+    """A short first line with no sentence in it is the story's title."""
+    if beats and isinstance(beats[0], Paragraph) and not beats[0].quotes:
+        text = beats[0].narration
+        if "\n" not in text and len(text.split()) <= 10 and not re.search(r"[.!?,;]$", text) \
+                and text[:1].isupper():
+            return text, beats[1:]
+    return None, beats
+
+
+def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
+    if options.pronoun:
+        return options.pronoun
+    g = cast.genders.get(NARRATOR) or (gender_of_title(name) if name else None)
+    return {"m": "he", "f": "she"}.get(g or "", "they")
+
+
+def _attributed(tree: Tree, options: Options) -> tuple[str | None, Structure, dict[tuple[int, int], Attribution], Cast, str]:
+    """The story's structure (title line taken off, chapters, front matter), who speaks
+    each quotation, and the language it is written in."""
+    beats = settle(to_beats(tree))  # verse inside a speech joins the speech
+    language = options.language or detect_language(" ".join(
+        p.text for b in beats[:400] if isinstance(b, Paragraph) for p in b.parts)[:20000])
+    beats = dash_dialogue(beats, language)  # — Где ты был? — спросила Ольга.
+    found_title, beats = _title(beats)
+    story = structure(beats, titled=found_title is not None)
+    speakers, cast = attribute(story.beats, narrator=options.narrator, aliases=dict(options.aliases))
+    # Song titles in quotes ("sang 'The Ash Grove'") go back to the narration, after the
+    # attribution so that they do not shift its turn order.
+    beats, speakers = song_titles(story.beats, speakers)
+    return found_title, replace(story, beats=beats), speakers, cast, language
+
+
+def speaker_table(tree: Tree, options: Options = _DEFAULTS) -> list[tuple[str, str, str]]:
+    """(quoted words, the cue they go under, the pass that decided) for every quotation, in order.
+
+    What ``bench/attribution_report.py`` scores, without writing the script.
+    """
+    _, story, speakers, cast, _ = _attributed(tree, options)
+    beats = story.beats
+    w = Writer(cast, options, dict(cast.names), None, "they")
+    rows = []
+    for bi, b in enumerate(beats):
+        if isinstance(b, Paragraph):
+            for qi, q in enumerate(b.parts):
+                if isinstance(q, Quote):
+                    a = speakers.get((bi, qi))
+                    rows.append((q.text, w.cue(a.speaker if a else NARRATOR), a.evidence if a else "none"))
+    return rows
+
+
+def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAULTS,
+             report: Callable[[float], None] | None = None) -> Screenplay:
+    """The adapted screenplay for a parsed story; ``report`` hears the fraction done."""
+    found_title, story, speakers, cast, language = _attributed(tree, options)
+    beats = story.beats
+    names = dict(cast.names)
+    narrator_name = names.get(NARRATOR)
+    sample = " ".join(b.narration for b in beats if isinstance(b, Paragraph))[:20000]
+    english = language == "en"
+    w = Writer(cast, options, names, voice.detect_tense(sample) if english else None,
+                _pronoun(cast, options, narrator_name), english=english, beats=beats,
+                songs=music.Songs.for_story([b.lines for b in beats if isinstance(b, Stanza)]))
+    if not english and options.notes:
+        w.elements.append(Note(f"language: the text reads as {LANGUAGE_NAMES.get(language, language)}; "
+                               "narration is kept as written, not rewritten into the present tense"))
+    if story.front:  # subtitle, date, dedication: kept for the writer, never printed
+        w.elements.append(Boneyard("\n" + "\n\n".join(story.front) + "\n"))
+    people = frozenset(n for k in cast.known for n in (k, *k.split()))
+    starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
+    start_list = sorted(starts)
+    by_beat: list[set[str]] = [set() for _ in beats]
+    for (bi, _), a in speakers.items():
+        if a.speaker != NARRATOR:
+            by_beat[bi].add(a.speaker)
+    others = scene_other(by_beat, cast.genders, {"she": "f", "he": "m"}.get(w.pronoun))
+    for bi, b in enumerate(beats):
+        if report and bi % 200 == 0:
+            report(bi / len(beats))
+        if isinstance(b, Heading):
+            w.elements.append(Section(marked(b.text), 1))
+            continue
+        if bi in starts:
+            w.scene = starts[bi].heading
+            w.scene_text = _scene_text(beats, bi, start_list)
+            w.elements.append(SceneHeading(starts[bi].heading, line=getattr(b, "line", None)))
+            if starts[bi].note and options.notes:
+                w.elements.append(Note(f"scene heading: {starts[bi].note}"))
+        if isinstance(b, SceneBreak):
+            continue
+        if isinstance(b, Stanza):
+            w.stanza(bi, b)
+            continue
+        assert isinstance(b, Paragraph)
+        w.other = others[bi]
+        w.paragraph(bi, b, speakers)
+    narration = " ".join(b.narration for b in beats if isinstance(b, Paragraph))
+    # The last pass speaks English ("NAME is there.", lead-ins, fragments made sentences).
+    elements = finish(w.elements, name_of=w.action_name, retell=w.retell, split_lead_in=split_before,
+                      describe=lambda name: first_description(narration, name)) if english else w.elements
+    words = sum(len(b.narration.split()) + sum(len(q.text.split()) for q in b.quotes)
+                for b in beats if isinstance(b, Paragraph))
+    page = title_page(options.title or options.source_title or found_title or story.title
+                      or title or "Untitled", author=options.author, words=words,
+                      source_author=options.source_author or story.author,
+                      draft_date=options.draft_date)
+    if not english:  # metadata: the HTML preview's lang
+        page = replace(page, fields=page.fields + (("Language", language),))
+    return Screenplay(page, tuple(elements))
+
+
+def _main_character(w: Writer, speakers: dict[tuple[int, int], Attribution]) -> str | None:
+    """The cue with the most speeches: whose home a story that names no place is set in."""
+    counts = Counter(a.speaker for a in speakers.values())
+    for key, _ in counts.most_common(3):
+        if key in w.cast.known or key == NARRATOR and w.names.get(NARRATOR):
+            return w.cue(key)  # a name, not "the woman"
+    return None
+
+
+def _scene_text(beats: list[Beat], bi: int, starts: list[int]) -> str:
+    """The narration of the scene that starts at beat ``bi``, up to the next scene."""
+    later = [x for x in starts if x > bi]
+    end = later[0] if later else len(beats)
+    return " ".join(b.narration for b in beats[bi:end] if isinstance(b, Paragraph))

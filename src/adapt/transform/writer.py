@@ -1,0 +1,231 @@
+"""One paragraph of beats → dialogue blocks, wrylies and action lines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from adapt.action import music, voice
+from adapt.model import Action, Dialogue, DialoguePart, Element, Note, Parenthetical, Speech, Sung
+from adapt.read.beats import Beat, Narration, Paragraph, Quote
+from adapt.read.verse import Verse
+from adapt.speakers.attribution import NARRATOR, Attribution, Cast
+from adapt.speakers.names import cue_name
+from adapt.speakers.reported import find_reported_speech
+from adapt.speakers.tags import split_after, split_before
+from adapt.transform.options import GUESSED, Options
+from adapt.transform.songs import Singing
+from adapt.transform.text import end_speech, join_speech, marked, words_of_part
+
+
+@dataclass
+class Writer(Singing):
+    """Accumulates elements; one instance per adaptation."""
+
+    cast: Cast
+    options: Options
+    names: dict[str, str]
+    tense: str | None
+    pronoun: str
+    elements: list[Element] = field(default_factory=list)
+    english: bool = True
+    """English narration is rewritten (present tense, third person); other languages' stays as written."""
+    runs_on: bool = False
+    """The last paragraph's speech runs on into the next one (no closing mark)."""
+    beats: list[Beat] = field(default_factory=list)
+    songs: music.Songs = field(default_factory=music.Songs)
+    scene: str = ""
+    """The current scene's heading and narration: where a song is heard."""
+    scene_text: str = ""
+    other: str | None = None
+    """The one other character near this paragraph who takes the narrator's pronoun."""
+
+    def cue(self, key: str) -> str:
+        name = self.names.get(key) or self.cast.names.get(key) or key
+        return cue_name(self.aliases.get(cue_name(name), name))
+
+    @cached_property
+    def narrator(self) -> str | None:
+        """The first-person narrator's name, the one "I" becomes in action lines."""
+        return self.names.get(NARRATOR) if self.cast.first_person else None
+
+    @cached_property
+    def aliases(self) -> dict[str, str]:
+        """Cue → the name the user wants under it (--alias, the cast file)."""
+        return {cue_name(a): n for a, n in self.options.aliases}
+
+    def action(self, text: str, line: int | None) -> None:
+        text = " ".join(text.split())
+        if not text:
+            return
+        if not self.english:  # no English rewriting of another language's prose
+            text = text.lstrip(",;: ")  # what an unread tag leaves: ", fragte Anna."
+            self.elements.extend(Action(marked(par), line) for par in voice.short_paragraphs(text) if par)
+            return
+        narrator = self.narrator
+        said = find_reported_speech(text)
+        speaker = narrator if said and said.subject.lower().split("'")[0] == "i" else None
+        if said and speaker:
+            self.action(said.before, line)
+            if self.options.notes:
+                self.elements.append(Note("dialogue: spoken words the prose reports without quotation marks"))
+            self.elements.append(Dialogue(cue_name(speaker), (Speech(marked(said.words)),), line=line))
+            self.action(said.after, line)
+            return
+        for chunk, inner in voice.split_inner_voice(text) if narrator else [(text, False)]:
+            if inner and narrator:
+                self.elements.append(Dialogue(cue_name(narrator), (Speech(marked(chunk)),), "V.O.", line=line))
+                continue
+            acted = voice.to_action(chunk, narrator=narrator, pronoun=self.pronoun, tense=self.tense,
+                                    names=self.name_words, other=self.other_name)
+            for par in voice.short_paragraphs(acted):
+                self.elements.append(Action(marked(par), line))
+
+    def business(self, text: str, speaker: str | None = None) -> str:
+        """Narration between quotes, as a wryly: third person, present, lower-case start.
+        Under the narrator's own cue the narrator is already named: "(raising his eyebrows)"."""
+        narrator = self.narrator
+        text = " ".join(text.split())
+        if self.english:
+            text = voice.to_action(text, narrator=narrator, pronoun=self.pronoun, tense=self.tense,
+                                   names=self.name_words, named=speaker == NARRATOR)
+        text = text.strip(" ,;:.–—-")
+        first = re.sub(r"['’]s$", "", text.split(" ", 1)[0])
+        # Wrylies start in lower case ("(raising an eyebrow)"), but a name keeps its capital.
+        return text if first in self.proper or first == "I" else text[:1].lower() + text[1:]
+
+    @cached_property
+    def _action_names(self) -> dict[str, str]:
+        return {cue_name(n): n for n in (*self.cast.known, *self.names.values()) if n}
+
+    def action_name(self, cue: str) -> str:
+        """A cue ("MR. BUMBLE") → the name action gives the character ("Mr. Bumble")."""
+        found = self._action_names.get(cue)
+        return found or " ".join(w if w in {"DE", "VAN", "VON"} else w.capitalize() for w in cue.split())
+
+    def retell(self, sentence: str) -> str:
+        """A sentence made from a wryly, in the script's tense."""
+        return voice.to_action(sentence, narrator=None, pronoun=self.pronoun, tense=self.tense,
+                               names=self.name_words)
+
+    @property
+    def other_name(self) -> str | None:
+        return self.action_name(self.cue(self.other)) if self.other and self.narrator else None
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Capitalised words of the characters' names, for the tense rewrite."""
+        return frozenset(w for w in self.proper if w[:1].isupper() and w.isalpha()
+                         and w.lower() not in voice.NOT_NAMES)
+
+    @cached_property
+    def proper(self) -> frozenset[str]:
+        """Words of the characters' names: they keep their capitals in a wryly."""
+        return frozenset(w for n in (*self.cast.known, *self.names.values()) for w in n.split())
+
+
+    def paragraph(self, bi: int, b: Paragraph, speakers: dict[tuple[int, int], Attribution]) -> None:
+        parts = list(b.parts)
+        qpos = [i for i, p in enumerate(parts) if isinstance(p, Quote)]
+        if self.runs_on and not isinstance(parts[0], Quote):
+            # The novel's convention (a speech running on opens the next paragraph with
+            # a mark) does not hold: the quotation was simply never closed.
+            if self.options.notes:
+                self.elements.append(Note("quotation: no closing quotation mark; the speech was read to the end of its paragraph"))
+            self.runs_on = False
+        if not qpos:
+            if not (any(isinstance(p, Verse) for p in parts) and self.hummed(bi, b)):
+                self.action(" ".join(words_of_part(p) for p in parts).strip(), b.line)
+            return
+        lead = parts[0].text if qpos[0] > 0 else ""  # type: ignore[union-attr]
+        lead, wryly = split_before(lead)
+        if lead.strip():
+            self.action(lead, b.line)
+        current: str | None = None
+        block: list[DialoguePart] = [Parenthetical(self.business(wryly))] if wryly else []
+        guessed: set[str] = set()
+        resumed = False
+
+        def flush() -> None:
+            nonlocal block, current, resumed
+            merged: list[DialoguePart] = []
+            for part in block:  # quotations split by a bare tag read as one speech
+                if merged and isinstance(part, Speech) and isinstance(merged[-1], Speech):
+                    verse = "\n" in part.text or "\n" in merged[-1].text  # a recited poem keeps its lines
+                    merged[-1] = Speech(merged[-1].text + "\n" + part.text if verse
+                                        else join_speech(merged[-1].text, part.text))
+                else:
+                    merged.append(part)
+            if merged and isinstance(merged[-1], Speech) and "\n" not in merged[-1].text:
+                merged[-1] = Speech(end_speech(merged[-1].text))
+            block = merged
+            if block and current is not None:
+                if self.options.notes:
+                    for ev in sorted(guessed):
+                        self.elements.append(Note(f"speaker: {GUESSED[ev]}"))
+                cue = self.cue(current)
+                last = self.elements[-1] if self.elements else None
+                if self.runs_on and isinstance(last, Dialogue) and last.character == cue \
+                        and isinstance(last.parts[-1], Speech) and isinstance(block[0], Speech):
+                    # One speech over several paragraphs stays one block, paragraphs kept.
+                    joined = Speech(last.parts[-1].text + "\n\n" + block[0].text)
+                    self.elements[-1] = replace(last, parts=last.parts[:-1] + (joined,) + tuple(block[1:]))
+                elif self.runs_on and isinstance(last, Dialogue) and last.character == cue \
+                        and isinstance(last.parts[-1], (Speech, Sung)) and isinstance(block[0], (Speech, Sung)):
+                    # A song sung inside the speech: its lines stay in the one block.
+                    self.elements[-1] = replace(last, parts=last.parts + tuple(block))
+                else:
+                    self.elements.append(Dialogue(cue, tuple(block), "CONT'D" if resumed else None, line=b.line))
+                self.runs_on = False
+            block, current = [], None
+            guessed.clear()
+
+        for k, i in enumerate(qpos):
+            q = parts[i]
+            assert isinstance(q, Quote)
+            a = speakers.get((bi, i))
+            key = a.speaker if a else NARRATOR
+            if current is not None and key != current:
+                flush()
+                resumed = False
+            current = key
+            if (q.verse or q.pieces) and (a is None or a.evidence != "tag"):
+                sung_by = self.singer_key(self.announcing(bi, parts, i))
+                if sung_by is not None and sung_by != current:
+                    if block:
+                        flush()
+                        resumed = False
+                    current = key = sung_by
+                    a = None
+            if a and a.evidence in GUESSED:
+                guessed.add(a.evidence)
+            if q.verse or q.pieces:
+                block.extend(self.verse_parts(bi, parts, i, key, opens=not block and not self.runs_on))
+            elif q.text.strip():
+                block.append(Speech(marked(q.text.strip())))
+            nxt = parts[i + 1] if i + 1 < len(parts) else None
+            if isinstance(nxt, Narration):
+                tagged, rest = split_after(nxt.text)
+                if not rest.strip(" ,.;:–—-"):
+                    continue
+                last = k == len(qpos) - 1
+                # The manner of a tag stays with the speech as a wryly ("coldly");
+                # what follows its sentence is action.
+                manner, _, after = rest.partition(". ") if tagged else ("", "", rest)
+                if tagged and len(manner.split()) <= 12:
+                    if manner.strip(" ,.;:–—-"):  # "said Dana. She smiled." has none
+                        block.append(Parenthetical(self.business(manner, current)))
+                    rest = after
+                    if not rest.strip(" ,.;:–—-"):
+                        continue
+                elif tagged:
+                    rest = manner + (". " + after if after else "")
+                if not last and len(rest.split()) <= 12:
+                    block.append(Parenthetical(self.business(rest, current)))
+                    continue
+                flush()
+                self.action(rest, b.line)
+                resumed = not last
+        flush()
+        self.runs_on = isinstance(parts[-1], Quote) and not parts[-1].closed
+
