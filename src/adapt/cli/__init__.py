@@ -71,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--alias", action="append", default=[], metavar="ALIAS=NAME",
                    help="put ALIAS's lines under NAME's cue (repeatable)")
     p.add_argument("--cast", metavar="FILE", help="cast file (TOML); default: INPUT.cast.toml when present")
+    p.add_argument("--cast-out", metavar="FILE",
+                   help="write the cast found (cues, aliases, genders, narrator) as a cast file to edit")
     p.add_argument("--title", help="title for the title page")
     p.add_argument("--author", metavar="NAME", help="the screenwriter, under \"Screenplay by\"")
     p.add_argument("--source-author", metavar="NAME", help="the source's author: \"Based on the novel by NAME\"")
@@ -117,9 +119,11 @@ def run(job: Job) -> Outcome:
         total = reading + sum(_WEIGHT[f] for f, _ in job.outputs) + (_WEIGHT["stats"] if counting else 0)
         label = f"{'rendering' if fountain else 'adapting'} {shown(source)}"
         with progress(total, label=label, enabled=job.progress and len(text) > _PROGRESS_FROM) as bar:
-            doc = _document(job, text, source, document, lambda f: bar.advance(int(f * reading) - bar.done))
+            found_cast: list[str] = []  # --cast-out: the cast file the adaptation hands back
+            doc = _document(job, text, source, document, lambda f: bar.advance(int(f * reading) - bar.done),
+                            found_cast.append)
             bar.advance(reading - bar.done)
-            rendered = []
+            rendered = [(job.cast_out, found_cast[0].encode("utf-8"))] if job.cast_out and found_cast else []
             for fmt, path in job.outputs:
                 bar.relabel(f"writing {_name(path)}")
                 with bar.step(_WEIGHT[fmt]):
@@ -169,7 +173,7 @@ def _read(job: Job) -> tuple[str, str, Document | None]:
 
 
 def _document(job: Job, text: str, source: str, document: Document | None,
-              report: Callable[[float], None]) -> Screenplay:
+              report: Callable[[float], None], cast_out: Callable[[str], None]) -> Screenplay:
     """The screenplay model: Fountain read as it is, prose adapted."""
     from adapt.fountain.reader import read_fountain
     from adapt.read.prose import parse
@@ -183,15 +187,17 @@ def _document(job: Job, text: str, source: str, document: Document | None,
     if job.cast or (job.input != STDOUT and cast_path.is_file()):
         cast = load_cast(cast_path)
     aliases = tuple(cast.get("aliases", {}).items()) + job.aliases
+    cues = tuple(cast.get("cues", {}).items())
     options = Options(narrator=job.narrator or cast.get("narrator"),
-                      pronoun=job.pronoun or cast.get("pronoun"), aliases=aliases, notes=job.notes,
+                      pronoun=job.pronoun or cast.get("pronoun"), aliases=aliases, cues=cues, notes=job.notes,
                       title=job.title or cast.get("title"),
                       source_title=None if job.title or cast.get("title") else document.title,
                       language=document.language,
                       **{"author": cast.get("author"), "source_author": document.author, **dict(job.title_page)})
     title = None if job.input == STDOUT else _title_from_name(job.input)
     tree = parse(text, source=source)
-    return to_model(tree, title=title, options=options, report=report)
+    return to_model(tree, title=title, options=options, report=report,
+                    cast_out=cast_out if job.cast_out else None)
 
 
 def _title_from_name(path: str) -> str:

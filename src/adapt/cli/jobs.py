@@ -34,6 +34,7 @@ class Job:
     progress: bool = True  # a progress line on a terminal (off under -j)
     title_page: tuple[tuple[str, str], ...] = ()  # author, source_author, draft_date given
     fonts: tuple[str, ...] = ()  # --font files for the PDF
+    cast_out: str | None = None  # --cast-out FILE: the cast found, as a cast file
 
 
 def is_fountain_name(inp: str) -> bool:
@@ -72,7 +73,7 @@ def _check_plan(jobs: list[Job], parser: argparse.ArgumentParser) -> None:
     inputs = {os.path.realpath(j.input): j.input for j in jobs if j.input != STDOUT}
     made: dict[str, str] = {}  # real output path → the input that makes it
     for job in jobs:
-        for fmt, path in job.outputs:
+        for fmt, path in job.outputs + ((("cast", job.cast_out),) if job.cast_out else ()):
             if path == STDOUT:
                 if fmt == "pdf" and _is_terminal(sys.stdout):
                     parser.error("a PDF is not for a terminal: redirect it (> script.pdf) or give -o FILE")
@@ -110,8 +111,12 @@ def plan(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[Job]
                 aliases=tuple(aliases), cast=args.cast, title=readable(args.title) if args.title else None,
                 notes=not args.no_notes, debug=args.debug, quiet=args.quiet, json=args.json,
                 progress=not args.quiet and not (args.jobs > 1 and len(args.inputs) > 1),
-                title_page=_title_page_args(args), fonts=tuple(args.font))
+                title_page=_title_page_args(args), fonts=tuple(args.font), cast_out=args.cast_out)
             for inp in args.inputs]
+    if args.cast_out and len(jobs) > 1:
+        parser.error("--cast-out names one file; give one input")
+    if args.cast_out and any(is_fountain_name(j.input) for j in jobs):
+        parser.error("--cast-out is for prose: a .fountain script is rendered, not adapted")
     _check_plan(jobs, parser)
     return jobs
 

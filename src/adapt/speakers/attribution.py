@@ -18,6 +18,7 @@ from adapt.speakers.cast import (
     merge_vocative_aliases,
     name_placeholders,
     narrator_gender,
+    proper_words,
 )
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.exchange import Evidence, fill_turns
@@ -40,13 +41,15 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
     r = Resolver(known, genders, alias)
     r.people = people
     r.nouns |= nouns  # nouns that speak somewhere ("said the gardener") name characters
+    r.proper = proper_words(beats)
     r.link_roles("\n".join(p.text for b in beats if isinstance(b, Paragraph) for p in b.parts))
     table = read_turns(beats, r, decide)
     out, ev = _decided(table)
     fill_turns(beats, table.runs, ev, out, r, first_person)
     merge_vocative_aliases(beats, out, r)
     _one_speech_one_speaker(beats, table, out)
-    cast = Cast(genders=genders, first_person=first_person, known=frozenset(known | people))
+    cast = Cast(genders=genders, first_person=first_person, known=frozenset(known | people),
+                forms={a: k for a, k in r.alias.items() if a != k})
     g = narrator_gender(beats, out) if first_person else None
     if g:
         cast.genders[NARRATOR] = g

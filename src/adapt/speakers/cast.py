@@ -11,6 +11,7 @@ from adapt.speakers import tags
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.names import (
     ADDRESS_GENDER,
+    plausible_name,
     PRONOUN_GENDER,
     TITLES,
     clean_name,
@@ -33,11 +34,20 @@ class Cast:
     first_person: bool = False
     known: frozenset[str] = frozenset()
     """Every name the text uses for a character (for telling people from places)."""
+    forms: dict[str, str] = field(default_factory=dict)
+    """Another way the text names a character → that character's key ("Lizzy" → "Elizabeth")."""
 
 
 def _untitled(name: str) -> str:
     """'Mr. Sherlock Holmes' → 'Sherlock Holmes'; 'Mr. Archer' → 'Archer'."""
     return name.split(None, 1)[1] if title_of(name) else name
+
+
+def proper_words(beats: list[Beat]) -> frozenset[str]:
+    """Words capitalised inside sentences somewhere in the narration: proper names, and not
+    whatever merely opens a sentence ("Then", "Men")."""
+    return frozenset(m.group(1) for b in beats if isinstance(b, Paragraph)
+                     for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)", b.narration))
 
 
 def is_first_person(beats: list[Beat]) -> bool:
@@ -71,7 +81,8 @@ def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str,
                     s = clean_name(tags.subject_text(m))
                     if is_name(s) and s not in ("I", "He", "She"):
                         names[re.sub(r"['’]s$", "", s)] += 3
-    known = {n for n, c in names.items() if c >= 2}
+    proper = proper_words(beats)
+    known = {n for n, c in names.items() if c >= 2 and plausible_name(n, proper)}
     alias: dict[str, str] = {}
     by_last: dict[str, list[str]] = defaultdict(list)
     for n in sorted(known):  # sorted: set order would make ties differ run to run
@@ -115,8 +126,7 @@ def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str,
     people = set(known)
     # Names in narration that act like people (not "to London", "at Netherfield").
     # Words capitalised inside sentences somewhere: proper names, whatever opens a sentence.
-    midcaps = {m.group(1) for b in beats if isinstance(b, Paragraph)
-               for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)", b.narration)}
+    midcaps = proper
     seen: Counter[str] = Counter()
     placed: Counter[str] = Counter()  # "in Derbyshire", "to Longbourn": places, not people
     for b in beats:
@@ -131,7 +141,8 @@ def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str,
                 if re.search(r"\b(?:in|at|to|from|into|of|near|towards?|on|by|through)\s+(?:the\s+)?$", before):
                     placed[alias.get(n, n)] += 1
                     continue
-                if is_name(n) and n.split()[0] not in ("The",):
+                n = clean_name(n)  # "But Archer" → "Archer"
+                if is_name(n) and n.split()[0] not in ("The",) and plausible_name(n, proper, nouns=True):
                     seen[alias.get(n, n)] += 1
     # A name from narration joins the cast only when it acts like a person: a title,
     # or a he/she that follows it in the same sentence.

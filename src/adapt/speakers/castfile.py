@@ -1,12 +1,18 @@
-"""The optional cast file (TOML): narrator, pronoun and aliases the user fixes by hand.
+"""The cast file (TOML): narrator, pronoun, aliases and cue names a writer fixes by hand.
 
     narrator = "Buffy"
     pronoun = "she"            # the narrator in action lines: she / he / they
     title = "Tourniquet"
     author = "..."
+    [cues]                     # the cue adapt prints = the cue you want instead
+    "ELIZABETH" = "LIZZIE"
     [aliases]                  # alias = name: every line tagged with the alias
     "Lizzy" = "Elizabeth"      # goes under the name's cue
-    "Eliza" = "Elizabeth"
+    [genders]                  # cue = f / m (what adapt found; for reference)
+    "ELIZABETH" = "f"
+
+``adapt story.txt --cast-out story.cast.toml`` writes one from what the adaptation found,
+so a writer fixes a name once and re-runs (the file beside the input is read by default).
 """
 from __future__ import annotations
 
@@ -16,7 +22,8 @@ from typing import Any
 
 from adapt.errors import AdaptError
 
-KEYS = {"narrator", "pronoun", "title", "author", "aliases"}
+KEYS = {"narrator", "pronoun", "title", "author", "aliases", "cues", "genders"}
+_TABLES = {"aliases": 'alias = "Name"', "cues": '"CUE" = "NEW CUE"', "genders": '"CUE" = "f"'}
 
 
 def load_cast(path: Path) -> dict[str, Any]:
@@ -35,7 +42,39 @@ def load_cast(path: Path) -> dict[str, Any]:
             raise AdaptError(f"{path}: {key} must be a string")
     if data.get("pronoun") not in (None, "she", "he", "they"):
         raise AdaptError(f"{path}: pronoun must be she, he or they")
-    aliases = data.get("aliases", {})
-    if not isinstance(aliases, dict) or not all(isinstance(v, str) for v in aliases.values()):
-        raise AdaptError(f"{path}: [aliases] maps alias = \"Name\" strings")
+    for table, shape in _TABLES.items():
+        value = data.get(table, {})
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise AdaptError(f"{path}: [{table}] maps {shape} strings")
     return data
+
+
+Character = tuple[str, list[tuple[str, str]], "str | None", int]
+"""(cue, (other name, the name it joins) pairs, gender, speeches)."""
+
+
+def dump_cast(characters: list[Character], *, narrator: str | None, pronoun: str | None) -> str:
+    """A cast file of what the adaptation found, in the format ``load_cast`` reads.
+
+    Aliases are written as found, so re-running with the file gives the same script;
+    ``[cues]`` maps every cue to itself, for the writer to edit.
+    """
+    out = ["# adapt's cast: edit it and re-run (adapt reads INPUT.cast.toml beside the input).",
+           "# [cues]: change the right-hand side to rename a character everywhere.",
+           "# [aliases]: another name = the name whose lines it joins (add your own).", ""]
+    out.append(f"narrator = {_quote(narrator)}" if narrator
+               else '# narrator = "Name"  # the first-person "I", when the story has one')
+    if pronoun:
+        out.append(f"pronoun = {_quote(pronoun)}")
+    out += ["", "[cues]"]
+    out += [f"{_quote(cue)} = {_quote(cue)}  # {n} speech{'' if n == 1 else 'es'}" for cue, _, _, n in characters]
+    out += ["", "[aliases]"]
+    out += [f"{_quote(form)} = {_quote(name)}" for _, forms, _, _ in characters for form, name in forms]
+    out += ["", "[genders]"]
+    out += [f"{_quote(cue)} = {_quote(g)}" for cue, _, g, _ in characters if g]
+    return "\n".join(out) + "\n"
+
+
+def _quote(s: str) -> str:
+    """A TOML basic string."""
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -198,3 +198,45 @@ ADDRESS_GENDER = {
     "mom": "f", "aunt": "f", "girl": "f", "lass": "f", "daughter": "f", "woman": "f",
     "lady": "f", "sister": "f", "missus": "f", "sis": "f",
 }
+
+
+# Words that stand where a person would but name nobody: "said the other", "the same",
+# "cried the first"; and interjections that look like vocatives ("Ugh!", "Lor!", "Pooh!").
+_NOT_PERSON_NOUNS = frozenset("other others same one ones first second third fourth last next former latter "
+                              "rest elder younger eldest youngest both all each either neither".split())
+_INTERJECTIONS = frozenset("ugh lor la lo ay aye aha ha hah hem hm hmm humph pooh pshaw bah alas hush "
+                           "tut fie heigh ho oho hallo hullo halloa whew phew".split())
+
+
+def plausible_name(name: str, proper: frozenset[str] | set[str] = frozenset(), *, nouns: bool = False) -> bool:
+    """A name a character can go by: not an interjection ("Ugh", "Lor"), and a word that is
+    also a verb, adjective, adverb or common noun ("Was", "True", "Tranquilly", "Piano") only
+    when the text writes it with a capital inside a sentence (``proper``), as it does
+    "Harry", "Bumble" or "Grace". ``nouns=True`` lets common nouns pass anyway."""
+    from adapt.language.lexicon import lemmas
+
+    words = name.replace(".", "").split()
+    if not words:
+        return False
+    if title_of(name) or len(words) > 1:
+        return True
+    low = words[0].lower()
+    if low in _INTERJECTIONS:
+        return False
+    if words[0] in proper:
+        return True
+    if low.endswith("ly"):
+        return False
+    pos = lemmas(low)
+    return not pos or (nouns and "NOUN" in pos)
+
+
+def person_noun(word: str) -> bool:
+    """The head of "said the X" names a person ("the gardener"), not "the other", "the same"."""
+    from adapt.language.lexicon import lemmas
+
+    low = word.lower()
+    if low in _NOT_PERSON_NOUNS or low in _INTERJECTIONS:
+        return False
+    pos = lemmas(low)
+    return not pos or "NOUN" in pos

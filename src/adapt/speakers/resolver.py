@@ -11,6 +11,8 @@ from adapt.speakers.names import (
     TITLES,
     clean_name,
     is_name,
+    person_noun,
+    plausible_name,
 )
 
 # Entity keys for characters the text never names: replaced by names in cast.name_placeholders.
@@ -49,6 +51,7 @@ class Resolver:
         self.addressed: str | None = None  # who the last speech called by name
         self.nouns: set[str] = set(_PEOPLE_NOUNS)  # "the gardener" once seen speaking
         self.recent: list[str] = []
+        self.proper: frozenset[str] = frozenset()  # words written with a capital mid-sentence
         self.roles: dict[str, str] = {}  # "doctor" → "Mr. Losberne" (see ``link_roles``)
 
     def link_roles(self, text: str) -> None:
@@ -129,6 +132,8 @@ class Resolver:
         if epithet and is_name(epithet.group(1)):
             return self.canonical(epithet.group(1))  # "the wary Jones", "skeptical Anne"
         if words[0].lower() in ("the", "a", "an", "his", "her", "my", "their", "our"):
+            if len(words) < 2:
+                return None  # "The" alone opens a sentence; it names nobody
             head = words[-1]
             if head.lower() in _HONORIFIC:  # "her Ladyship"
                 return self.by_gender(_HONORIFIC[head.lower()], exclude, avoid)
@@ -162,6 +167,8 @@ class Resolver:
                 return self.canonical("the " + " ".join(words[1:]))
             if words[0].lower() == "the" and head.lower() in self.roles:
                 return self.roles[head.lower()]  # "the doctor" of a story with one Doctor Losberne
+            if not person_noun(head):
+                return None  # "said the other": the turn order knows who, not the tag
             if words[0].lower() == "the" and head.replace("-", "").isalpha() and head.lower() not in COMMON_GENDER:
                 # "said the gardener": whoever speaks is a character, named by the noun.
                 key = "\x00the " + head.lower()
@@ -184,7 +191,7 @@ class Resolver:
                 return key
             return None
         text = clean_name(text)  # "When Miss Harris" → "Miss Harris"
-        if is_name(text):
+        if is_name(text) and (text in self.known or plausible_name(text, self.proper)):
             return self.canonical(text)
         return None
 

@@ -30,6 +30,7 @@ from adapt.read.settle import settle, song_titles
 from adapt.scenes.chapters import Structure, structure
 from adapt.scenes.plan import plan as plan_scenes
 from adapt.speakers.attribution import NARRATOR, Attribution, Cast, attribute
+from adapt.speakers.castfile import dump_cast
 from adapt.speakers.names import gender_of_title
 from adapt.speakers.tags import split_before
 from adapt.transform.options import GUESSED, Options
@@ -93,8 +94,10 @@ def speaker_table(tree: Tree, options: Options = _DEFAULTS) -> list[tuple[str, s
 
 
 def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAULTS,
-             report: Callable[[float], None] | None = None) -> Screenplay:
-    """The adapted screenplay for a parsed story; ``report`` hears the fraction done."""
+             report: Callable[[float], None] | None = None,
+             cast_out: Callable[[str], None] | None = None) -> Screenplay:
+    """The adapted screenplay for a parsed story; ``report`` hears the fraction done,
+    ``cast_out`` the cast file of what the adaptation found (``--cast-out``)."""
     found_title, story, speakers, cast, language = _attributed(tree, options)
     beats = story.beats
     names = dict(cast.names)
@@ -149,7 +152,25 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAUL
                       draft_date=options.draft_date)
     if not english:  # metadata: the HTML preview's lang
         page = replace(page, fields=page.fields + (("Language", language),))
+    if cast_out:
+        cast_out(_cast_file(w, speakers, options))
     return Screenplay(page, tuple(elements))
+
+
+def _cast_file(w: Writer, speakers: dict[tuple[int, int], Attribution], options: Options) -> str:
+    """The cast as a cast file: each speaking character's cue, other names, gender, speeches."""
+    said = Counter(w.cue(a.speaker) for a in speakers.values())
+    forms: dict[str, list[tuple[str, str]]] = {}
+    for form, key in sorted(w.cast.forms.items()):
+        forms.setdefault(w.cue(key), []).append((form, key))
+    genders: dict[str, str] = {}
+    for key, g in w.cast.genders.items():
+        genders.setdefault(w.cue(key), g)
+    characters = [(cue, forms.get(cue, []), genders.get(cue), n) for cue, n in said.most_common()]
+    narrator = options.narrator or (w.names.get(NARRATOR) if w.cast.first_person else None)
+    pronoun = options.pronoun or (w.pronoun if narrator else None)
+    return dump_cast(characters, narrator=narrator if narrator and narrator != "NARRATOR" else None,
+                     pronoun=pronoun)
 
 
 def _main_character(w: Writer, speakers: dict[tuple[int, int], Attribution]) -> str | None:

@@ -31,4 +31,6 @@ class Options:
     """The draft date for the title page; None leaves it off (reproducible output)."""
     language: str | None = None
     """The text's language (ISO 639-1, e.g. "en", "fr") when metadata or detection gives it."""
+    cues: tuple[tuple[str, str], ...] = ()
+    """(cue adapt would print, cue to print instead): the cast file's ``[cues]``."""
 

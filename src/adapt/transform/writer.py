@@ -42,7 +42,13 @@ class Writer(Singing):
 
     def cue(self, key: str) -> str:
         name = self.names.get(key) or self.cast.names.get(key) or key
-        return cue_name(self.aliases.get(cue_name(name), name))
+        cue = cue_name(self.aliases.get(cue_name(name), name))
+        return cue_name(self.renamed.get(cue, cue))
+
+    @cached_property
+    def renamed(self) -> dict[str, str]:
+        """The cast file's ``[cues]``: a character renamed everywhere, at the last step."""
+        return {cue_name(a): n for a, n in self.options.cues}
 
     @cached_property
     def narrator(self) -> str | None:
