@@ -76,3 +76,51 @@ def test_a_long_sentence_is_cut_at_its_clauses() -> None:
     assert all(len(textwrap.wrap(p, 61)) <= 4 and p[:1].isupper() for p in paras)
     assert " ".join(paras).replace(".", "").replace(";", "").split() == long.replace(
         ".", "").replace(";", "").replace("yet", "Yet").split()
+
+
+# ---- what the last pass leaves: no fragments, the tense rewritten, introductions in the action
+def test_a_tag_leftover_is_a_wryly_not_a_fragment() -> None:
+    script = adapt_text('Ann and Ben waited in the hall.\n\n"The key, please," Ann told the porter.\n\n'
+                        '"Come in," called Ben from the stairs.\n\n"Thank you," said Ann.')
+    assert "(to the porter)\nThe key, please." in script  # the tag's object: who is spoken to
+    assert "(from the stairs)\nCome in." in script  # where from: before the line, not after it
+    assert "\nThe porter.\n" not in script and "\nFrom the stairs.\n" not in script
+
+
+def test_what_a_lead_in_leaves_is_in_the_present() -> None:
+    script = adapt_text('The room was quiet.\n\nPeter stood up straight on the hearthrug and recited:\n\n'
+                        '"The boy stood on the burning deck,\nWhence all but he had fled."')
+    assert "PETER stands up straight on the hearthrug." in script
+
+
+def test_the_tense_sweep_agrees_with_the_head_noun() -> None:
+    out = voice.to_action("The fire had died, and the men in the back room of the inn had stopped talking. "
+                          "One of the girls had gone, and two of her sisters had stayed.",
+                          narrator=None, tense="past")
+    assert "the men in the back room of the inn have stopped" in out
+    assert "One of the girls has gone" in out and "two of her sisters have stayed" in out
+
+
+def test_the_verb_after_a_relative_clause_is_the_main_verb() -> None:
+    out = voice.to_action("Old Abel, who had sat in the corner all evening, set down his pipe and began to sing.",
+                          narrator=None, tense="past", names=frozenset({"Abel"}))
+    assert out == "Old Abel, who has sat in the corner all evening, sets down his pipe and begins to sing."
+
+
+def test_who_speaks_first_is_introduced_in_the_scenes_first_action() -> None:
+    script = adapt_text('Martha stood in the kitchen, kneading the bread.\n\n"Are you done?" asked Tom.\n\n'
+                        '"Nearly," said Martha.')
+    assert "MARTHA stands in the kitchen, kneading the bread. TOM is there too." in script
+    assert "\nTOM is there.\n" not in script
+    # Two who speak before any action: one line for both, before the first speech.
+    script = adapt_text('"Are you coming?" Nora asked.\n\n"In a minute," Ben said.')
+    assert script.index("NORA and BEN are there.") < script.index("NORA\nAre you coming?")
+
+
+def test_no_introduction_inside_another_language() -> None:
+    from adapt.action.introductions import introduce
+    from adapt.model import Action, Dialogue, SceneHeading, Speech
+    french = Action("Il est venu avec sa femme et ils ne sont pas restés chez Paul.")
+    out = introduce([SceneHeading("INT. ROOM - DAY"), french, Dialogue("PAUL", (Speech("Bonjour."),))],
+                    name_of=str.title)
+    assert out[1] == french and isinstance(out[2], Action) and out[2].text == "PAUL is there."

@@ -27,7 +27,7 @@ def finish(elements: list[Element], *, name_of: Callable[[str], str],
         else:
             out.append(e)
     out = merge_voice_over(out)
-    out = drop_lead_ins(out, split_lead_in)
+    out = drop_lead_ins(out, split_lead_in, retell)
     out = mend_fragments(out, name_of=name_of, retell=retell)
     return introductions.introduce(out, name_of=name_of, describe=describe)
 
@@ -69,7 +69,8 @@ def mend_fragments(elements: list[Element], *, name_of: Callable[[str], str],
     return out
 
 
-def drop_lead_ins(elements: list[Element], split: Callable[[str], tuple[str, str]]) -> list[Element]:
+def drop_lead_ins(elements: list[Element], split: Callable[[str], tuple[str, str]],
+                  retell: Callable[[str], str] = lambda s: s) -> list[Element]:
     """'Then Cecil says with great emotion:' before Cecil's speech: the cue says who
     speaks, so the subject and verb go; what the tag adds becomes a wryly or action."""
     out = list(elements)
@@ -83,7 +84,9 @@ def drop_lead_ins(elements: list[Element], split: Callable[[str], tuple[str, str
         before, adds = split(last)
         if before == last:
             continue
-        before = " ".join([*head, before]).strip()
+        # What remains is a clause of its own now: the tense rewrite runs on it again
+        # ("Peter stood up and recited:" → "Peter stands up.").
+        before = " ".join([*head, retell(before) if before.strip() else before]).strip()
         j = out.index(nxt, i)
         if adds and wrylies.is_manner(adds) and not isinstance(nxt.parts[0], Parenthetical):
             out[j] = replace(nxt, parts=(Parenthetical(adds), *nxt.parts))

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from adapt.language.lexicon import PERSON_NOUNS
-from adapt.model import Action, Dialogue, Element
+from adapt.language.lexicon import FUNCTION_WORDS, PERSON_NOUNS, lemmas
+from adapt.language.detect import looks_english
+from adapt.model import Action, Dialogue, Element, SceneHeading, Section
 
 Describe = Callable[[str], "str | None"]
 
@@ -22,10 +23,14 @@ def introduce(elements: list[Element], *, name_of: Callable[[str], str],
     """The elements with each speaking character introduced before their first line."""
     cues = {e.character for e in elements if isinstance(e, Dialogue)}
     patterns = {c: _pattern(name_of(c)) for c in cues}
-    waiting = {c for c in cues if patterns[c] is not None}
+    waiting = {c for c in cues if patterns[c] is not None and c.lower() not in _NOT_SOMEONE}
     out: list[Element] = []
+    scene = 0  # where the current scene starts in ``out``
     for e in elements:
-        if isinstance(e, Action) and waiting:
+        if isinstance(e, (SceneHeading, Section)):
+            scene = len(out) + 1
+            out.append(e)
+        elif isinstance(e, Action) and waiting and looks_english(e.text):
             text = e.text
             for c in sorted(waiting, key=lambda c: -len(name_of(c))):
                 text, found = _capitalise(text, patterns[c])  # type: ignore[arg-type]
@@ -35,21 +40,59 @@ def introduce(elements: list[Element], *, name_of: Callable[[str], str],
         elif isinstance(e, Dialogue) and e.character in waiting:
             waiting.discard(e.character)
             if e.character.lower() not in _NOT_SOMEONE:  # not "a voice": someone to introduce
-                out.append(Action(intro_line(name_of(e.character), describe), e.line))
+                _present(out, scene, name_of(e.character), describe, e.line)
             out.append(e)
         else:
             out.append(e)
     return out
 
 
-def intro_line(name: str, describe: Describe | None = None) -> str:
-    """'MARILLA, a tall, thin woman, is there.' — or without a description."""
+_NEAR = 8
+"""How many elements back the scene's first action line may be for an introduction to join it."""
+
+
+def _present(out: list[Element], scene: int, name: str, describe: Describe | None,
+             line: int | None) -> None:
+    """Say a character who speaks first is there: in the scene's first action line when
+    it is close ('The kitchen is warm. TOM is there too.'), with the others introduced
+    there ('NORA and BEN are there.'), else in a line of its own just before the speech."""
+    first = next((k for k in range(scene, len(out)) if isinstance(out[k], Action)
+                  and not out[k].text.startswith("MUSIC CUE")), None)
+    if first is None or len(out) - first > _NEAR or not looks_english(out[first].text) \
+            or not re.search(r"[.!?…][\"”’')]*$", out[first].text):
+        out.append(Action(intro_line(name, describe), line))
+        return
+    target = out[first]
+    assert isinstance(target, Action)
+    intro = _who(name, describe)
+    intro = intro[:1].upper() + intro[1:]  # a sentence of its own
+    if m := _ADDED.search(target.text):  # "NORA is there." → "NORA and BEN are there."
+        intro = re.sub(r"^The ", "the ", intro)
+        text = f"{target.text[:m.start()]}{m.group('who')} and {intro} are there{m.group('too') or ''}."
+    else:
+        too = " too" if re.search(r"\b[A-Z]{2,}\b|\b(?:he|she|they|him|her|them)\b", target.text) else ""
+        text = f"{target.text} {intro} is there{too}."
+    out[first] = Action(text, target.line)
+
+
+_ADDED = re.compile(r"(?<![^ ])(?P<who>(?:The )?[A-Z][A-Z.' -]*(?:, [^,]+,)?(?: and (?:the )?[A-Z][A-Z.' -]*)*)"
+                    r" (?:is|are) there(?P<too> too)?\.$")
+
+
+def _who(name: str, describe: Describe | None) -> str:
+    """'MARILLA, a tall, thin woman,' — the name in capitals and what the prose says of them."""
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     caps = name.upper()
     if name.lower() in PERSON_NOUNS or not any(ch.isupper() for ch in name):
-        caps = "The " + caps  # "The PROFESSOR is there."
+        caps = "the " + caps  # "the PROFESSOR"
     about = describe(name) if describe else None
-    return f"{caps}, {about}, is there." if about else f"{caps} is there."
+    return f"{caps}, {about}," if about else caps
+
+
+def intro_line(name: str, describe: Describe | None = None) -> str:
+    """'MARILLA, a tall, thin woman, is there.' — or without a description."""
+    who = _who(name, describe)
+    return f"{who[:1].upper()}{who[1:]} is there."
 
 
 def _pattern(name: str) -> re.Pattern[str] | None:
@@ -57,23 +100,36 @@ def _pattern(name: str) -> re.Pattern[str] | None:
     name = " ".join(name.split())
     if not name or not re.search(r"[A-Za-z]", name):
         return None
-    if name[:1].islower():  # a common noun cue ("gentleman"): "the gentleman"
-        return re.compile(rf"(?<=\b[Tt]he )({re.escape(name)})\b")
+    if re.match(r"(?:the|a|an) [a-z]", name):  # "the gardener": the noun after any article
+        name = name.split(" ", 1)[1]
+    if name.lower() in PERSON_NOUNS:  # "Gardener" (from the cue GARDENER) is "the gardener" in prose
+        name = name.lower()
+    if name[:1].islower():  # a common noun cue ("gentleman"): "the gentleman", "the old gentleman"
+        pos = lemmas(name.split()[-1].split("-")[-1])
+        if pos and "NOUN" not in pos:
+            return None  # "through", "herself": no one to introduce
+        return re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}?)({re.escape(name)})\b(?!['’]s)")
     return re.compile(rf"(?<![\w'’-])({re.escape(name)}(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)?)(?![\w-])")
 
 
 def _capitalise(text: str, pattern: re.Pattern[str]) -> tuple[str, bool]:
+    if pattern.groups == 2:  # "the old gardener": only describing words between
+        m = next((m for m in pattern.finditer(text) if all(
+            {"ADJ", "NOUN"} & set(lemmas(w)) and w not in FUNCTION_WORDS for w in m.group(1).split())), None)
+        if not m:
+            return text, False
+        return text[:m.start(2)] + m.group(2).upper() + text[m.end(2):], True
     m = pattern.search(text)
     if not m:
         return text, False
     name = m.group(1)
     # A following capitalised word is a surname only when it is not the next sentence.
-    if " " in name and not pattern.pattern.startswith("(?<=") and name.split()[-1] in _NOT_SURNAME:
+    if " " in name and name[:1].isupper() and name.split()[-1] in _NOT_SURNAME:
         name = name.rsplit(" ", 1)[0]
     return text[:m.start(1)] + name.upper() + text[m.start(1) + len(name):], True
 
 
-_NOT_SOMEONE = {"voice", "voices", "all", "both", "other", "others", "from", "young", "old",
+_NOT_SOMEONE = {"voice", "voices", "all", "both", "other", "others", "another", "one", "from", "young", "old",
                 "third", "second", "first", "someone", "somebody", "everyone", "crowd"}
 _NOT_SURNAME = {"I", "The", "A", "He", "She", "It", "They", "We", "You", "But", "And", "Then"}
 

@@ -77,6 +77,9 @@ def is_name(words: list[Word], p: int) -> bool:
     if not lemmas(w.low) and w.low not in FUNCTION_WORDS:
         return True
     nxt = words[p + 1] if p + 1 < len(words) else None
+    if nxt is not None and not nxt.before.strip() and is_past(nxt.low) and nxt.low not in AUX \
+            and lemmas(w.low) == {"VERB": (w.low,)} and w.low not in FUNCTION_WORDS:
+        return True  # "Peter stood", "Sue went": a bare verb before a past is a name, not an order
     return (nxt is not None and nxt.text[:1].isupper() and not nxt.before.strip()
             and nxt.low.split("'")[0] not in PRONOUN_AGR)
 

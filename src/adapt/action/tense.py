@@ -22,6 +22,7 @@ from adapt.language.lexicon import (
     INVERTING,
     MODALS,
     NOMINATIVE,
+    NUMBERS,
     OBJECTS,
     PRONOUN_AGR,
     STOP,
@@ -124,6 +125,8 @@ def tense_clause(ws: list[Word], p: int, out: dict[int, str]) -> int:
     if subj is None:
         return p
     v = next_verb(ws, subj.last)
+    if v is None and subj.kind in {"name", "np"}:
+        v = _after_relative(ws, subj.last)  # "Old Abel, who had sat there, set down his pipe"
     if v is None:
         return subj.last
     verb = ws[v]
@@ -156,6 +159,23 @@ def tense_clause(ws: list[Word], p: int, out: dict[int, str]) -> int:
     if set_word(out, verb, agree(verb, agr, True)) and lexical:
         coordinated(ws, v, agr, True, out)
     return v
+
+
+def _after_relative(ws: list[Word], last: int) -> int | None:
+    """The verb after a subject's non-restrictive relative clause: 'Abel, who had sat
+    all evening, set down' → 'set'. Only where the clause closes at the next comma and
+    a word that can be a verb opens what follows."""
+    if last + 1 >= len(ws) or ws[last + 1].before.strip() != "," or ws[last + 1].low not in {"who", "which"}:
+        return None
+    for q in range(last + 2, min(last + 25, len(ws))):
+        w = ws[q]
+        if w.prot or re.search(r"[.!?;:—–()\"“”]", w.before):
+            return None
+        if w.before.strip() == ",":
+            ok = w.low not in AUX and w.low not in MODALS | DETS | STOP | NOMINATIVE \
+                and past_lemma(w.low) is not None and not w.low.endswith(("ing", "ly"))
+            return q if ok else None
+    return None
 
 
 def inverted(ws: list[Word], p: int, i_agr: Callable[[int], str] | None,
@@ -321,12 +341,38 @@ def sweep(ws: list[Word], out: dict[int, str]) -> None:
                     and ws[v + 1].low in NOMINATIVE | DETS):  # "that had her family known"
             if prev.low in {"i"}:
                 continue
-            many = prev.low in _PLURAL_SUBJECTS - {"who", "which", "that"} or plural(prev.low)
+            many = prev.low in _PLURAL_SUBJECTS - {"who", "which", "that"} or plural(_head(ws, v - 1))
             new = {"had": "have" if many else "has", "did": "do" if many else "does"}[low[:3]]
             set_word(out, w, new + ("n" + apos(w.text) + "t" if low.endswith("n't") else ""))
         elif prev.text in names and not prev.sent_start and is_past(low) and low not in AUX \
                 and low not in MODALS and not keep_past(ws, v, True):
             set_word(out, w, agree(w, "3sg", True))
+
+
+_OF_PHRASE = {"of", "in", "on", "at", "from", "with", "near", "behind", "beside", "under"}
+
+
+def _head(ws: list[Word], p: int) -> str:
+    """The head noun of the noun phrase that ends at ``p``: 'the men in the back room of
+    the Plough' → 'men' (prepositional phrases are stepped over); else ws[p] itself."""
+    head, q = p, p
+    while q > 0 and q > p - 12:
+        w = ws[q]
+        if w.prot or w.before.strip() or w.sent_start:
+            break
+        prev = ws[q - 1]
+        if prev.low in _OF_PHRASE:
+            r = q - 2  # the noun before the preposition
+            if r >= 0 and ws[r].low in {"one", "each", "either", "neither", "none"}:
+                return "one"  # "one of the girls has"
+            if r < 0 or ws[r].prot or "NOUN" not in lemmas(ws[r].low) or ws[r].low in NUMBERS:
+                break  # "two of her girls have": the number is the noun's after "of"
+            head, q = r, r
+            continue
+        if not (prev.low in DETS or {"NOUN", "ADJ"} & set(lemmas(prev.low)) or prev.text[:1].isupper()):
+            break
+        q -= 1
+    return ws[head].low
 
 
 def _perfect(ws: list[Word], v: int) -> bool:

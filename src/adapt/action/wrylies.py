@@ -44,7 +44,7 @@ def reshape(d: Dialogue, name: str, retell: Callable[[str], str]) -> list[Elemen
     ``name``: the speaker as action names them ("Faith"); ``retell`` puts a sentence
     into the script's tense (``voice.to_action`` with the story's options).
     """
-    parts = [_addressee(p) for p in d.parts if not (isinstance(p, Parenthetical) and _drop(p.text))]
+    parts = [_addressee(p, name) for p in d.parts if not (isinstance(p, Parenthetical) and _drop(p.text))]
     parts = _manner_first(parts)
     out: list[Element] = []
     block: list[DialoguePart] = []
@@ -111,11 +111,42 @@ def _drop(text: str) -> bool:
     return not ws or len(ws) == 1 and (ws[0] in _TAG_REMNANTS or ws[0] in PERSON_NOUNS)
 
 
-def _addressee(p: DialoguePart) -> DialoguePart:
-    """'"Stop running," I tell her.' leaves '(her)': the one spoken to, '(to her)'."""
-    if isinstance(p, Parenthetical) and plain(p.text).strip().lower() in _OBJECTS:
+def _addressee(p: DialoguePart, name: str = "") -> DialoguePart:
+    """'"Stop running," I tell her.' leaves '(her)': the one spoken to, '(to her)'; so
+    does '"A room," he told the landlord.' — a bare noun phrase that is not the speaker
+    is what the tag's verb took as its object: '(to the landlord)'."""
+    if not isinstance(p, Parenthetical):
+        return p
+    text = plain(p.text).strip()
+    if text.lower() in _OBJECTS or _noun_phrase(text) and text.split()[-1].lower() not in name.lower().split():
         return Parenthetical("to " + p.text.strip())
     return p
+
+
+_POSSESSIVE = {"the", "his", "her", "their", "my", "our", "your", "its"}
+
+
+def _noun_phrase(text: str) -> bool:
+    """'the landlord', 'his old father': a determiner and nouns, nothing that acts."""
+    ws = text.split()
+    if not 2 <= len(ws) <= 4 or ws[0].lower() not in _POSSESSIVE or not re.fullmatch(r"[\w' ’-]+", text):
+        return False
+    last = lemmas(ws[-1].lower())
+    return "NOUN" in last and not (set(last) - {"NOUN", "VERB", "ADJ"}) and all(
+        "NOUN" in (pos := lemmas(w.lower())) or "ADJ" in pos for w in ws[1:]) and verbless(text)
+
+
+def verbless(text: str) -> bool:
+    """No verb form in it: 'from the doorway', 'the landlord' (a base form that is also a
+    noun, 'jar', counts as a noun)."""
+    for w in re.findall(r"[a-z’']+", plain(text).lower()):
+        pos = lemmas(w)
+        if w in AUX or w in MODALS:
+            return False
+        if "VERB" in pos and (w not in pos["VERB"] or "NOUN" not in pos and "ADJ" not in pos) \
+                and not ("NOUN" in pos and w.endswith("s") and w[:-1] in pos["NOUN"]):
+            return False
+    return True
 
 
 def is_manner(text: str) -> bool:
@@ -126,8 +157,14 @@ def is_manner(text: str) -> bool:
     head = ws[1] if ws[0] in {"not", "without", "still", "never"} and len(ws) > 1 else ws[0]
     return (all(w.endswith("ly") or w in {"and", "very", "more", "most", "rather", "quite"}
                 for w in ws) or ws[0] in {"with", "in", "to", "half", "almost", "quite", "aside"}
+            or ws[0] in _WHERE and len(ws) <= MAX_WORDS and verbless(text)
             or head.endswith("ing") and "VERB" in lemmas(head) and len(ws) <= 4
             or ws[0] == "without" and head.endswith("ing"))
+
+
+_WHERE = {"from", "across", "over", "through", "at", "behind", "beside", "near", "towards",
+          "toward", "into", "under", "after", "against", "round", "around", "outside", "inside"}
+"""Where a line is said from: '(from the doorway)', '(over his shoulder)', '(after a pause)'."""
 
 
 def _manner_first(parts: list[DialoguePart]) -> list[DialoguePart]:

@@ -75,3 +75,14 @@ def detect(text: str, default: str = "en") -> str:
         return fallback
     runner_up = max((v for k, v in share.items() if k != best), default=0)
     return best if share[best] >= runner_up * 1.3 else fallback
+
+
+def looks_english(text: str) -> bool:
+    """Whether a short passage reads as English: another language's function words do not
+    clearly outnumber English ones (a French sentence quoted in an English novel does)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if any(_script(c) != "latn" for w in words for c in w):
+        return False
+    english = sum(w in _STOPWORDS["en"] for w in words)
+    foreign = max(sum(w in _STOPWORDS[lang] for w in words) for lang in _STOPWORDS if lang != "en")
+    return not (foreign >= 3 and foreign > 2 * english)  # a name's "van der" is not Dutch
