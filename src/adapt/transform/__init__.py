@@ -23,7 +23,7 @@ from adapt.action.pronouns import scene_other
 from adapt.fountain.titlepage import title_page
 from adapt.language.detect import NAMES as LANGUAGE_NAMES
 from adapt.language.detect import detect as detect_language
-from adapt.model import Boneyard, Note, SceneHeading, Screenplay, Section
+from adapt.model import Action, Boneyard, Note, SceneHeading, Screenplay, Section
 from adapt.read.beats import Beat, Heading, Paragraph, Quote, SceneBreak, Stanza, to_beats
 from adapt.read.dashes import dash_dialogue
 from adapt.read.settle import settle, song_titles
@@ -110,8 +110,14 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAUL
     if not english and options.notes:
         w.elements.append(Note(f"language: the text reads as {LANGUAGE_NAMES.get(language, language)}; "
                                "narration is kept as written, not rewritten into the present tense"))
-    if story.front:  # subtitle, date, dedication: kept for the writer, never printed
-        w.elements.append(Boneyard("\n" + "\n\n".join(story.front) + "\n"))
+    # Subtitle, date, dedication: kept for the writer in a boneyard, never printed; a block
+    # that itself holds a boneyard mark could not be read back, so it stays action.
+    hidden = [f for f in story.front if "/*" not in f and "*/" not in f]
+    if hidden:
+        w.elements.append(Boneyard("\n" + "\n\n".join(hidden) + "\n"))
+    for f in story.front:
+        if f not in hidden:
+            w.elements.append(Action(marked(f)))
     people = frozenset(n for k in cast.known for n in (k, *k.split()))
     starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
     start_list = sorted(starts)
