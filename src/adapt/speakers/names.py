@@ -147,9 +147,16 @@ def clean_name(phrase: str) -> str:
 
 
 def cue_name(name: str) -> str:
-    """How a script prints the cue: upper case, without a leading article."""
-    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
-    return " ".join(name.split()).upper()
+    """How a script prints the cue: upper case, without a leading article, unless what is
+    left is an adjective alone ("the Artful" stays THE ARTFUL, a nickname, not ARTFUL)."""
+    bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    if bare != name.strip() and len(bare.split()) == 1:
+        from adapt.language.lexicon import lemmas
+
+        pos = lemmas(bare.lower())
+        if pos and "NOUN" not in pos and "ADJ" in pos:
+            bare = "the " + bare
+    return " ".join(bare.split()).upper()
 
 
 ENDEARMENTS = frozenset("""babe baby sweetheart darling dear honey love sir madam ma'am miss man girl
@@ -221,13 +228,13 @@ def plausible_name(name: str, proper: frozenset[str] | set[str] = frozenset(), *
     if title_of(name) or len(words) > 1:
         return True
     low = words[0].lower()
-    if low in _INTERJECTIONS:
-        return False
+    pos = lemmas(low)
+    if low in _INTERJECTIONS or "AUX" in pos or (low.endswith("ing") and "VERB" in pos and "NOUN" not in pos):
+        return False  # "Ugh", "Was", "Having": never anyone's name
     if words[0] in proper:
         return True
     if low.endswith("ly"):
         return False
-    pos = lemmas(low)
     return not pos or (nouns and "NOUN" in pos)
 
 

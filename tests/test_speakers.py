@@ -1,0 +1,170 @@
+"""Who speaks: each attribution pass on its own, the cast's names, and the cast file round trip."""
+from __future__ import annotations
+
+import ast
+import csv
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from adapt.language.lexicon import FUNCTION_WORDS, lemmas
+from adapt.read.prose import parse
+from adapt.speakers.names import cue_name, plausible_name
+from adapt.speakers.variants import name_variants, surnames
+from adapt.transform import speaker_table
+
+ROOT = Path(__file__).resolve().parent.parent
+PDNC = ROOT.parent / "shared" / "pdnc-dev"
+
+
+def said(text: str) -> list[tuple[str, str]]:
+    """(cue, pass) of every quotation, in order."""
+    return [(cue, how) for _, cue, how in speaker_table(parse(text))]
+
+
+# ---- the paragraph passes, one at a time --------------------------------------------
+def test_tag_pass_reads_name_pronoun_and_nominal_tags() -> None:
+    text = ('Alice sat by the fire; she was knitting. Tom came in, and he sat down.\n\n"It is late," said Alice.\n\n'
+            '"Not yet," was Tom\'s answer.\n\n"Go to bed," she said.\n')
+    assert said(text) == [("ALICE", "tag"), ("TOM", "tag"), ("ALICE", "pronoun")]
+
+
+def test_a_tag_noun_phrase_runs_to_its_head_and_a_role_names_the_one_titled_so() -> None:
+    text = ("Doctor Losberne came in with Mr. Giles behind him.\n\n"
+            '"How is the boy?" asked the doctor.\n\n"Better, sir," said Mr. Giles.\n\n'
+            '"I am glad of it," said the good old doctor.\n')
+    assert said(text) == [("DOCTOR LOSBERNE", "tag"), ("MR. GILES", "tag"), ("DOCTOR LOSBERNE", "tag")]
+
+
+def test_action_intro_and_vocative_passes() -> None:
+    text = ('"Good morning," said Anne.\n\n"Morning," said Marilla.\n\n"And to you," said Matthew.\n\n'
+            'The clock struck.\n\n'
+            'Anne looked up. "Is it true?"\n\n'
+            'Marilla put down her knitting and said:\n\n"It is."\n\n'
+            '"Then I am glad, Marilla. Are you, Matthew?"\n\n"I am."\n')
+    got = said(text)[3:]
+    assert got[0] == ("ANNE", "action")
+    assert got[1] == ("MARILLA", "intro")
+    assert got[3] == ("MATTHEW", "replied")  # called by name in the line before
+
+
+def test_a_speech_that_runs_on_keeps_its_speaker() -> None:
+    text = ('"I will tell you the whole story," said Small. "It began in India.\n\n'
+            '"We were four of us then.\n\n"And now I am alone."\n')
+    cues = [c for c, _ in said(text)]
+    assert set(cues) == {"SMALL"} and len(cues) == 4
+
+
+def test_the_turn_order_fills_untagged_lines() -> None:
+    text = ('"Where were you?" asked Jane.\n\n"Out," said Bill.\n\n"Out where?"\n\n"Just out."\n')
+    assert [c for c, _ in said(text)] == ["JANE", "BILL", "JANE", "BILL"]
+    assert [h for _, h in said(text)][2:] == ["turns", "turns"]
+
+
+def test_words_that_only_stand_where_a_person_would_are_no_speaker() -> None:
+    text = ('Jane and Bill stood at the gate.\n\n"Who is there?" asked Jane.\n\n'
+            '"Nobody," said the other.\n')
+    assert [c for c, _ in said(text)] == ["JANE", "BILL"]  # "the other" is Bill, by turn
+
+
+# ---- the cast: one character, many names ------------------------------------------
+def test_pet_names_full_names_and_miss_with_a_given_name_join_one_character() -> None:
+    forms = Counter({"Elizabeth": 600, "Lizzy": 90, "Eliza": 30, "Miss Eliza": 5, "Elizabeth Bennet": 8,
+                     "Mr. Bennet": 200, "Jane": 300, "Jane Fairfax": 2, "Kitty": 40, "Catherine": 15,
+                     "Lady Catherine": 100})
+    known = {"Elizabeth", "Lizzy", "Jane", "Kitty", "Catherine", "Lady Catherine", "Mr. Bennet"}
+    merged = name_variants(forms, known, surnames(forms))
+    for form in ("Lizzy", "Eliza", "Miss Eliza", "Elizabeth Bennet"):
+        assert merged[form] == "Elizabeth"
+    assert "Kitty" not in merged and "Catherine" not in merged  # Catherine is Lady Catherine's
+
+
+def test_surnames_are_told_from_given_names_by_use() -> None:
+    forms = Counter({"Mr. Bennet": 50, "Jane Bennet": 3, "Ellen Olenska": 30, "Countess Ellen": 1,
+                     "Madame Olenska": 170})
+    assert {"Bennet", "Olenska"} <= surnames(forms) and "Ellen" not in surnames(forms)
+
+
+def test_a_surname_the_narration_uses_is_its_own_character_beside_a_named_relative() -> None:
+    text = ('"Good morning," said Janey Archer.\n\n"Morning," said Archer.\n\n'
+            '"Is mother up?" asked Janey.\n\n"Not yet," said Archer.\n\n"Then I shall wait," said Janey.\n')
+    assert [c for c, _ in said(text)] == ["JANEY", "ARCHER", "JANEY", "ARCHER", "JANEY"]
+
+
+@pytest.mark.parametrize("word, proper, ok", [
+    ("Was", {"Was"}, False), ("Ugh", set(), False), ("Tranquilly", set(), False), ("Having", set(), False),
+    ("True", set(), False), ("Harry", {"Harry"}, True), ("Piano", set(), False), ("Renée", set(), True),
+    ("Mr. Something", set(), True)])
+def test_plausible_names(word: str, proper: set[str], ok: bool) -> None:
+    assert plausible_name(word, proper) is ok
+
+
+def test_cues_keep_accents_and_inner_capitals() -> None:
+    text = '"Bonjour," said Renée.\n\n"Hello," said Mrs. McAllister.\n\n"Hi," said Øyvind.\n'
+    assert [c for c, _ in said(text)] == ["RENÉE", "MRS. MCALLISTER", "ØYVIND"]
+    assert cue_name("the Artful") == "THE ARTFUL" and cue_name("the gardener") == "GARDENER"
+
+
+# ---- the cast file, out and back in ------------------------------------------------
+def _adapt(*args: str, cwd: Path) -> None:
+    subprocess.run([sys.executable, "-m", "adapt", *args, "-q"], cwd=cwd, check=True,
+                   env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+
+
+def test_cast_out_round_trip_and_renaming(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text('Lizzy sat by the window.\n\n"Are you coming, Lizzy?" asked Jane.\n\n'
+                     '"In a moment," said Elizabeth.\n\n"Mother is waiting," said Jane.\n\n'
+                     '"Tell her I am coming, Jane," said Lizzy.\n', encoding="utf-8")
+    _adapt("story.txt", "--cast-out", "found.cast.toml", cwd=tmp_path)
+    first = (tmp_path / "story.fountain").read_text(encoding="utf-8")
+    cast = (tmp_path / "found.cast.toml").read_text(encoding="utf-8")
+    assert '"LIZZY" = "LIZZY"' in cast and '"Elizabeth" = "Lizzy"' in cast  # the name used most is the cue
+    _adapt("story.txt", "--cast", "found.cast.toml", cwd=tmp_path)
+    assert (tmp_path / "story.fountain").read_text(encoding="utf-8") == first  # the same script
+    (tmp_path / "found.cast.toml").write_text(cast.replace('"LIZZY" = "LIZZY"', '"LIZZY" = "LIZ"'),
+                                              encoding="utf-8")
+    _adapt("story.txt", "--cast", "found.cast.toml", cwd=tmp_path)
+    renamed = (tmp_path / "story.fountain").read_text(encoding="utf-8")
+    assert "\nLIZ\n" in renamed and "\nLIZZY\n" not in renamed
+    assert renamed.count("\nLIZ\n") == first.count("\nLIZZY\n") > 0
+
+
+# ---- on the development novels: cues are people --------------------------------------
+def _novels() -> list[Path]:
+    return sorted(p.parent for p in PDNC.glob("*/novel_text.txt"))
+
+
+@pytest.mark.skipif(not PDNC.is_dir(), reason="../shared/pdnc-dev is not beside the checkout")
+def test_no_cue_of_the_ten_novels_is_a_function_word_adjective_or_adverb() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(2) as pool:
+        found = dict(pool.map(_cues, _novels()))
+    bad = {}
+    for novel, cues in found.items():
+        names = _pdnc_names(novel)
+        for cue in cues:
+            words = cue.split()
+            if len(words) != 1 or cue in names:
+                continue
+            low, pos = words[0].lower(), lemmas(words[0].lower())
+            if low in FUNCTION_WORDS or (pos and "NOUN" not in pos):
+                bad.setdefault(novel, []).append(cue)
+    assert not bad
+
+
+def _cues(novel: Path) -> tuple[str, set[str]]:
+    from adapt.read.decode import read_input
+
+    text, source = read_input(str(novel / "novel_text.txt"))
+    return novel.name, {cue for _, cue, _ in speaker_table(parse(text, source=source))}
+
+
+def _pdnc_names(novel: str) -> set[str]:
+    """Every upper-cased alias PDNC lists for the novel's characters ("HARRY", "DOLLY")."""
+    with open(PDNC / novel / "character_info.csv", encoding="utf-8") as f:
+        return {a.strip().upper() for row in csv.DictReader(f) for a in ast.literal_eval(row["Aliases"])}
