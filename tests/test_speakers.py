@@ -168,3 +168,14 @@ def _pdnc_names(novel: str) -> set[str]:
     """Every upper-cased alias PDNC lists for the novel's characters ("HARRY", "DOLLY")."""
     with open(PDNC / novel / "character_info.csv", encoding="utf-8") as f:
         return {a.strip().upper() for row in csv.DictReader(f) for a in ast.literal_eval(row["Aliases"])}
+
+
+def test_tags_in_other_languages_name_the_speaker() -> None:
+    french = '« Où étais-tu ? » demanda Marie.\n\n« Au jardin », répondit Paul.\n\n« Avec qui ? » demanda Marie.\n'
+    russian = '— Где ты был? — спросила Ольга.\n\n— В саду, — ответил Иван.\n\n— С кем? — спросила Ольга.\n'
+    from adapt.fountain.writer import write_fountain
+    from adapt.transform import to_model
+
+    for text, cues in ((french, ["MARIE", "PAUL", "MARIE"]), (russian, ["ОЛЬГА", "ИВАН", "ОЛЬГА"])):
+        doc = to_model(parse(text))
+        assert [e.character for e in doc.elements if type(e).__name__ == "Dialogue"] == cues, write_fountain(doc)

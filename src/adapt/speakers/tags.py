@@ -16,8 +16,14 @@ from adapt.speakers.names import NAME, is_name, speech_verbs
 
 @cache
 def verb_pattern() -> str:
-    """Any inflected speech verb, with a particle ("went on", "broke in")."""
-    forms = sorted(speech_verbs(), key=len, reverse=True)
+    """Any inflected speech verb, with a particle ("went on", "broke in"); the speech verbs
+    of other languages too ("dit Marie", "sagte Anna", "спросила Ольга"), less any form
+    that is also an English word, so English tags read as before."""
+    from adapt.language.lexicon import lemmas
+    from adapt.language.speech_verbs import SPEECH_VERBS
+
+    foreign = {f for forms in SPEECH_VERBS.values() for f in forms if " " not in f and not lemmas(f)}
+    forms = sorted(speech_verbs() | foreign, key=len, reverse=True)
     return r"(?:%s)(?:\s+(?:on|in|out|up|back))?" % "|".join(forms)
 
 

@@ -37,6 +37,8 @@ def join_speech(first: str, second: str) -> str:
     tag goes to the cue; '"So," she starts, "like the show?"' as one."""
     if first.endswith(",") and second[:1].isupper() and not re.match(r"I\b|I['’]", second):
         first = first[:-1] + "."
+    elif first[-1:].isalnum() and second[:1].isupper() and not re.match(r"I\b|I['’]", second):
+        first += "."  # « ..., tout simplement », dit Marie. « C'est l'hiver. »: the comma stood outside
     return first + " " + second
 
 
