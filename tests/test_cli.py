@@ -135,3 +135,16 @@ def test_readme_shows_the_current_help() -> None:
                          env=env, check=True).stdout.rstrip()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert out in readme, "README's `adapt --help` block is stale: paste the new output"
+
+
+def test_rendering_a_fountain_script_loads_no_adaptation_stage(tmp_path: Path) -> None:
+    """Start-up: a render imports the Fountain reader, the model and the writer, nothing more."""
+    script = tmp_path / "s.fountain"
+    script.write_text("INT. HOUSE - DAY\n\nAnna waits.\n\nANNA\nHello.\n", encoding="utf-8")
+    probe = ("import sys; from adapt.cli import main; "
+             f"code = main([{str(script)!r}, '-o', {str(tmp_path / 's.pdf')!r}, '-q']); "
+             "heavy = [m for m in ('adapt.transform', 'lemminflect', 'adapt.read.formats', 'adapt.speakers') "
+             "if m in sys.modules]; print(code, heavy)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT / "src")}).stdout
+    assert out.strip() == "0 []"

@@ -153,12 +153,13 @@ def _read(job: Job) -> tuple[str, str, Document | None]:
     file by its extension and magic bytes, standard input by what it holds (a title
     page, or scene headings with cues)."""
     from adapt.read.decode import MAX_FOUNTAIN_BYTES, check_size, read_bytes, read_input, strip_trailing
-    from adapt.read.formats import read_document, read_text
 
     if job.input != STDOUT:
-        if is_fountain_name(job.input):
+        if is_fountain_name(job.input):  # rendering: no format readers, no adaptation stack
             text, source = read_input(job.input, keep_spaces=True, limit=MAX_FOUNTAIN_BYTES)
             return text, source, None
+        from adapt.read.formats import read_document
+
         data, source = read_bytes(job.input)
         document = read_document(data, suffix=Path(job.input).suffix, source=source)
         return document.text, source, document
@@ -168,20 +169,24 @@ def _read(job: Job) -> tuple[str, str, Document | None]:
     if looks_like_fountain(text):
         return text, source, None
     check_size(len(text.encode("utf-8", "surrogatepass")), source)
+    from adapt.read.formats import read_text
+
     document = read_text(strip_trailing(text), source=source)
     return document.text, source, document
 
 
 def _document(job: Job, text: str, source: str, document: Document | None,
               report: Callable[[float], None], cast_out: Callable[[str], None]) -> Screenplay:
-    """The screenplay model: Fountain read as it is, prose adapted."""
-    from adapt.fountain.reader import read_fountain
+    """The screenplay model: Fountain read as it is, prose adapted (only adapting needs
+    the prose grammar and the adaptation stages: a render starts fast)."""
+    if document is None:
+        from adapt.fountain.reader import read_fountain
+
+        return read_fountain(text, source=source)
     from adapt.read.prose import parse
     from adapt.speakers.castfile import load_cast
     from adapt.transform import Options, to_model
 
-    if document is None:
-        return read_fountain(text, source=source)
     cast: dict = {}
     cast_path = Path(job.cast) if job.cast else Path(job.input).with_suffix(".cast.toml")
     if job.cast or (job.input != STDOUT and cast_path.is_file()):
