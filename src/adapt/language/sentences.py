@@ -128,15 +128,8 @@ def short_paragraphs(text: str, max_lines: int = 4, width: int = 60) -> list[str
     Screenplay action rarely runs past four lines; a long passage is cut at sentence
     boundaries, and a single sentence longer than that at its clauses (``long_sentence``).
     """
-    paras: list[str] = []
-    for whole in sentences(" ".join(text.split())):
-        for sentence in long_sentence(whole, max_lines, width):
-            joined = f"{paras[-1]} {sentence}" if paras else sentence
-            if paras and len(textwrap.wrap(joined, width)) <= max_lines:
-                paras[-1] = joined
-            else:
-                paras.append(sentence)
-    return paras
+    pieces = [s for whole in sentences(" ".join(text.split())) for s in long_sentence(whole, max_lines, width)]
+    return _pack(pieces, max_lines, width)
 
 
 # Where a periodic sentence can be cut: after ; : or a dash, then before a conjunction
@@ -177,7 +170,7 @@ def long_sentence(sentence: str, max_lines: int = 4, width: int = 60) -> list[st
 
 
 def _pack(pieces: list[str], max_lines: int, width: int) -> list[str]:
-    """Join neighbouring clauses again while they fit in the paragraph."""
+    """Join neighbouring sentences or clauses while they fit in one paragraph."""
     out: list[str] = []
     for p in pieces:
         joined = f"{out[-1]} {p}" if out else p
