@@ -138,7 +138,9 @@ def _narration(text: str, r: Resolver) -> tuple[str | None, str | None]:
         subj = first_subject(sents[0], r)
         if subj:
             r.mention(subj)
-        actor = first_subject(sents[-1], r) if len(text.split()) <= 60 else None
+        if len(text.split()) <= 60:
+            # "…, and Lucy poured out hers to her cousin." — the last clause's subject acts last.
+            actor = first_subject(last_clause(sents[-1]), r) or first_subject(sents[-1], r)
         if text.rstrip().endswith((":", ":--", ":—", ":–")):
             intro = first_subject(sents[-1], r)  # "...and began to repeat it:--"
     r.mentions_in(text)
@@ -159,3 +161,12 @@ def _weak(b: Paragraph, qpos: list[int], actor: str | None, r: Resolver) -> str 
         sents = sentences(b.parts[last + 1].text)  # type: ignore[union-attr]
         return first_subject(sents[0], r) if sents else None
     return None
+
+
+_CLAUSE = re.compile(r",\s+(?:and|but|then|while)\s+|;\s+")
+
+
+def last_clause(sentence: str) -> str:
+    """"…, and Lucy poured out hers to her cousin." → "Lucy poured out hers to her cousin.":
+    the subject of the last clause is the one who acts last, just before the speech."""
+    return _CLAUSE.split(sentence)[-1]
