@@ -6,6 +6,7 @@ joining the tokens (with some replaced) rebuilds the passage exactly.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from adapt.language.lexicon import ABBREV, ADVERBS, CLAUSE_WORDS, lemmas, match_case
@@ -102,3 +103,26 @@ def set_word(out: dict[int, str], word: Word, new: str | None) -> bool:
         return False
     out[word.k] = match_case(word.text, new)
     return True
+
+
+def word_alt(words: Sequence[str]) -> str:
+    """Regex alternation of whole words as a letter tree ("c(?:ame|ome(?:s)?)"): the same
+    matches as ``"|".join(words)`` where each must end a word, tried many times faster
+    (Python's re tries every alternative in turn at every word boundary)."""
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here, and longer ones go on
+            return f"(?:{body})?" if len(branches) == 1 else body + "?"
+        return body
+
+    return emit(tree)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from adapt.language.words import word_alt
 
 # ---- lexicon ---------------------------------------------------------------
 
@@ -59,29 +60,6 @@ def alt(words: Sequence[str]) -> str:
     """Regex alternation, longest first (so "ballroom" beats "ball"); "-" also matches " " or nothing."""
     forms = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\-", r"[-\s]?") for w in forms)
-
-
-def word_alt(words: Sequence[str]) -> str:
-    """Regex alternation of whole words as a letter tree ("c(?:ame|ome(?:s)?)"): the same
-    matches as ``"|".join(words)`` where each must end a word, tried many times faster
-    (Python's re tries every alternative in turn at every word boundary)."""
-    tree: dict[str, dict] = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a word ends here, and longer ones go on
-            return f"(?:{body})?" if len(branches) == 1 else body + "?"
-        return body
-
-    return emit(tree)
 
 
 _STOP = r"(?:to|of|in|on|at|into|and|or|but|with|from|for|by|the|a|an|beyond|near|behind)\b"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from adapt.language.words import word_alt
 from adapt.speakers.names import NAME, is_name, speech_verbs
 
 
@@ -23,8 +24,8 @@ def verb_pattern() -> str:
     from adapt.language.speech_verbs import SPEECH_VERBS
 
     foreign = {f for forms in SPEECH_VERBS.values() for f in forms if " " not in f and not lemmas(f)}
-    forms = sorted(speech_verbs() | foreign, key=len, reverse=True)
-    return r"(?:%s)(?:\s+(?:on|in|out|up|back))?" % "|".join(forms)
+    # A letter tree, not a flat alternation of ~1,500 forms: compiled and matched many times faster.
+    return r"(?:%s)(?:\s+(?:on|in|out|up|back))?" % word_alt(sorted(speech_verbs() | foreign))
 
 
 # A noun phrase runs to its head noun: "the old gentleman", not "the old"; it stops before a
