@@ -24,22 +24,12 @@ FEMALE_TITLES = {"Mrs", "Ms", "Miss", "Lady", "Mistress", "Mother", "Sister", "A
 _TITLE = r"(?:%s)\.?" % "|".join(TITLES)
 
 
-def _letters(category: str) -> str:
-    """A regex class of every BMP letter of a Unicode category (Lu, Ll): 'Renée', 'Øyvind',
-    'Śliwa', 'Зоя' are names as much as 'Anne' (Python's re has no \\p{Lu})."""
-    import unicodedata
-    chars = [chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) == category]
-    ranges, start, prev = [], chars[0], chars[0]
-    for ch in chars[1:]:
-        if ord(ch) != ord(prev) + 1:
-            ranges.append((start, prev))
-            start = ch
-        prev = ch
-    ranges.append((start, prev))
-    return "[" + "".join(re.escape(a) if a == b else f"{re.escape(a)}-{re.escape(b)}" for a, b in ranges) + "]"
-
-
-UPPER, LOWER = _letters("Lu"), _letters("Ll")
+# Letters of the scripts novels are written in, by case: Latin with its accents (Latin-1,
+# Extended-A and -B, where the cases alternate, so both sit in each class), Greek, Cyrillic.
+# "Renée", "Øyvind", "Śliwa", "Зоя" are names as much as "Anne". (Python's re has no \\p{Lu};
+# a class of every Unicode capital would make each name pattern slow to compile.)
+UPPER = "[A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫϒϓϔЀ-Я]"
+LOWER = "[a-zß-öø-ÿĀ-ɏά-ώϐ-ϗа-џ]"
 # "Anne", "Renée", "McAllister", "O'Brien", "Anne-Marie"
 _CAP = rf"{UPPER}(?:{LOWER}+(?:{UPPER}{LOWER}+)?|['’]{UPPER}{LOWER}+)(?:-{UPPER}{LOWER}+)?"
 # "Mrs. Bennet", "Elizabeth", "Sherlock Holmes", "Mr. Athelney Jones", "B"
