@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-GUESSED = {"turns": "guessed from turn-taking", "after": "guessed from the action next to the line",
+GUESSED = {"turns": "guessed from turn-taking (no tag two turns away, or a third voice)",
+           "after": "guessed from the action next to the line",
            "guess": "guessed: no tag or exchange to go on"}
 
 
