@@ -32,7 +32,8 @@ __all__ = ["NARRATOR", "Attribution", "Cast", "attribute"]  # Cast and NARRATOR:
 def attribute(beats: list[Beat], *, narrator: str | None = None,
               aliases: dict[str, str] | None = None) -> tuple[dict[tuple[int, int], Attribution], Cast]:
     """Speaker of every quotation, keyed by (beat index, quote index within the paragraph)."""
-    known, genders, alias, people, nouns = collect_cast(beats)
+    proper = proper_words(beats)  # one scan, for the cast and the resolver
+    known, genders, alias, people, nouns = collect_cast(beats, proper)
     for a, n in (aliases or {}).items():
         alias[a] = n
         known.add(n)
@@ -41,7 +42,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None,
     r = Resolver(known, genders, alias)
     r.people = people
     r.nouns |= nouns  # nouns that speak somewhere ("said the gardener") name characters
-    r.proper = proper_words(beats)
+    r.proper = proper
     r.link_roles("\n".join(p.text for b in beats if isinstance(b, Paragraph) for p in b.parts))
     table = read_turns(beats, r, decide)
     out, ev = _decided(table)

@@ -11,12 +11,12 @@ from adapt.speakers import tags
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.names import (
     ADDRESS_GENDER,
-    plausible_name,
     PRONOUN_GENDER,
     TITLES,
     clean_name,
     gender_of_title,
     is_name,
+    plausible_name,
     title_of,
     vocatives,
 )
@@ -61,9 +61,11 @@ def is_first_person(beats: list[Beat]) -> bool:
     return words > 0 and i_count / words > 0.012
 
 
-def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str, str], set[str], set[str]]:
+def collect_cast(beats: list[Beat], proper: frozenset[str]
+                 ) -> tuple[set[str], dict[str, str], dict[str, str], set[str], set[str]]:
     """Names seen as tag subjects or vocatives, their genders, bare-name aliases, the
-    names that act like people, and the nouns that speak ("said the gardener")."""
+    names that act like people, and the nouns that speak ("said the gardener").
+    ``proper``: the words the narration capitalises mid-sentence (``proper_words``)."""
     names: Counter[str] = Counter()
     nouns: set[str] = set()
     for b in beats:
@@ -81,7 +83,6 @@ def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str,
                     s = clean_name(tags.subject_text(m))
                     if is_name(s) and s not in ("I", "He", "She"):
                         names[re.sub(r"['’]s$", "", s)] += 3
-    proper = proper_words(beats)
     known = {n for n, c in names.items() if c >= 2 and plausible_name(n, proper)}
     alias: dict[str, str] = {}
     by_last: dict[str, list[str]] = defaultdict(list)
@@ -125,8 +126,6 @@ def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str,
     known = {alias.get(n, n) for n in known}
     people = set(known)
     # Names in narration that act like people (not "to London", "at Netherfield").
-    # Words capitalised inside sentences somewhere: proper names, whatever opens a sentence.
-    midcaps = proper
     seen: Counter[str] = Counter()
     placed: Counter[str] = Counter()  # "in Derbyshire", "to Longbourn": places, not people
     for b in beats:
@@ -136,7 +135,7 @@ def collect_cast(beats: list[Beat]) -> tuple[set[str], dict[str, str], dict[str,
                 n = m.group(0)
                 before = text[max(0, m.start() - 12):m.start()].lower()
                 if (m.start() == 0 or text[m.start() - 2:m.start()].strip() in (".", "!", "?")) \
-                        and not title_of(n) and n.split()[0] not in midcaps:
+                        and not title_of(n) and n.split()[0] not in proper:
                     continue  # "Men", "Then" open sentences; "Martha" is capitalised elsewhere too
                 if re.search(r"\b(?:in|at|to|from|into|of|near|towards?|on|by|through)\s+(?:the\s+)?$", before):
                     placed[alias.get(n, n)] += 1

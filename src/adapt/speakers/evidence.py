@@ -36,8 +36,9 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
         if isinstance(after, Narration):
             m = tags.tag_after().match(after.text)
             if m:
-                subj_text = tags.subject_text(m).strip().lower()
-                s = r.subject(tags.subject_text(m), addressed)
+                subject = tags.subject_text(m)
+                subj_text = subject.strip().lower()
+                s = r.subject(subject, addressed)
                 if s:
                     explicit[i] = s
                     if subj_text in ("he", "she"):
@@ -59,7 +60,7 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             if not (m and before.text.rstrip().endswith((",", ":", "—", "–", "-")) or (m and k == 0 and len(sentences(before.text)) >= 1 and m.end() >= len(before.text.rstrip()) - 1)):
                 m = tags.nominal_before().search(before.text)  # "Her answer was:"
             if m:
-                said = {"his": "he", "her": "she", "my": "I"}.get(m.group("s").lower(), m.group("s"))
+                said = tags.as_subject(m.group("s"))
                 s = r.subject(said, addressed)
                 if s:
                     explicit[i] = s

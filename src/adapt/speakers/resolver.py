@@ -39,7 +39,7 @@ _ROLE_NOUN = {"Dr": "doctor"}
 _ROLE_TITLE = re.compile(r"\b(Doctor|Dr\.|Captain|Colonel|Major|General|Inspector|Professor|Sergeant|Lieutenant|"
                          r"Judge|Parson|Vicar|Rector|Squire|Admiral|Governor)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 # Nouns that describe anyone of a sex ("the lady", "the young man"): who they mean is the scene's.
-GENERIC_PEOPLE = {"man": "m", "gentleman": "m", "fellow": "m", "woman": "f", "lady": "f"}
+GENERIC_PEOPLE = {w: COMMON_GENDER[w] for w in ("man", "gentleman", "fellow", "woman", "lady")}
 
 
 class Resolver:

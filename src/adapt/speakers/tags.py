@@ -59,10 +59,14 @@ _POSSESSIVE = {"his": "he", "her": "she", "my": "I"}
 GROUPS = ("s1", "s2", "s3", "s4", "s5")
 
 
+def as_subject(word: str) -> str:
+    """A nominal tag's possessive as the subject it stands for: "his (answer)" → "he"."""
+    return _POSSESSIVE.get(word.strip().lower(), word)
+
+
 def subject_text(m: re.Match[str]) -> str:
     """The subject a tag match names, as a subject: "his answer" → "he"."""
-    raw = next(m.group(g) for g in GROUPS if m.group(g))
-    return _POSSESSIVE.get(raw.strip().lower(), raw)
+    return as_subject(next(m.group(g) for g in GROUPS if m.group(g)))
 
 
 @cache
