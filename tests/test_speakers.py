@@ -94,6 +94,21 @@ def test_a_surname_the_narration_uses_is_its_own_character_beside_a_named_relati
     assert [c for c, _ in said(text)] == ["JANEY", "ARCHER", "JANEY", "ARCHER", "JANEY"]
 
 
+def test_a_title_and_surname_join_the_one_person_written_with_that_surname() -> None:
+    text = ('Charlotte Bartlett came down first; she was cold. Lucy came after her, and she was late. '
+            'Charlotte Bartlett sat by the fire.\n\n'
+            '"You are late, Lucy," said Miss Bartlett.\n\n"I know," said Lucy.\n\n'
+            '"Charlotte, do not scold," said Lucy.\n\n"I never scold," said Charlotte.\n\n'
+            'Mr. Sillerton Jackson came in, and he bowed. Sillerton Jackson was old; he sat down.\n\n'
+            '"Good evening," said Mr. Jackson.\n\n"Good evening," said Mr. Sillerton Jackson.\n\n'
+            'Mrs. Barry came to the door with Diana Barry; she was stern. Diana Barry smiled, and she ran off.\n\n'
+            '"Diana, come here," said Mrs. Barry.\n\n"Yes, mother," said Diana.\n\n"Now," said Mrs. Barry.\n')
+    cues = [c for c, _ in said(text)]
+    assert cues[0] == cues[3] and cues[0] in ("MISS BARTLETT", "CHARLOTTE")  # one woman, one cue
+    assert cues[4] == cues[5]  # Mr. Jackson is Mr. Sillerton Jackson
+    assert cues[6] != cues[7]  # Mrs. Barry is not her daughter Diana Barry: "Diana, ...," said Mrs. Barry
+
+
 @pytest.mark.parametrize("word, proper, ok", [
     ("Was", {"Was"}, False), ("Ugh", set(), False), ("Tranquilly", set(), False), ("Having", set(), False),
     ("True", set(), False), ("Harry", {"Harry"}, True), ("Piano", set(), False), ("Renée", set(), True),

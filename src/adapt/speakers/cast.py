@@ -21,6 +21,7 @@ from adapt.speakers.names import (
     vocatives,
 )
 from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver
+from adapt.speakers.same_person import same_person
 from adapt.speakers.variants import name_variants, surnames
 
 
@@ -41,6 +42,25 @@ class Cast:
 def _untitled(name: str) -> str:
     """'Mr. Sherlock Holmes' → 'Sherlock Holmes'; 'Mr. Archer' → 'Archer'."""
     return name.split(None, 1)[1] if title_of(name) else name
+
+
+def _keys(text: str, alias: dict[str, str]) -> set[str]:
+    """The keys of the names written in ``text``."""
+    return {alias.get(n, n) for m in NAME_RE.finditer(text) if (n := clean_name(m.group(0)))}
+
+
+def _apart(keys: set[str], apart: set[frozenset[str]]) -> None:
+    """Names written together are two people (a sentence, a speech and its tag)."""
+    if len(keys) > 1:
+        apart.update(frozenset((a, c)) for a in keys for c in keys if a < c)
+
+
+def _full_names(forms: Counter[str], surname: str, proper: frozenset[str]) -> list[tuple[str, int]]:
+    """Untitled full names ending in ``surname`` the text writes at least twice, most used
+    first; the given name is capitalised mid-sentence somewhere ("Had Elizabeth" is none)."""
+    found = [(f, c) for f, c in forms.items() if c >= 2 and not title_of(f)
+             and len(f.split()) > 1 and f.split()[-1] == surname and f.split()[0] in proper]
+    return sorted(found, key=lambda fc: (-fc[1], fc[0]))
 
 
 def proper_words(beats: list[Beat]) -> frozenset[str]:
@@ -84,6 +104,8 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                     if is_name(s) and s not in ("I", "He", "She"):
                         names[re.sub(r"['’]s$", "", s)] += 3
     known = {n for n, c in names.items() if c >= 2 and plausible_name(n, proper)}
+    forms: Counter[str] = Counter(clean_name(m.group(0)) for b in beats if isinstance(b, Paragraph)
+                                  for part in b.parts for m in NAME_RE.finditer(part.text))
     alias: dict[str, str] = {}
     by_last: dict[str, list[str]] = defaultdict(list)
     for n in sorted(known):  # sorted: set order would make ties differ run to run
@@ -99,11 +121,20 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
             # "Small" → "Jonathan Small": a full name identifies one person. A title and the
             # surname alone ("Mr. Archer") may be the father, the mother, the son: no merge.
             full = sorted({_untitled(f) for f in by_last[n] if len(_untitled(f).split()) > 1})
-            # And when the text calls that person by first name ("Janey" of "Janey Archer"),
-            # the one it calls by surname ("Archer") is someone else of the family.
-            if len(full) == 1 and full[0].split()[0] not in known:
-                forms = [f for f in by_last[n] if _untitled(f) == full[0]]
-                alias[n] = max(forms, key=lambda f: (names[f], f))
+            # The full name the whole text uses (narration too) decides between members of
+            # a family: "Newland Archer" 53 times against "Janey Archer" once is "Archer".
+            # Unless "Mr. Emerson" outnumbers "Emerson": then the father is the bare surname.
+            written = _full_names(forms, n, proper)
+            misters = [f for f in forms if f.split()[-1] == n and gender_of_title(f) == "m" and len(f.split()) == 2]
+            if written and forms[n] > sum(forms[f] for f in misters) \
+                    and (len(written) == 1 or written[0][1] >= 3 * written[1][1]):
+                alias[n] = written[0][0]
+                alias.update((f, written[0][0]) for f in misters)  # and "Mr. Archer" is he
+            elif len(full) == 1 and full[0].split()[0] not in known:
+                # A text that calls that person by first name ("Janey" of "Janey Archer")
+                # calls someone else of the family by surname ("Archer").
+                found = [f for f in by_last[n] if _untitled(f) == full[0]]
+                alias[n] = max(found, key=lambda f: (names[f], f))
             elif not full:
                 # No full name at all: "Darcy" is the one man titled "Mr. Darcy" (a "Miss
                 # Darcy" beside him is his sister); the form the text uses most is the key.
@@ -114,8 +145,6 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                     else:
                         alias[male[0]] = n
     known = {alias.get(n, n) for n in known}
-    forms: Counter[str] = Counter(clean_name(m.group(0)) for b in beats if isinstance(b, Paragraph)
-                                  for part in b.parts for m in NAME_RE.finditer(part.text))
     variants = name_variants(forms, known, surnames(forms))
     alias.update(variants)
     for a in list(alias):  # one lookup reaches the key: "Small" → "Jonathan Small" → ...
@@ -146,13 +175,27 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
     # A name from narration joins the cast only when it acts like a person: a title,
     # or a he/she that follows it in the same sentence.
     person: Counter[str] = Counter()
+    apart: set[frozenset[str]] = set()  # two keys written in one sentence: two people
     for b in beats:
         if isinstance(b, Paragraph):
             for sent in sentences(b.narration):
+                here = set()
                 for m in NAME_RE.finditer(sent):
                     key = alias.get(m.group(0), m.group(0))
+                    here.add(alias.get(clean_name(m.group(0)), clean_name(m.group(0))))
                     if key in seen and re.match(r"[^.;:!?]{0,60}?\b(?:he|she|his|her|him)\b", sent[m.end():]):
                         person[key] += 1
+                _apart(here, apart)
+            # In speech too, and a speech's names beside the tag's ("Diana, ...," said Mrs. Barry).
+            for i, p in enumerate(b.parts):
+                if isinstance(p, Quote):
+                    said = [_keys(q, alias) for q in sentences(p.text)]
+                    for here in said:
+                        _apart(here, apart)
+                    nxt = b.parts[i + 1].text if i + 1 < len(b.parts) else ""
+                    tag = _keys(sentences(nxt)[0], alias) if nxt.strip() else set()
+                    if tag:
+                        _apart(set().union(*said) | tag, apart)
     known |= {n for n in seen if gender_of_title(n) or (person[n] >= 2 and placed[n] * 3 < seen[n])}
     # Unproven names ("I found Tom on the pier") may still take a pronoun nobody else can.
     maybe = {n for n in seen if n not in known and placed[n] * 3 < seen[n]}
@@ -177,6 +220,16 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                         votes[key][PRONOUN_GENDER[pron.group(1)]] += 1
     for n, v in votes.items():
         genders[n] = v.most_common(1)[0][0]
+    links = same_person(forms, known, alias, genders, apart, proper)
+    if links:
+        for f in list(alias):
+            alias[f] = links.get(alias[f], alias[f])
+        alias.update(links)
+        known = {links.get(n, n) for n in known}
+        people = {links.get(n, n) for n in people}
+        for drop, keep in links.items():
+            if drop in genders:
+                genders.setdefault(keep, genders.pop(drop))
     return known, genders, alias, people, nouns
 
 

@@ -1,0 +1,82 @@
+"""One person under a title and under a name: 'Miss Bartlett' is 'Charlotte Bartlett' is 'Charlotte'.
+
+A novel calls a character "Miss Bartlett" in narration and "Charlotte" in speech; a script
+needs one cue, and the turn model one key (else CHARLOTTE answering MISS BARTLETT looks like
+two people). ``variants.py`` joins the forms of one given name; this joins a title and a
+surname ("Miss Bartlett", "Madame Olenska", "Mr. Vyse") to the one person the text writes
+with that surname and a given name, and a titled full name ("Mr. Sillerton Jackson") to its
+shorter forms. Evidence only: the person must be the one full name of that surname and sex,
+never written beside the titled form in one sentence as someone else ("Mr. Emerson and
+George", "Mrs. Barry and Diana").
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from adapt.speakers.names import gender_of_title, title_of
+
+# Married titles: the wife, never a daughter of the house.
+_MARRIED = {"Mrs", "Madame", "Mme", "Frau", "Signora", "Señora", "Senhora", "Lady", "Countess", "Baroness"}
+
+
+def _title(form: str) -> str | None:
+    t = title_of(form)
+    return t.rstrip(".") if t else None
+
+
+def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], genders: dict[str, str],
+                apart: set[frozenset[str]], proper: frozenset[str]) -> dict[str, str]:
+    """Key → the key of the same person, for keys that name someone another key already names.
+
+    ``forms``: every capitalised name in the text, counted; ``alias``: form → key so far;
+    ``genders``: key → "m"/"f"; ``apart``: pairs of keys written in one sentence as two people.
+    """
+    def key(f: str) -> str:
+        return alias.get(f, f)
+
+    # Full names the text writes ("Charlotte Bartlett"), by surname: the keys they belong to.
+    by_surname: dict[str, Counter[str]] = {}
+    for f, c in forms.items():
+        words = f.split()
+        if _title(f) or len(words) not in (2, 3) or c < 2 or words[0] not in proper:
+            continue
+        if key(f) in known:
+            by_surname.setdefault(words[-1], Counter())[key(f)] += c
+    links: dict[str, str] = {}
+
+    def link(a: str, b: str) -> None:
+        if a != b and a in known and b in known and frozenset((a, b)) not in apart:
+            keep, drop = (a, b) if forms[a] >= forms[b] else (b, a)
+            links[drop] = keep
+
+    # "Mr. Sillerton Jackson" is "Mr. Jackson", "Mr. Sillerton" and "Sillerton Jackson" when
+    # no other "Mr. ... Jackson" is written.
+    titled_full = [f for f in forms if _title(f) and len(f.split()) == 3 and key(f) in known]
+    for f in sorted(titled_full):
+        t, given, surname = f.split()
+        same_title = [g for g in titled_full if _title(g) == _title(f) and g.split()[-1] == surname]
+        if len(same_title) == 1:
+            link(key(f), key(f"{t} {surname}"))
+        g = gender_of_title(f)
+        plain = key(f"{given} {surname}")
+        if genders.get(plain) == g or (plain not in genders and _title(f) not in _MARRIED):
+            link(key(f), plain)  # not "Mrs. Newland Archer" → Newland
+        if _title(f) not in _MARRIED | {"Mr"}:
+            link(key(f), key(f"{t} {given}"))  # "Sir Harry", "Miss Lucilla"; "Mr. Henry" is a surname
+    # "Miss Bartlett" → the one woman written "<given> Bartlett".
+    for k in sorted(known):
+        t = _title(k)
+        words = k.split()
+        g = gender_of_title(k)
+        if not t or len(words) != 2 or not g or words[1] not in by_surname:
+            continue
+        fits = [p for p in by_surname[words[1]] if p != k and genders.get(p) == g
+                and frozenset((k, p)) not in apart]
+        if len(fits) == 1:
+            link(k, fits[0])
+    for a in list(links):  # one lookup reaches the key
+        seen = {a}
+        while links[a] in links and links[a] not in seen:
+            seen.add(links[a])
+            links[a] = links[links[a]]
+    return links
