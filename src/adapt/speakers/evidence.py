@@ -39,6 +39,8 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
                 subject = tags.subject_text(m)
                 subj_text = subject.strip().lower()
                 s = r.subject(subject, addressed)
+                if subj_text in ("he", "she"):
+                    s = _actor_before(b, i, PRONOUN_GENDER[subj_text], addressed, r) or s
                 if s:
                     explicit[i] = s
                     if subj_text in ("he", "she"):
@@ -79,3 +81,15 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             if named and not named.startswith("\x00"):
                 explicit[i] = named
     return explicit, pronoun, carries_on
+
+
+def _actor_before(b: Paragraph, i: int, g: str, addressed: set[str], r: Resolver) -> str | None:
+    """'Newland looked at her. "I see," he said.': the one the paragraph's own narration
+    before the speech is about, when of the pronoun's gender, is the "he"."""
+    for part in reversed(b.parts[:i]):
+        if isinstance(part, Narration):
+            for sent in reversed(sentences(part.text)):
+                who = first_subject(sent, r)
+                if who and not who.startswith("\x00") and r.genders.get(who) == g and who not in addressed:
+                    return who
+    return None
