@@ -16,6 +16,7 @@ from typing import NamedTuple
 from adapt.language.sentences import sentences
 from adapt.read.beats import Paragraph
 from adapt.speakers.evidence import Attribution
+from adapt.speakers.names import vocatives
 from adapt.speakers.quotes import Turn
 from adapt.speakers.resolver import Resolver, first_subject
 
@@ -55,7 +56,11 @@ def _intro(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
 
 
 def _replied(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
-    return Attribution(t.addressee, "replied") if t.addressee else None
+    if not t.addressee:
+        return None
+    # "Yes, Charlotte, ...": a line that calls the one addressed before is not theirs.
+    called = {r.canonical(v) for q in b.quotes for v in vocatives(q.text)}
+    return Attribution(t.addressee, "replied") if t.addressee not in called else None
 
 
 PARAGRAPH_PASSES: tuple[Pass, ...] = (
