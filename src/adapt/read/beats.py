@@ -15,6 +15,7 @@ from typing import Union
 from lark import Token, Transformer, Tree, v_args
 
 from adapt.read import verse as verses
+from adapt.read.unspoken import unspoken
 from adapt.read.verse import Piece, Verse
 
 _QUOTE_MARKS = "\"“”'‘’"
@@ -220,7 +221,7 @@ class _ToBeats(Transformer):  # type: ignore[type-arg]
                     text = text + " "
                 p = Narration(text)
             out.append(p)
-        return Paragraph(tuple(out), _line(meta))
+        return Paragraph(tuple(unspoken(out, Narration, Quote)), _line(meta))
 
 
 def _line(meta) -> int | None:  # type: ignore[no-untyped-def]
