@@ -48,7 +48,14 @@ def _action(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
         return None
     sents = sentences(b.parts[first - 1].text)  # type: ignore[union-attr]
     t.action = first_subject(sents[-1], r) if sents else None
+    if t.action and t.action in _called(b, r):
+        return None  # "Fanny looked up. 'Fanny, at what time...'": someone speaks to her
     return Attribution(t.action, "action") if t.action else None
+
+
+def _called(b: Paragraph, r: Resolver) -> set[str]:
+    """Whom the paragraph's speech calls by name: not its speaker."""
+    return {r.canonical(v) for q in b.quotes for v in vocatives(q.text)}
 
 
 def _intro(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
@@ -59,8 +66,7 @@ def _replied(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
     if not t.addressee:
         return None
     # "Yes, Charlotte, ...": a line that calls the one addressed before is not theirs.
-    called = {r.canonical(v) for q in b.quotes for v in vocatives(q.text)}
-    return Attribution(t.addressee, "replied") if t.addressee not in called else None
+    return Attribution(t.addressee, "replied") if t.addressee not in _called(b, r) else None
 
 
 PARAGRAPH_PASSES: tuple[Pass, ...] = (
