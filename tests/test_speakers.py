@@ -218,3 +218,10 @@ def test_quoted_words_nobody_speaks_stay_in_the_action() -> None:
     assert [q.text for q in beats[1].quotes] == ["yes"]  # said mid-sentence: still speech
     assert isinstance(beats[2].parts[0], Quote)
     assert [c for c, _ in said(text)] == ["TOM", "ANNE"]
+
+
+def test_names_keep_their_lower_case_particles() -> None:
+    text = ('Mr. van der Luyden came in; he was tall. Mrs. van der Luyden sat down, and she smiled.\n\n'
+            '"Good evening," said Mr. van der Luyden.\n\n"Good evening," said Mrs. van der Luyden.\n\n'
+            '"It is cold," said Lady Catherine de Bourgh.\n')
+    assert [c for c, _ in said(text)] == ["MR. VAN DER LUYDEN", "MRS. VAN DER LUYDEN", "LADY CATHERINE DE BOURGH"]

@@ -33,7 +33,10 @@ LOWER = "[a-zß-öø-ÿĀ-ɏά-ώϐ-ϗа-џ]"
 # "Anne", "Renée", "McAllister", "O'Brien", "Anne-Marie"
 _CAP = rf"{UPPER}(?:{LOWER}+(?:{UPPER}{LOWER}+)?|['’]{UPPER}{LOWER}+)(?:-{UPPER}{LOWER}+)?"
 # "Mrs. Bennet", "Elizabeth", "Sherlock Holmes", "Mr. Athelney Jones", "B"
-NAME = rf"(?:{_TITLE}\s+)?{_CAP}(?:\s+{_CAP}){{0,2}}"
+# "Mr. van der Luyden", "Lady Catherine de Bourgh": lower-case particles inside a name
+_PARTICLE_WORD = re.compile(r"(?:van|von|de|der|den|du|da|di|del|della|le|la|ten|ter)")
+_PARTICLE = _PARTICLE_WORD.pattern + r"\s+"
+NAME = rf"(?:{_TITLE}\s+(?:{_PARTICLE}){{0,2}})?{_CAP}(?:\s+(?:{_PARTICLE}){{0,2}}{_CAP}){{0,2}}"
 
 # Capitalised words that start sentences or address no one: never a character's name.
 NOT_NAMES = frozenset("""
@@ -120,7 +123,7 @@ def _describes(word: str) -> bool:
 
 def is_name(text: str) -> bool:
     """A capitalised phrase that can name a person (not 'Then', not 'Oh')."""
-    words = text.replace(".", "").split()
+    words = [w for w in text.replace(".", "").split() if not _PARTICLE_WORD.fullmatch(w)]
     if not words or not all(w[:1].isupper() for w in words):
         return False
     if len(words) == 1:
