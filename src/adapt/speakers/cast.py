@@ -193,7 +193,8 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                     for here in said:
                         _apart(here, apart)
                     nxt = b.parts[i + 1].text if i + 1 < len(b.parts) else ""
-                    tag = _keys(sentences(nxt)[0], alias) if nxt.strip() else set()
+                    first = NAME_RE.search(sentences(nxt)[0]) if nxt.strip() else None
+                    tag = _keys(first.group(0), alias) if first else set()  # the tag's speaker, not whom it adds
                     if tag:
                         _apart(set().union(*said) | tag, apart)
     known |= {n for n in seen if gender_of_title(n) or (person[n] >= 2 and placed[n] * 3 < seen[n])}
@@ -217,7 +218,9 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                 if key in known and key not in genders:
                     pron = re.search(r"\b(he|his|him|she|her|hers)\b", s[m.end():m.end() + 80])
                     if pron:
-                        votes[key][PRONOUN_GENDER[pron.group(1)]] += 1
+                        # "Henry ... trifled with her feelings": an object's pronoun says less
+                        # than a subject's "he".
+                        votes[key][PRONOUN_GENDER[pron.group(1)]] += 3 if pron.group(1) in ("he", "she") else 1
     for n, v in votes.items():
         genders[n] = v.most_common(1)[0][0]
     links = same_person(forms, known, alias, genders, apart, proper)

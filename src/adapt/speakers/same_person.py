@@ -74,6 +74,15 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
                 and frozenset((k, p)) not in apart]
         if len(fits) == 1:
             link(k, fits[0])
+    # A bare surname the narration uses ("Crawford") is the one man written with it, unless
+    # "Mr. Crawford" outnumbers it (then it may be the father's).
+    for k in sorted(known):
+        if len(k.split()) != 1 or k not in by_surname or k in links:
+            continue
+        mister = forms[f"Mr. {k}"] + forms[f"Mr {k}"]
+        fits = [p for p in by_surname[k] if p != k and genders.get(p) == "m" and frozenset((k, p)) not in apart]
+        if len(fits) == 1 and forms[k] > mister and genders.get(k, "m") == "m":
+            link(k, fits[0])
     for a in list(links):  # one lookup reaches the key
         seen = {a}
         while links[a] in links and links[a] not in seen:
