@@ -11,15 +11,18 @@ TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Sir", "Lady", "Lord", "Cap
           "Count", "Countess", "Baron", "Baroness", "Dame", "Squire",
           # Forms of address of other languages, used in English novels too ("Mlle. Reuter").
           "Mlle", "Mme", "Mons", "Herr", "Frau", "Fräulein", "Signor", "Signora", "Signorina",
-          "Señor", "Señora", "Señorita", "Senhor", "Senhora", "Don", "Doña", "Donna", "Mynheer", "Monseigneur")
+          "Señor", "Señora", "Señorita", "Senhor", "Senhora", "Don", "Doña", "Donna", "Mynheer", "Monseigneur",
+          # Dialect spellings of address in English novels ("Mistah Oakley", "Marse Tom").
+          "Mistah", "Mista", "Marse", "Massa", "Missis", "Missus")
 MALE_TITLES = {"Mr", "Sir", "Lord", "Master", "Father", "Brother", "Uncle", "Monsieur", "Prince",
                "King", "Duke", "Count", "Baron", "Squire", "Captain", "Colonel", "Major", "General",
                "Sergeant", "Lieutenant", "Inspector", "Rev", "Reverend", "Dr", "Doctor", "Professor", "Judge",
-               "Mons", "Herr", "Signor", "Señor", "Senhor", "Don", "Mynheer", "Monseigneur"}
+               "Mons", "Herr", "Signor", "Señor", "Senhor", "Don", "Mynheer", "Monseigneur",
+               "Mistah", "Mista", "Marse", "Massa"}
 FEMALE_TITLES = {"Mrs", "Ms", "Miss", "Lady", "Mistress", "Mother", "Sister", "Aunt", "Madame",
                  "Mademoiselle", "Princess", "Queen", "Duchess", "Countess", "Baroness", "Dame",
                  "Mlle", "Mme", "Frau", "Fräulein", "Signora", "Signorina", "Señora", "Señorita", "Senhora",
-                 "Doña", "Donna"}
+                 "Doña", "Donna", "Missis", "Missus"}
 
 _TITLE = r"(?:%s)\.?" % "|".join(TITLES)
 
