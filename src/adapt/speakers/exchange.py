@@ -16,7 +16,7 @@ from itertools import pairwise
 from adapt.read.beats import Beat, Quote
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.names import ADDRESS_GENDER, vocatives
-from adapt.speakers.resolver import NAME_RE, NARRATOR, Resolver
+from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver
 from adapt.speakers.turns import best_sequence
 
 W = {"same_gap": 1.0, "same": 3.0, "alt": 2.0, "third": 2.0, "reply": 2.5, "weak": 2.5, "pron": 1.0, "carry": 2.0, "last": 1.0, "present": 2.0, "prior": 2.0, "about": 2.0}
@@ -139,7 +139,10 @@ def fill_turns(beats: list[Beat], runs: list[list[int]], ev: Evidence, out: dict
                 # "said she": any woman of the exchange; the last one named is a hint.
                 g = ev.gendered[b]
                 fits = [c for c in candidates if r.genders.get(c) == g and c != NARRATOR]
-                options.append(list(dict.fromkeys([ev.para[b].speaker] + fits)))
+                found = list(dict.fromkeys([ev.para[b].speaker] + fits))
+                # An unnamed "she" only when no woman of the exchange has a name.
+                named = [c for c in found if c not in PLACEHOLDER.values()]
+                options.append(named or found)
             else:
                 options.append(candidates)
         def score(i: int, s: str, s1: str | None, s2: str | None, ex: _Exchange = ex) -> float:
