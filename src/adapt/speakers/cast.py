@@ -13,6 +13,7 @@ from adapt.speakers.names import (
     ADDRESS_GENDER,
     PRONOUN_GENDER,
     TITLES,
+    WORD_NAMES,
     clean_name,
     gender_of_title,
     is_name,
@@ -101,7 +102,7 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                     if re.fullmatch(r"the\s+(?:[a-z]+\s+){0,2}[a-z]+", noun):
                         nouns.add(noun.split()[-1])
                     s = clean_name(tags.subject_text(m))
-                    if is_name(s) and s not in ("I", "He", "She"):
+                    if (is_name(s) or s in WORD_NAMES) and s not in ("I", "He", "She"):
                         names[re.sub(r"['’]s$", "", s)] += 3
     known = {n for n, c in names.items() if c >= 2 and plausible_name(n, proper)}
     forms: Counter[str] = Counter(clean_name(m.group(0)) for b in beats if isinstance(b, Paragraph)

@@ -65,6 +65,10 @@ Such Other Nor Both Either Neither Ladyship Lordship Majesty Highness Honour Wor
 Christ Lord's Good-bye Goodnight Night Morning Evening Afternoon Man's Woman's Poor Confused Little
 """.split())
 
+# Given names that are also words a capital starts ("May I?", "Will you?", "in June"): a name
+# only where a tag makes the word a speaker ("said May"), never from a vocative or a sentence start.
+WORD_NAMES = frozenset("May Will April June August".split())
+
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 COMMON_GENDER = {
@@ -137,7 +141,8 @@ def is_name(text: str) -> bool:
 def clean_name(phrase: str) -> str:
     """'Before Anne' → 'Anne': capitalised sentence openers are not part of a name."""
     words = phrase.split()
-    while len(words) > 1 and words[0] in NOT_NAMES and words[0].rstrip(".") not in TITLES:
+    while len(words) > 1 and words[0] in NOT_NAMES and words[0].rstrip(".") not in TITLES \
+            and not (words[0] in WORD_NAMES and len(words) == 2):  # "May Welland", "Will Ladislaw"
         words = words[1:]
     return " ".join(words)
 
@@ -225,6 +230,8 @@ def plausible_name(name: str, proper: frozenset[str] | set[str] = frozenset(), *
         return True
     low = words[0].lower()
     pos = lemmas(low)
+    if words[0] in WORD_NAMES and words[0] in proper:
+        return True  # "May" of "May Welland", written with a capital mid-sentence
     if low in _INTERJECTIONS or "AUX" in pos or (low.endswith("ing") and "VERB" in pos and "NOUN" not in pos):
         return False  # "Ugh", "Was", "Having": never anyone's name
     if words[0] in proper:

@@ -191,7 +191,7 @@ class Resolver:
                 return key
             return None
         text = clean_name(text)  # "When Miss Harris" → "Miss Harris"
-        if is_name(text) and (text in self.known or plausible_name(text, self.proper)):
+        if text in self.known or (is_name(text) and plausible_name(text, self.proper)):
             return self.canonical(text)
         return None
 
