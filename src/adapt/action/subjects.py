@@ -11,6 +11,7 @@ from adapt.language.lexicon import (
     DETS,
     FUNCTION_WORDS,
     INDEFINITE,
+    MODALS,
     NOMINATIVE,
     NUMBERS,
     OBJECTS,
@@ -93,6 +94,8 @@ def subject(words: list[Word], p: int) -> Subject | None:
         rel = _relative(words, p)
         if rel is not None or w.low != "that":
             return rel
+    if w.low == "it" and not w.clause_start and _it_subject(words, p):
+        return Subject(p, "3sg", "pron")
     if not w.clause_start:
         return None
     if w.low in {"it", "you", "there"}:
@@ -112,12 +115,79 @@ def subject(words: list[Word], p: int) -> Subject | None:
                 return Subject(q, "3sg", "name")  # "as Mr. Phillips's had been"
             return _noun_phrase(words, q)
         return Subject(q, "pl" if compound(words, p) else "3sg", "name")
+    if w.low in _QUANTIFIERS and _past_follows(words, p):  # "This struck him", "Some came"
+        return Subject(p, _QUANTIFIERS[w.low], "bare")
     if w.low in DETS or w.low in NUMBERS:  # "the old man", "two constables"
         return _noun_phrase(words, p)
     if ("NOUN" in lemmas(w.low) and "VERB" not in lemmas(w.low)
             and w.low not in CLAUSE_WORDS | STOP | OBJECTS | ADVERBS):
         return Subject(p, "pl" if plural(w.low) else "3sg", "bare")
+    if _bare_noun(w) and opens_sentence(words, p) and _past_follows(words, p):
+        return Subject(p, "pl" if plural(w.low) else "3sg", "bare")  # "Tears streamed"
+    nxt = words[p + 1] if p + 1 < len(words) else None
+    if nxt is not None and not nxt.before.strip() and not nxt.prot and "ADJ" in lemmas(w.low) \
+            and opens_sentence(words, p) \
+            and "VERB" not in lemmas(w.low) and w.low not in _CLOSED_WORDS and _bare_noun(nxt) \
+            and _past_follows(words, p + 1):
+        return Subject(p + 1, "pl" if plural(nxt.low) else "3sg", "bare")  # "Strange dogs sauntered"
     return None
+
+
+def _bare_noun(w: Word) -> bool:
+    pos = lemmas(w.low)
+    return "NOUN" in pos and not {"ADV", "ADJ"} & set(pos) and w.low not in _CLOSED_WORDS \
+        and not w.low.endswith("ing") and not is_past(w.low) and w.low not in AUX and w.low not in MODALS
+
+
+def opens_sentence(words: list[Word], p: int) -> bool:
+    """A bare noun phrase heads a clause at a sentence's start or after a comma and a
+    conjunction; "a rope and pulley passed through" is a noun phrase going on."""
+    if words[p].sent_start or ";" in words[p].before:
+        return True
+    prev = words[p - 1] if p else None
+    return prev is not None and prev.low in {"and", "but", "or", "yet", "so"} and bool(
+        prev.before.strip())
+
+
+_QUANTIFIERS = {"this": "3sg", "neither": "3sg", "either": "3sg", "each": "3sg",
+                "another": "3sg", "one": "3sg", "some": "pl", "few": "pl", "many": "pl",
+                "several": "pl", "both": "pl", "others": "pl"}
+_CLOSED_WORDS = CLAUSE_WORDS | STOP | OBJECTS | ADVERBS | FUNCTION_WORDS | DETS
+
+
+def _past_follows(words: list[Word], p: int) -> bool:
+    """The word after ``p`` (adverbs between) is a clear simple past, not an auxiliary."""
+    v = next_verb(words, p)
+    return v is not None and words[v].low not in AUX and is_past(words[v].low) \
+        and words[v].low not in MODALS
+
+
+_AFTER_OBJECT = {"of", "in", "on", "at", "with", "from", "near", "under", "behind", "beside", "by",
+                 "to", "for", "into", "upon", "about", "through", "over", "round", "around",
+                 "against", "without", "within", "towards", "toward", "like", "than", "off",
+                 "onto", "after", "before", "across", "along", "among", "between", "beyond"}
+
+
+def _it_subject(words: list[Word], p: int) -> bool:
+    """'the form it took', 'Sure enough it ended', 'what it meant': "it" inside a
+    clause is the subject of a clear past that follows, unless the word before makes
+    it an object ("see it packed", "of it conveyed", "with it came")."""
+    prev, w = words[p - 1], words[p]
+    if prev.prot or w.before.strip(" -") or prev.low in _AFTER_OBJECT or prev.low in AUX:
+        return False
+    v = next_verb(words, p)
+    if v is None or words[v].low in AUX or not is_past(words[v].low):
+        return False
+    if v + 1 < len(words) and words[v + 1].low == "by":
+        return False  # "it conveyed by her manner": a participle
+    pos = lemmas(prev.low)
+    if prev.low in {"what", "whatever", "wherever", "ere", "whence", "once", "enough", "last",
+                    "little", "too", "indeed", "now"} or prev.low in CLAUSE_WORDS:
+        return True
+    if "VERB" in pos and ("NOUN" not in pos or prev.low.endswith("ing") or p >= 2 and (
+            words[p - 2].low in {"to"} | MODALS | NOMINATIVE or words[p - 2].low in AUX)):
+        return False  # a verb and its object: "to see it packed", "have it rolled"
+    return "NOUN" in pos or prev.text[:1].isupper() or is_adverb(prev)
 
 
 _PREPOSITIONS = {"of", "in", "on", "at", "with", "from", "near", "under", "behind", "beside",

@@ -11,6 +11,7 @@ Quoted material is never touched.
 """
 from __future__ import annotations
 
+from adapt.action.chains import chains
 from adapt.action.inner_voice import is_inner_voice, split_inner_voice
 from adapt.action.person import (
     FIRST_PERSON,
@@ -95,6 +96,7 @@ def rewrite(text: str, *, narrator: str | None, pronoun: str = "they", tense: st
         p += 1
     if to_present:
         sweep(ws, out)
+        chains(ws, out)
     if nar is not None and other:
         name_the_other(ws, out, narrator=nar.name, other=other, pronoun=pronoun)
     return [(tok, out.get(k, tok)) for k, tok in enumerate(toks)]
