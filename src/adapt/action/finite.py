@@ -110,10 +110,15 @@ def bare_verb(ws: list[Word], v: int) -> bool:
         return True
     if re.search(r"[,;:—–-]", nxt.before):
         return nxt.low in {"and", "but", "then", "or"}
-    # "each busied with reflections", "no one disposed to": a participle and its phrase;
-    # an object or a particle shows the verb ("This struck Cecil", "Tears streamed down").
-    return nxt.low in _OBJECT_START - {"that"} or nxt.low in _PARTICLES | _DIRECTIONS \
-        or is_adverb(nxt) or nxt.text[:1].isupper() and not nxt.sent_start
+    # "each busied with reflections", "no one disposed to": a participle of a state.
+    return not _STATES & set(lemmas(low).get("VERB", ()))
+
+
+_STATES = {"busy", "dispose", "incline", "seat", "dress", "occupy", "employ", "satisfy",
+           "delight", "please", "surprise", "engage", "interest", "concern", "absorb", "tire",
+           "fill", "cover", "lose", "bury", "wrap", "clothe", "arm", "determine", "resolve",
+           "prepare", "acquaint", "attach", "devote", "oblige", "compose", "convince", "amuse",
+           "annoy", "astonish", "frighten", "terrify", "worry", "trouble", "distress", "bent"}
 
 
 def inverted_subject(ws: list[Word], p: int) -> bool:

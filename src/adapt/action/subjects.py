@@ -1,6 +1,7 @@
 """Words → the subject that starts a clause, with its number, for verb agreement."""
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -140,13 +141,17 @@ def _bare_noun(w: Word) -> bool:
 
 
 def opens_sentence(words: list[Word], p: int) -> bool:
-    """A bare noun phrase heads a clause at a sentence's start or after a comma and a
-    conjunction; "a rope and pulley passed through" is a noun phrase going on."""
-    if words[p].sent_start or ";" in words[p].before:
+    """A bare noun phrase at ``p`` can head its clause: not "a rope and pulley passed
+    through" (a noun phrase going on after a bare "and"), nor a preposition's or a
+    verb's object."""
+    if words[p].sent_start or re.search(r"[;:,—–(]", words[p].before):
         return True
-    prev = words[p - 1] if p else None
-    return prev is not None and prev.low in {"and", "but", "or", "yet", "so"} and bool(
-        prev.before.strip())
+    prev = words[p - 1]
+    if prev.low in {"and", "or", "nor"}:
+        return bool(prev.before.strip())
+    pos = lemmas(prev.low)
+    return prev.low not in _AFTER_OBJECT and not ("VERB" in pos and "NOUN" not in pos
+                                                  and prev.low not in CLAUSE_WORDS)
 
 
 _QUANTIFIERS = {"this": "3sg", "neither": "3sg", "either": "3sg", "each": "3sg",
