@@ -85,7 +85,7 @@ def coordinate_ok(ws: list[Word], q: int, c: int, v: int, main: str | None,
     if q - 1 != v and past_lemma(prev.low) and not set(ppos) - {"VERB", "ADJ"}:
         return False
     nxt = ws[c + 1] if c + 1 < len(ws) else None
-    follows = nxt is not None and not nxt.before.strip() and (
+    follows = nxt is None or re.search(r"[.;!?]", nxt.before) is not None or not nxt.before.strip() and (
         nxt.low in OBJECTS or is_adverb(nxt) or nxt.low in _DIRECTIONS)
     form = past_lemma(cand.low) if to_present else base_lemma(cand.low)
     return form is not None and ("NOUN" not in cpos or follows)
@@ -101,7 +101,7 @@ def bare_verb(ws: list[Word], v: int) -> bool:
         return False
     nxt = ws[v + 1] if v + 1 < len(ws) else None
     if nxt is None or nxt.prot:
-        return not is_vbn(low)
+        return True  # "Bees hummed."
     if nxt.low == "by" and not nxt.before.strip():
         return False
     if "," in nxt.before and (nxt.low in NOMINATIVE | DETS or nxt.text[:1].isupper()):
@@ -110,6 +110,11 @@ def bare_verb(ws: list[Word], v: int) -> bool:
         return True
     if re.search(r"[,;:—–-]", nxt.before):
         return nxt.low in {"and", "but", "then", "or"}
+    if "," in ws[v - 1].before and not ws[v - 1].sent_start:
+        # in a list after a comma, "money spent and renewed, reputations won and lost":
+        # absolute phrases, unless an object or a particle shows the verb
+        return nxt.low in _OBJECT_START - {"that"} or nxt.low in _PARTICLES | _DIRECTIONS \
+            or is_adverb(nxt)
     # "each busied with reflections", "no one disposed to": a participle of a state.
     return not _STATES & set(lemmas(low).get("VERB", ()))
 

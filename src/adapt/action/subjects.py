@@ -103,6 +103,9 @@ def subject(words: list[Word], p: int) -> Subject | None:
         return Subject(p, PRONOUN_AGR[w.low], "there" if w.low == "there" else "pron")
     if w.low in INDEFINITE:
         return Subject(p, "3sg", "pron")
+    if w.low.endswith("s") and not lemmas(w.low) and "NOUN" in lemmas(w.low[:-1]) \
+            and w.text not in KNOWN_NAMES.get():
+        return Subject(p, "pl", "bare")  # "Gossamers glimmered": a plural lemminflect lacks
     if is_name(words, p):
         q = p
         while q + 1 < len(words) and words[q + 1].text[:1].isupper() and words[
@@ -144,11 +147,15 @@ def opens_sentence(words: list[Word], p: int) -> bool:
     """A bare noun phrase at ``p`` can head its clause: not "a rope and pulley passed
     through" (a noun phrase going on after a bare "and"), nor a preposition's or a
     verb's object."""
-    if words[p].sent_start or re.search(r"[;:,—–(]", words[p].before):
+    if words[p].sent_start or re.search(r"[;:—–(]", words[p].before):
         return True
     prev = words[p - 1]
+    if "," in words[p].before:
+        return True
     if prev.low in {"and", "or", "nor"}:
-        return bool(prev.before.strip())
+        # "flushes scarlet and embarrassment sat" opens a clause; "rope and pulley" is one noun phrase
+        return bool(prev.before.strip()) or p < 2 or "NOUN" not in lemmas(words[p - 2].low) \
+            or words[p - 2].low in OBJECTS or bool(past_lemma(words[p - 2].low) or is_past(words[p - 2].low))
     pos = lemmas(prev.low)
     return prev.low not in _AFTER_OBJECT and not ("VERB" in pos and "NOUN" not in pos
                                                   and prev.low not in CLAUSE_WORDS)
