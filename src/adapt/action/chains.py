@@ -4,7 +4,8 @@
 "if") or a semicolon, because what follows may have a subject of its own.  This
 pass takes up the verbs left past after such a break: "struck Cecil as subtle, and
 pleased him" (the "and" joins "pleased" to "struck"), "places them on the chest;
-folded the handkerchief" (a list of the same subject's actions).  A verb joins the
+folded the handkerchief", "sinks into a corner, turned his back" (a list of the
+same subject's actions).  A verb joins the
 nearest finite verb before it in the sentence, and only when that verb was put
 into the present; a past form left standing in between (a participle, a kept
 counterfactual, "the door locked and bolted") stops it.
@@ -15,7 +16,7 @@ import re
 
 from adapt.action.finite import coordinate_ok, keep_past, listed_verb
 from adapt.action.tense import agree
-from adapt.language.lexicon import AUX, DETS, MODALS, is_past, is_vbn, past_lemma, present
+from adapt.language.lexicon import AUX, DETS, MODALS, NOMINATIVE, is_past, is_vbn, past_lemma, present
 from adapt.language.words import Word, next_verb, set_word
 
 _JOINS = {"and", "but", "then", "or", "nor", "yet"}
@@ -48,7 +49,26 @@ def _verb_before(ws: list[Word], q: int, out: dict[int, str]) -> int | None:
             continue  # "to the left": a noun
         if is_past(low) or low in MODALS or is_vbn(low):
             return None  # a past left standing, a modal, a participle: not this chain
+        if low in NOMINATIVE or low in _SUBORDINATE - {"as"} or ";" in w.before or (
+                w.text[:1].isupper() and not w.sent_start and not (k and ws[k - 1].k in out)):
+            return None  # another subject, or another clause: "that Diana and Jane, …, clasped"
     return None
+
+
+_SUBORDINATE = {"when", "while", "as", "because", "though", "although", "if", "until", "till",
+                "before", "after", "since", "where", "whereupon", "unless", "whilst", "whenever",
+                "that", "who", "which", "whom", "whose", "what", "lest", "once", "whether"}
+
+
+def _in_subordinate(ws: list[Word], v: int) -> bool:
+    """The verb at ``v`` belongs to a subordinate clause ("till they were out of sight"):
+    a verb after it and a comma may be the main clause's ("..., assured the company")."""
+    for k in range(v, max(v - 8, -1), -1):
+        if ws[k].low in _SUBORDINATE:
+            return True
+        if ws[k].sent_start or k < v and re.search(r"[,;:—–(]", ws[k + 1].before):
+            return False
+    return False
 
 
 def _item_before(ws: list[Word], q: int, out: dict[int, str]) -> int | None:
@@ -75,7 +95,8 @@ def chains(ws: list[Word], out: dict[int, str]) -> None:
         if w.prot or w.k in out:
             continue
         joined = w.low in _JOINS
-        listed = not joined and ";" in w.before and not re.search(r"[.!?:]", w.before)
+        listed = not joined and re.search(r"[;,]", w.before) is not None \
+            and not re.search(r"[.!?:]", w.before)
         if not (joined or listed):
             continue
         c = next_verb(ws, q) if joined else q
@@ -83,9 +104,9 @@ def chains(ws: list[Word], out: dict[int, str]) -> None:
             continue
         cand = ws[c]
         v = _verb_before(ws, q, out)
-        if v is None and (listed or ";" in w.before):
+        if v is None and ";" in w.before:
             v = _item_before(ws, q, out)
-        if v is None or cand.low in MODALS:
+        if v is None or cand.low in MODALS or listed and _in_subordinate(ws, v):
             continue
         agr = _agreement(ws[v], out[ws[v].k])
         # "and put it away": after a singular subject the bare form can only be the past
@@ -94,7 +115,7 @@ def chains(ws: list[Word], out: dict[int, str]) -> None:
             continue
         if joined and not coordinate_ok(ws, q, c, v, past_lemma(ws[v].low), True):
             continue
-        if listed and (cand.low in AUX or not listed_verb(ws, v, c, True, (";",))):
+        if listed and (cand.low in AUX or not listed_verb(ws, v, c, True, (";", ","))):
             continue
         if agr:
             set_word(out, cand, agree(cand, agr, True))

@@ -25,6 +25,7 @@ from adapt.language.lexicon import (
     is_vbn,
     lemmas,
     past_lemma,
+    plural,
 )
 from adapt.language.words import Word, is_adverb, next_verb
 
@@ -214,8 +215,11 @@ def keep_past(ws: list[Word], v: int, lexical: bool) -> bool:
     if low in {"could", "had", "were"}:
         cue = {"if", "wish", "wished", "wishes", "wishing", "though", "unless", "whether", "rather"}
         before = [w for w in ws[:v] if w.sent == ws[v].sent]
-        if low == "had":  # "whether she had been there" narrates; "if she had" does not
-            cue = cue - {"whether", "though"}
+        plural_were = low == "were" and v > 0 and (ws[v - 1].low in {"they", "we", "you"} or (
+            "NOUN" in lemmas(ws[v - 1].low) and plural(ws[v - 1].low)))
+        if low == "had" or plural_were:  # "whether she had been there" narrates; "if she had" does not
+            cue = cue - {"whether", "though"}  # nor is "though they were sunken" a subjunctive
+        if low in {"had", "were"}:
             # only the cue of this clause: "She asked if he would come, and he had"
             last_break = max((k for k, w in enumerate(before) if w.before.strip(" ") in {",", ";", ":"}
                               and k and before[k - 1].low not in cue), default=0)
