@@ -49,8 +49,7 @@ def _verb_before(ws: list[Word], q: int, out: dict[int, str]) -> int | None:
             continue  # "to the left": a noun
         if is_past(low) or low in MODALS or is_vbn(low):
             return None  # a past left standing, a modal, a participle: not this chain
-        if low in NOMINATIVE or low in _SUBORDINATE - {"as"} or ";" in w.before or (
-                w.text[:1].isupper() and not w.sent_start and not (k and ws[k - 1].k in out)):
+        if low in NOMINATIVE or low in _SUBORDINATE - {"as"} or ";" in w.before:
             return None  # another subject, or another clause: "that Diana and Jane, …, clasped"
     return None
 

@@ -352,7 +352,8 @@ def sweep(ws: list[Word], out: dict[int, str]) -> None:
             new = {"had": "have" if many else "has", "did": "do" if many else "does"}[low[:3]]
             set_word(out, w, new + ("n" + apos(w.text) + "t" if low.endswith("n't") else ""))
         elif prev.text in names and not prev.sent_start and is_past(low) and low not in AUX \
-                and low not in MODALS and not keep_past(ws, v, True):
+                and low not in MODALS and not keep_past(ws, v, True) and not (
+                    is_vbn(low) and v >= 2 and ws[v - 2].k in out):  # "finds Holmes dejected"
             set_word(out, w, agree(w, "3sg", True))
 
 
