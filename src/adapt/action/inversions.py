@@ -29,13 +29,19 @@ def _number(ws: list[Word], q: int) -> tuple[str, int] | None:
     w = ws[q]
     if w.low in PRONOUN_AGR and w.low != "i":
         return PRONOUN_AGR[w.low], q
+    if w.low in {"these", "those"} and q + 1 < len(ws) and ws[q + 1].low in DETS:
+        return "pl", q  # "Nor were these the only feelings"
     if w.text[:1].isupper() and w.low not in DETS:
         r = q
         while r + 1 < len(ws) and ws[r + 1].text[:1].isupper() and (
                 not ws[r + 1].before.strip() or ws[r].low in TITLES and ws[r + 1].before.strip() == "."):
             r += 1
+        if r + 2 < len(ws) and ws[r + 1].low == "and" and ws[r + 2].text[:1].isupper():
+            return "pl", r  # "Nor were Archer and Madame Olenska two lovers"
         return "3sg", r
     if w.low not in DETS:
+        if set(lemmas(w.low)) == {"NOUN"}:
+            return ("pl" if plural(w.low) else "3sg"), q  # "Nor did purity mean peace"
         return None
     r = q + 1
     while r < len(ws) and r < q + 4 and not ws[r].before.strip() and "NOUN" not in lemmas(ws[r].low) \
@@ -98,3 +104,35 @@ def sentence_ends(ws: list[Word], toks: list[str]) -> dict[int, str]:
             marks = re.findall(r"[?!.]", gap)
             ends[w.sent] = marks[0] if marks else ""
     return ends
+
+
+_OPENERS = {"each": "3sg", "much": "3sg", "either": "3sg", "neither": "3sg", "none": "3sg",
+            "few": "pl", "many": "pl", "both": "pl", "several": "pl", "some": "pl"}
+_BE = {"was": "is", "were": "are", "wasn't": "isn't", "weren't": "aren't"}
+
+
+def openings(ws: list[Word], out: dict[int, str]) -> None:
+    """A sentence's first word as the subject of a past auxiliary: 'Each was thoughtful',
+    'Much was said', 'Retreat was impossible', 'Time did something'; and a sentence the
+    paragraph split off its subject: 'And were received with joy' → 'And are received'
+    (the auxiliary keeps its number)."""
+    for v in range(1, len(ws)):
+        w, first = ws[v], ws[v - 1]
+        if w.prot or first.prot or w.k in out or not first.sent_start or w.before.strip():
+            continue
+        low = w.low
+        after = ws[v + 1] if v + 1 < len(ws) else None
+        if first.low in {"and", "but", "or", "yet"} and low in _BE:
+            if after is None or after.low not in PRONOUN_AGR and after.low not in DETS:
+                set_word(out, w, _BE[low])  # not "And were it only…": a condition
+            continue
+        pos = lemmas(first.low)
+        agr = _OPENERS.get(first.low) or (
+            ("pl" if plural(first.low) else "3sg") if set(pos) == {"NOUN"} or set(pos) == {"NOUN", "VERB"}
+            and not first.low.endswith(("ed", "s")) else None)
+        if agr is None or first.text.isupper():
+            continue
+        if low in _BE and (low.startswith("was") == (agr == "3sg")):
+            set_word(out, w, _BE[low])
+        elif low in {"did", "didn't"}:
+            set_word(out, w, ("does" if agr == "3sg" else "do") + low[3:])
