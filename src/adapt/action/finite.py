@@ -81,7 +81,7 @@ def coordinate_ok(ws: list[Word], q: int, c: int, v: int, main: str | None,
     if main in LINKING and "ADJ" in cpos:
         return False
     if main in LINKING - {"go", "get", "turn"} and "ADJ" in ppos and "ADV" not in ppos \
-            and is_vbn(cand.low):
+            and is_vbn(cand.low) and not ("," in ws[q].before and c > q + 1):
         return False  # "felt shy and frightened": the participle is an adjective too
     if q - 1 != v and past_lemma(prev.low) and not set(ppos) - {"VERB", "ADJ"}:
         return False

@@ -136,3 +136,19 @@ def openings(ws: list[Word], out: dict[int, str]) -> None:
             set_word(out, w, _BE[low])
         elif low in {"did", "didn't"}:
             set_word(out, w, ("does" if agr == "3sg" else "do") + low[3:])
+
+
+_ASKING = {"ask", "inquire", "enquire", "wonder", "question", "doubt"}
+
+
+def asked_if(ws: list[Word], out: dict[int, str]) -> None:
+    """'asks if she were ill', 'wondering if it were lightness': an indirect question,
+    not a condition, so its "were" is the narration's past → 'is'."""
+    for v in range(2, len(ws)):
+        w, subj, conj = ws[v], ws[v - 1], ws[v - 2]
+        if w.low != "were" or w.prot or w.k in out or subj.low not in {"he", "she", "it"} \
+                or conj.low not in {"if", "whether"}:
+            continue
+        if any(_ASKING & set(lemmas(x.low).get("VERB", ())) for x in ws[max(0, v - 5): v - 2]
+               if x.sent == w.sent):
+            set_word(out, w, "is")

@@ -228,8 +228,8 @@ def _noun_phrase(words: list[Word], p: int) -> Subject | None:
             while r < len(words) - 1 and is_adverb(words[r]) and not words[r + 1].before.strip():
                 r += 1
             if words[r].low in AUX or past_lemma(words[r].low):
-                last = words[head if head is not None else q - 1].low
-                return Subject(q - 1, agr or ("pl" if plural(last) else "3sg"), "np")
+                last = words[head if head is not None else q - 1]
+                return Subject(q - 1, agr or ("pl" if plural(last.low) or _family(last) else "3sg"), "np")
             if head is None and w.low in _PREPOSITIONS:
                 head, limit = q - 1, q + 4
                 q += 2 if q + 1 < len(words) and words[q + 1].low in DETS else 1
@@ -239,6 +239,15 @@ def _noun_phrase(words: list[Word], p: int) -> Subject | None:
             return None
         q += 1
     return None
+
+
+def _family(w: Word) -> bool:
+    """'the Hamiltons', 'the Miss Bertrams', 'the Wilcoxes': a name in the plural ("the
+    Thames" is not)."""
+    low = w.low
+    return w.text[:1].isupper() and not lemmas(low) and low.endswith("s") \
+        and not low.endswith(("ss", "us", "is")) \
+        and (not low.endswith("es") or low.endswith(("xes", "ses", "ches", "shes", "zes")))
 
 
 _RELATIVE = {"who", "which", "that", "what"}

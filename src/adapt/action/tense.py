@@ -353,10 +353,13 @@ def sweep(ws: list[Word], out: dict[int, str]) -> None:
             set_word(out, w, new + ("n" + apos(w.text) + "t" if low.endswith("n't") else ""))
         elif prev.text in names and not prev.sent_start and is_past(low) and low not in AUX \
                 and low not in MODALS and not keep_past(ws, v, True) and not (
-                    is_vbn(low) and v >= 2 and ws[v - 2].k in out):  # "finds Holmes dejected"
+                    is_vbn(low) and v >= 2 and ws[v - 2].k in out  # "finds Holmes dejected"
+                    and _COMPLEMENTED & set(lemmas(ws[v - 2].low).get("VERB", ()))):
             set_word(out, w, agree(w, "3sg", True))
 
 
+_COMPLEMENTED = {"find", "see", "leave", "keep", "think", "hear", "watch", "feel", "make", "have",
+                 "get", "want", "like", "consider", "believe", "wish", "set", "hold", "catch"}
 _OF_PHRASE = {"of", "in", "on", "at", "from", "with", "near", "behind", "beside", "under"}
 
 

@@ -12,7 +12,7 @@ Quoted material is never touched.
 from __future__ import annotations
 
 from adapt.action.chains import chains
-from adapt.action.inversions import inversions, openings, sentence_ends
+from adapt.action.inversions import asked_if, inversions, openings, sentence_ends
 from adapt.action.inner_voice import is_inner_voice, split_inner_voice
 from adapt.action.person import (
     FIRST_PERSON,
@@ -98,6 +98,7 @@ def rewrite(text: str, *, narrator: str | None, pronoun: str = "they", tense: st
     if to_present:
         inversions(ws, out, sentence_ends(ws, toks))
         openings(ws, out)
+        asked_if(ws, out)
         sweep(ws, out)
         chains(ws, out)
     if nar is not None and other:
