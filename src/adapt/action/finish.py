@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from adapt.action import introductions, wrylies
+from adapt.action.lead_ins import split_lead_in
 from adapt.language.sentences import sentences
 from adapt.model import Action, Dialogue, Element, Note, Parenthetical, Speech
 
@@ -83,7 +84,13 @@ def drop_lead_ins(elements: list[Element], split: Callable[[str], tuple[str, str
         *head, last = sentences(e.text)  # the tag is in the last sentence: "He says:"
         before, adds = split(last)
         if before == last:
-            continue
+            found = split_lead_in(last)  # "When Miss Barry goes away she says:"
+            if found is None:
+                continue
+            before, adds = found
+            if before == last[:-1].rstrip() + ".":  # "She turns to George." is a sentence
+                out[i] = Action(" ".join([*head, before]), e.line)
+                continue
         # What remains is a clause of its own now: the tense rewrite runs on it again
         # ("Peter stood up and recited:" → "Peter stands up.").
         before = " ".join([*head, retell(before) if before.strip() else before]).strip()
