@@ -34,20 +34,18 @@ def finish(elements: list[Element], *, name_of: Callable[[str], str],
 
 
 def merge_voice_over(elements: list[Element]) -> list[Element]:
-    """Two V.O. blocks of one narrator in a row from one paragraph are one block.
-
-    Blocks from two paragraphs stay apart: an element knows one source line, and
-    the no-loss bookkeeping finds each paragraph's words by it."""
+    """Two V.O. blocks of one narrator in a row are one block; from two paragraphs,
+    the paragraphs stay apart inside it and the block keeps both source lines."""
     out: list[Element] = []
     for e in elements:
         last = out[-1] if out else None
         if isinstance(e, Dialogue) and isinstance(last, Dialogue) and e.extension == "V.O." \
-                and last.extension == "V.O." and e.character == last.character \
-                and e.line == last.line \
-                and isinstance(last.parts[-1], Speech) and isinstance(e.parts[0], Speech):
-            joined = Speech(last.parts[-1].text + " " + e.parts[0].text)
-            out[-1] = Dialogue(last.character, (*last.parts[:-1], joined, *e.parts[1:]),
-                               last.extension, last.dual, last.line)
+                and last.extension == "V.O." and e.character == last.character and not e.dual \
+                and not last.dual and isinstance(last.parts[-1], Speech) and isinstance(e.parts[0], Speech):
+            same = e.line == last.line
+            joined = Speech(last.parts[-1].text + (" " if same else "\n\n") + e.parts[0].text)
+            more = last.more_lines + (() if same or e.line is None else (e.line,)) + e.more_lines
+            out[-1] = replace(last, parts=(*last.parts[:-1], joined, *e.parts[1:]), more_lines=more)
         else:
             out.append(e)
     return out

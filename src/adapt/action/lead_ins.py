@@ -203,8 +203,8 @@ def _finish(head: str, adds: str) -> tuple[str, str] | None:
     if (first in _PREPOSITIONS or len(ws) > 1 and ws[1].group().lower() in _PREPOSITIONS
             and lemmas(first).keys() <= {"ADV", "ADJ"}) and "," not in text:
         return None  # "To herself she adds", "At the end of the week Marilla says": no sentence
-    if first in _SUBORDINATE and len(ws) > 1 and ws[1].group().lower() in DETS | {"this", "that"} \
-            and "," not in text:
+    if first in {"after", "before", "till", "until"} and len(ws) > 1 \
+            and ws[1].group().lower() in DETS | {"this", "that"} and len(ws) < 5 and "," not in text:
         return None  # "After a time she says:": a preposition and its noun, no sentence
     if first in _SUBORDINATE and "," not in text and "--" not in text and len(ws) > 2:
         text = text[ws[1].start():]  # "When Miss Barry goes away" → "Miss Barry goes away"

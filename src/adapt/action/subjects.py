@@ -221,7 +221,8 @@ def _noun_phrase(words: list[Word], p: int) -> Subject | None:
         w, prev = words[q], words[q - 1]
         if w.before.strip() not in {"", "-"} or w.low in CLAUSE_WORDS | STOP:
             return None
-        nounish = q > p + 1 and ("NOUN" in lemmas(prev.low) or (head is not None or not prev.sent_start) and (
+        nounish = q > p + 1 and ("NOUN" in lemmas(prev.low) or not lemmas(prev.low) and prev.text.islower()
+                                 or (head is not None or not prev.sent_start) and (
             prev.text[:1].isupper() and prev.low not in DETS))  # "the Marquis sprang"
         if nounish:
             r = q
@@ -235,7 +236,8 @@ def _noun_phrase(words: list[Word], p: int) -> Subject | None:
                 q += 2 if q + 1 < len(words) and words[q + 1].low in DETS else 1
                 continue
         if not ({"NOUN", "ADJ"} & set(lemmas(w.low)) or w.low.endswith("'s")
-                or w.low in NUMBERS | ORDINALS or (head is not None or not lemmas(w.low)) and w.text[:1].isupper()):
+                or w.low in NUMBERS | ORDINALS or (head is not None or not lemmas(w.low)) and w.text[:1].isupper()
+                or not lemmas(w.low) and w.text.islower()):  # "the ferryman": a noun lemminflect lacks
             return None
         q += 1
     return None
