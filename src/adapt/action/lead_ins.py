@@ -29,8 +29,10 @@ _ENDS_OPEN = DETS | {"is", "was", "are", "were", "be", "been", "with", "to", "of
                      "following", "thus", "this"}
 
 
-def _speech_verb(word: str) -> bool:
-    return bool(_VERBS & set(lemmas(word.lower()).get("VERB", ())))
+def _speech_verb(word: str, after: str = "") -> bool:
+    """A verb of speaking; "go" only as "goes on:" (speaks on)."""
+    verbs = set(lemmas(word.lower()).get("VERB", ()))
+    return bool(_VERBS & verbs) or "go" in verbs and re.match(r"\s*on\b", after) is not None
 
 
 def _tail_ok(tail: str) -> bool:
@@ -86,7 +88,7 @@ def split_lead_in(sentence: str) -> tuple[str, str] | None:
         return None
     body = body[:-1].rstrip()
     words = list(_WORD.finditer(body))
-    verbs = [i for i, m in enumerate(words) if _speech_verb(m.group()) and not (
+    verbs = [i for i, m in enumerate(words) if _speech_verb(m.group(), body[m.end():]) and not (
         i and words[i - 1].group().lower() in DETS - {"her"}  # "a tune", "a piercing whisper": nouns
         or i > 1 and words[i - 2].group().lower() in {"a", "an", "the"} and not m.group().endswith("ing")
         and set(lemmas(words[i - 1].group().lower())) == {"ADJ"}
@@ -101,6 +103,7 @@ def split_lead_in(sentence: str) -> tuple[str, str] | None:
         if not _tail_ok(tail):
             return None
         adds = tail.strip(" ,")
+        adds = re.sub(r"^on\b,?\s*", "", adds) if "go" in lemmas(m.group().lower()).get("VERB", ()) else adds
         if adds.lower() in {"out", "out with", "up", "with", "forth", "in"}:
             adds = ""  # "bursts out with:", "calls out:"
         low = m.group().lower()
