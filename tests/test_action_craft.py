@@ -124,3 +124,33 @@ def test_no_introduction_inside_another_language() -> None:
     out = introduce([SceneHeading("INT. ROOM - DAY"), french, Dialogue("PAUL", (Speech("Bonjour."),))],
                     name_of=str.title)
     assert out[1] == french and isinstance(out[2], Action) and out[2].text == "PAUL is there."
+
+
+def test_a_lead_in_keeps_its_action_and_manner() -> None:
+    from adapt.action.lead_ins import split_lead_in
+    assert split_lead_in("He jumps over the net and sits down at her feet asking:") == (
+        "He jumps over the net and sits down at her feet.", "")
+    assert split_lead_in("When Miss Barry goes away she says stiffly:") == ("Miss Barry goes away.", "stiffly")
+    assert split_lead_in("But Marilla, seeing the disappointment on her face, said smilingly:") == (
+        "But Marilla sees the disappointment on her face.", "smilingly")
+    assert split_lead_in("She turns to George:") == ("She turns to George.", "")
+    # not lead-ins whose tag can go: a clause inside, a verb wanting what follows
+    assert split_lead_in("It is the reason why she says:") is None
+    assert split_lead_in("It is as follows:") is None
+    assert split_lead_in("She is reduced to saying:") is None
+
+
+def test_the_narrators_we_names_the_two_of_them() -> None:
+    text = "We ran the last hundred yards, and our coats were soaked. The ferryman waved us aboard."
+    assert voice.to_action(text, narrator="Ada", pronoun="she", tense="past", company="Mara") == (
+        "Ada and Mara run the last hundred yards, and their coats are soaked. "
+        "The ferryman waves Ada and Mara aboard.")
+    # with no one companion the "we" stays as written
+    assert voice.to_action("We ran.", narrator="Ada", pronoun="she", tense="past") == "We run."
+
+
+def test_voice_over_of_two_paragraphs_is_one_block() -> None:
+    out = adapt_text("Jo stands at the window.\n\nI know she will not come back.\n\n"
+                     "I wonder if I ever knew her at all.\n\n\"Coming?\" Sam asks.\n")
+    assert out.count("(V.O.)") == 1
+    assert re.search(r"come back\.\n +\nI wonder", out)

@@ -157,7 +157,8 @@ def measure(story: Adapted) -> Loss:
     everywhere: set[str] = set()
     for e in story.doc.elements:
         ws = _element_words(e)
-        by_line.setdefault(getattr(e, "line", None), set()).update(ws)
+        for line in (getattr(e, "line", None), *getattr(e, "more_lines", ())):
+            by_line.setdefault(line, set()).update(ws)
         everywhere.update(ws)
     for _, value in story.doc.title.fields:
         everywhere.update(words(plain(value)))

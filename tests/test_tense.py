@@ -44,7 +44,14 @@ def present(text: str) -> str:
     # regular "-ed" beside an irregular past; inversions
     ("She knitted steadily on.", "She knits steadily on."),
     ("Had he dared, he would have gone. Never did he see it.",
-     "Had he dared, he would have gone. Never did he see it."),
+     "Had he dared, he would have gone. Never does he see it."),
+    # questions and fronted adverbs: the auxiliary moves, its participle stays
+    ("Had they found the life of the body after all? Why had she bidden him?",
+     "Have they found the life of the body after all? Why has she bidden him?"),
+    ("Twice had Sir Thomas inquired. Bitterly did she repent it. Where had the girls gone?",
+     "Twice has Sir Thomas inquired. Bitterly does she repent it. Where have the girls gone?"),
+    ("What if Anne had lost it? And had she been less obstinate, all would have been well.",
+     "What if Anne had lost it? And had she been less obstinate, all would have been well."),
     ("It was she who could not guess.", "It is she who can not guess."),
     # inversions after "here", "then", a place
     ("Here at least was a problem. Then came rows of villas. Beside him lay a dark mass.",

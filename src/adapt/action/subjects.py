@@ -1,6 +1,7 @@
 """Words → the subject that starts a clause, with its number, for verb agreement."""
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from adapt.language.lexicon import (
     DETS,
     FUNCTION_WORDS,
     INDEFINITE,
+    MODALS,
     NOMINATIVE,
     NUMBERS,
     OBJECTS,
@@ -93,12 +95,17 @@ def subject(words: list[Word], p: int) -> Subject | None:
         rel = _relative(words, p)
         if rel is not None or w.low != "that":
             return rel
+    if w.low == "it" and not w.clause_start and _it_subject(words, p):
+        return Subject(p, "3sg", "pron")
     if not w.clause_start:
         return None
     if w.low in {"it", "you", "there"}:
         return Subject(p, PRONOUN_AGR[w.low], "there" if w.low == "there" else "pron")
     if w.low in INDEFINITE:
         return Subject(p, "3sg", "pron")
+    if w.low.endswith("s") and not lemmas(w.low) and "NOUN" in lemmas(w.low[:-1]) \
+            and w.text not in KNOWN_NAMES.get():
+        return Subject(p, "pl", "bare")  # "Gossamers glimmered": a plural lemminflect lacks
     if is_name(words, p):
         q = p
         while q + 1 < len(words) and words[q + 1].text[:1].isupper() and words[
@@ -112,12 +119,87 @@ def subject(words: list[Word], p: int) -> Subject | None:
                 return Subject(q, "3sg", "name")  # "as Mr. Phillips's had been"
             return _noun_phrase(words, q)
         return Subject(q, "pl" if compound(words, p) else "3sg", "name")
+    if w.low in _QUANTIFIERS and _past_follows(words, p):  # "This struck him", "Some came"
+        return Subject(p, _QUANTIFIERS[w.low], "bare")
     if w.low in DETS or w.low in NUMBERS:  # "the old man", "two constables"
         return _noun_phrase(words, p)
     if ("NOUN" in lemmas(w.low) and "VERB" not in lemmas(w.low)
             and w.low not in CLAUSE_WORDS | STOP | OBJECTS | ADVERBS):
         return Subject(p, "pl" if plural(w.low) else "3sg", "bare")
+    if _bare_noun(w) and opens_sentence(words, p) and _past_follows(words, p):
+        return Subject(p, "pl" if plural(w.low) else "3sg", "bare")  # "Tears streamed"
+    nxt = words[p + 1] if p + 1 < len(words) else None
+    if nxt is not None and not nxt.before.strip() and not nxt.prot and "ADJ" in lemmas(w.low) \
+            and opens_sentence(words, p) \
+            and "VERB" not in lemmas(w.low) and w.low not in _CLOSED_WORDS and _bare_noun(nxt) \
+            and _past_follows(words, p + 1):
+        return Subject(p + 1, "pl" if plural(nxt.low) else "3sg", "bare")  # "Strange dogs sauntered"
     return None
+
+
+def _bare_noun(w: Word) -> bool:
+    pos = lemmas(w.low)
+    return "NOUN" in pos and not {"ADV", "ADJ"} & set(pos) and w.low not in _CLOSED_WORDS \
+        and not w.low.endswith("ing") and not is_past(w.low) and w.low not in AUX and w.low not in MODALS
+
+
+def opens_sentence(words: list[Word], p: int) -> bool:
+    """A bare noun phrase at ``p`` can head its clause: not "a rope and pulley passed
+    through" (a noun phrase going on after a bare "and"), nor a preposition's or a
+    verb's object."""
+    if words[p].sent_start or re.search(r"[;:—–(]", words[p].before):
+        return True
+    prev = words[p - 1]
+    if "," in words[p].before:
+        return True
+    if prev.low in {"and", "or", "nor"}:
+        # "flushes scarlet and embarrassment sat" opens a clause; "rope and pulley" is one noun phrase
+        return bool(prev.before.strip()) or p < 2 or "NOUN" not in lemmas(words[p - 2].low) \
+            or words[p - 2].low in OBJECTS or bool(past_lemma(words[p - 2].low) or is_past(words[p - 2].low))
+    pos = lemmas(prev.low)
+    return prev.low not in _AFTER_OBJECT and not ("VERB" in pos and "NOUN" not in pos
+                                                  and prev.low not in CLAUSE_WORDS)
+
+
+_QUANTIFIERS = {"this": "3sg", "neither": "3sg", "either": "3sg", "each": "3sg",
+                "another": "3sg", "one": "3sg", "some": "pl", "few": "pl", "many": "pl",
+                "several": "pl", "both": "pl", "others": "pl"}
+_CLOSED_WORDS = CLAUSE_WORDS | STOP | OBJECTS | ADVERBS | FUNCTION_WORDS | DETS
+
+
+def _past_follows(words: list[Word], p: int) -> bool:
+    """The word after ``p`` (adverbs between) is a clear simple past, not an auxiliary."""
+    v = next_verb(words, p)
+    return v is not None and words[v].low not in AUX and is_past(words[v].low) \
+        and words[v].low not in MODALS
+
+
+_AFTER_OBJECT = {"of", "in", "on", "at", "with", "from", "near", "under", "behind", "beside", "by",
+                 "to", "for", "into", "upon", "about", "through", "over", "round", "around",
+                 "against", "without", "within", "towards", "toward", "like", "than", "off",
+                 "onto", "after", "before", "across", "along", "among", "between", "beyond"}
+
+
+def _it_subject(words: list[Word], p: int) -> bool:
+    """'the form it took', 'Sure enough it ended', 'what it meant': "it" inside a
+    clause is the subject of a clear past that follows, unless the word before makes
+    it an object ("see it packed", "of it conveyed", "with it came")."""
+    prev, w = words[p - 1], words[p]
+    if prev.prot or w.before.strip(" -") or prev.low in _AFTER_OBJECT or prev.low in AUX:
+        return False
+    v = next_verb(words, p)
+    if v is None or words[v].low in AUX or not is_past(words[v].low):
+        return False
+    if v + 1 < len(words) and words[v + 1].low == "by":
+        return False  # "it conveyed by her manner": a participle
+    pos = lemmas(prev.low)
+    if prev.low in {"what", "whatever", "wherever", "ere", "whence", "once", "enough", "last",
+                    "little", "too", "indeed", "now"} or prev.low in CLAUSE_WORDS:
+        return True
+    if "VERB" in pos and ("NOUN" not in pos or prev.low.endswith("ing") or p >= 2 and (
+            words[p - 2].low in {"to"} | MODALS | NOMINATIVE or words[p - 2].low in AUX)):
+        return False  # a verb and its object: "to see it packed", "have it rolled"
+    return "NOUN" in pos or prev.text[:1].isupper() or is_adverb(prev)
 
 
 _PREPOSITIONS = {"of", "in", "on", "at", "with", "from", "near", "under", "behind", "beside",
@@ -139,24 +221,35 @@ def _noun_phrase(words: list[Word], p: int) -> Subject | None:
         w, prev = words[q], words[q - 1]
         if w.before.strip() not in {"", "-"} or w.low in CLAUSE_WORDS | STOP:
             return None
-        nounish = q > p + 1 and ("NOUN" in lemmas(prev.low) or head is not None and (
-            prev.text[:1].isupper() and prev.low not in DETS))
+        nounish = q > p + 1 and ("NOUN" in lemmas(prev.low) or not lemmas(prev.low) and prev.text.islower()
+                                 or (head is not None or not prev.sent_start) and (
+            prev.text[:1].isupper() and prev.low not in DETS))  # "the Marquis sprang"
         if nounish:
             r = q
             while r < len(words) - 1 and is_adverb(words[r]) and not words[r + 1].before.strip():
                 r += 1
             if words[r].low in AUX or past_lemma(words[r].low):
-                last = words[head if head is not None else q - 1].low
-                return Subject(q - 1, agr or ("pl" if plural(last) else "3sg"), "np")
+                last = words[head if head is not None else q - 1]
+                return Subject(q - 1, agr or ("pl" if plural(last.low) or _family(last) else "3sg"), "np")
             if head is None and w.low in _PREPOSITIONS:
                 head, limit = q - 1, q + 4
                 q += 2 if q + 1 < len(words) and words[q + 1].low in DETS else 1
                 continue
         if not ({"NOUN", "ADJ"} & set(lemmas(w.low)) or w.low.endswith("'s")
-                or w.low in NUMBERS | ORDINALS or head is not None and w.text[:1].isupper()):
+                or w.low in NUMBERS | ORDINALS or (head is not None or not lemmas(w.low)) and w.text[:1].isupper()
+                or not lemmas(w.low) and w.text.islower()):  # "the ferryman": a noun lemminflect lacks
             return None
         q += 1
     return None
+
+
+def _family(w: Word) -> bool:
+    """'the Hamiltons', 'the Miss Bertrams', 'the Wilcoxes': a name in the plural ("the
+    Thames" is not)."""
+    low = w.low
+    return w.text[:1].isupper() and not lemmas(low) and low.endswith("s") \
+        and not low.endswith(("ss", "us", "is")) \
+        and (not low.endswith("es") or low.endswith(("xes", "ses", "ches", "shes", "zes")))
 
 
 _RELATIVE = {"who", "which", "that", "what"}

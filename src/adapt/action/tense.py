@@ -9,13 +9,14 @@ import re
 from collections.abc import Callable
 
 from adapt.action.finite import (
+    bare_verb,
     coordinate_ok,
     inverted_subject,
     keep_past,
     listed_verb,
     participle_phrase,
 )
-from adapt.action.subjects import KNOWN_NAMES, subject
+from adapt.action.subjects import KNOWN_NAMES, opens_sentence, subject
 from adapt.language.lexicon import (
     AUX,
     DETS,
@@ -152,7 +153,8 @@ def tense_clause(ws: list[Word], p: int, out: dict[int, str]) -> int:
     if subj.kind in {"np", "bare", "rel"} and verb.low.removesuffix("n't") in {"was", "were"}:
         # The verb knows the number better than the noun ("the news was").
         agr = "3sg" if verb.low.startswith("was") else "pl" if agr == "pl" else ""
-    if not agr or keep_past(ws, v, lexical) or subj.kind == "bare" and lexical:
+    if not agr or keep_past(ws, v, lexical) or subj.kind == "bare" and lexical and not (
+            opens_sentence(ws, p) and bare_verb(ws, v)):
         return v
     if subj.kind in {"np", "rel"} and lexical and participle_phrase(ws, p, v, subj.kind):
         return v
@@ -318,7 +320,12 @@ def sweep(ws: list[Word], out: dict[int, str]) -> None:
         if w.prot or w.k in out or v == 0 or ws[v].before.strip():
             continue
         prev = ws[v - 1]
-        if prev.prot or prev.k in out and prev.low not in PRONOUN_AGR:
+        if prev.prot:
+            continue
+        if prev.k in out and prev.low not in PRONOUN_AGR:
+            if w.low in {"was", "were"} and is_past(prev.low) and prev.low not in AUX \
+                    and v >= 2 and ws[v - 2].low in PRONOUN_AGR and not keep_past(ws, v, False):
+                set_word(out, w, _SWEEP[w.low])  # "the form it took was": a clause's verb, then the main one
             continue
         subjectish = prev.low in PRONOUN_AGR or prev.text in names or prev.low in _DEMONSTRATIVES or (
             prev.text[:1].isupper() and not prev.sent_start and prev.low not in DETS | STOP)
@@ -345,10 +352,14 @@ def sweep(ws: list[Word], out: dict[int, str]) -> None:
             new = {"had": "have" if many else "has", "did": "do" if many else "does"}[low[:3]]
             set_word(out, w, new + ("n" + apos(w.text) + "t" if low.endswith("n't") else ""))
         elif prev.text in names and not prev.sent_start and is_past(low) and low not in AUX \
-                and low not in MODALS and not keep_past(ws, v, True):
+                and low not in MODALS and not keep_past(ws, v, True) and not (
+                    is_vbn(low) and v >= 2 and ws[v - 2].k in out  # "finds Holmes dejected"
+                    and _COMPLEMENTED & set(lemmas(ws[v - 2].low).get("VERB", ()))):
             set_word(out, w, agree(w, "3sg", True))
 
 
+_COMPLEMENTED = {"find", "see", "leave", "keep", "think", "hear", "watch", "feel", "make", "have",
+                 "get", "want", "like", "consider", "believe", "wish", "set", "hold", "catch"}
 _OF_PHRASE = {"of", "in", "on", "at", "from", "with", "near", "behind", "beside", "under"}
 
 

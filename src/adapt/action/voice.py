@@ -11,6 +11,9 @@ Quoted material is never touched.
 """
 from __future__ import annotations
 
+from adapt.action.chains import chains
+from adapt.action.company import name_the_group
+from adapt.action.inversions import asked_if, inversions, openings, sentence_ends
 from adapt.action.inner_voice import is_inner_voice, split_inner_voice
 from adapt.action.person import (
     FIRST_PERSON,
@@ -35,31 +38,34 @@ __all__ = ["NOT_NAMES", "to_action", "split_inner_voice", "is_inner_voice", "sho
 
 def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
               tense: str | None = None, named: bool = False,
-              names: frozenset[str] = frozenset(), other: str | None = None) -> str:
+              names: frozenset[str] = frozenset(), other: str | None = None,
+              company: str | None = None) -> str:
     """One narration passage → screenplay action (third person, present tense).
 
     ``narrator`` names a first-person narrator; the first reference in the passage
     (and any that would be ambiguous after another character's same pronoun) uses
-    the name, later ones ``pronoun``.  "we/us/our" are left alone: the narrator's
-    group has no single name.  ``tense`` is the narration's tense, "past" or
+    the name, later ones ``pronoun``.  ``tense`` is the narration's tense, "past" or
     "present" (pass the whole document's, from ``detect_tense``); None detects it
     on this passage.  In a present-tense story a clear past ("I found") stays past.
     ``named``: the narrator is already named (a wryly under their own cue), so even the
     first reference is the pronoun. ``names``: words of the cast's names, names even
     where they are common words ("Archer choked"). ``other``: the one other character
     in the scene who takes the narrator's pronoun; where "she" could mean either, the
-    action names them (``pronouns``).
+    action names them (``pronouns``). ``company``: the one character with the narrator
+    in the scene; the narrator's "we/us/our" name them both (``company``).
     """
     token = KNOWN_NAMES.set(names)
     try:
         return "".join(new for _, new in rewrite(text, narrator=narrator, pronoun=pronoun,
-                                                  tense=tense, named=named, other=other))
+                                                  tense=tense, named=named, other=other,
+                                                  company=company))
     finally:
         KNOWN_NAMES.reset(token)
 
 
 def rewrite(text: str, *, narrator: str | None, pronoun: str = "they", tense: str | None = None,
-            named: bool = False, other: str | None = None) -> list[tuple[str, str]]:
+            named: bool = False, other: str | None = None,
+            company: str | None = None) -> list[tuple[str, str]]:
     """``to_action`` token by token: (source token, its rewrite), for checking referents."""
     if tense not in (None, "past", "present"):
         raise ValueError(f"tense must be 'past', 'present' or None, not {tense!r}")
@@ -94,7 +100,13 @@ def rewrite(text: str, *, narrator: str | None, pronoun: str = "they", tense: st
             fronted(ws, p, out)
         p += 1
     if to_present:
+        inversions(ws, out, sentence_ends(ws, toks))
+        openings(ws, out)
+        asked_if(ws, out)
         sweep(ws, out)
+        chains(ws, out)
     if nar is not None and other:
         name_the_other(ws, out, narrator=nar.name, other=other, pronoun=pronoun)
+    if nar is not None and company:
+        name_the_group(ws, out, narrator=nar.name, companion=company)
     return [(tok, out.get(k, tok)) for k, tok in enumerate(toks)]

@@ -39,7 +39,7 @@ NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten
            "many", "few", "both"}
 ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
             "ninth", "tenth", "last", "next", "other", "same", "only"}
-PLURAL_NOUNS = {"people", "police", "cattle", "folk", "gentry", "children"}
+PLURAL_NOUNS = {"people", "police", "cattle", "folk", "gentry", "children", "clothes"}
 OBJECTS = DETS | {"me", "him", "them", "us", "it", "you", "her", "himself", "herself",
                   "themselves", "myself", "up", "down", "out", "back", "away", "off",
                   "in", "on", "at", "to", "into", "onto", "over", "through", "from",

@@ -62,8 +62,9 @@ def words(toks: list[str], spans: list[tuple[int, int]]) -> list[Word]:
                       or (prev is not None and prev.clause_start and not gap.strip()
                           and is_adverb(prev)))  # "Surely it was"
             n_sent = (prev.sent if prev else 0) + (sent and prev is not None)
-            out.append(Word(k, tok, tok.lower().replace("’", "'"), prot, gap, sent,
-                            clause, n_sent))
+            # Gutenberg's _emphasis_ marks are no punctuation: "_He_ knew" is subject and verb.
+            out.append(Word(k, tok, tok.lower().replace("’", "'"), prot, gap.replace("_", ""),
+                            sent, clause, n_sent))
             gap, prot_gap = "", False
         else:
             gap += tok

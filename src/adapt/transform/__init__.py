@@ -19,7 +19,7 @@ from lark import Tree
 from adapt.action import music, voice
 from adapt.action.finish import finish
 from adapt.action.introductions import first_description
-from adapt.action.pronouns import scene_other
+from adapt.action.pronouns import scene_company, scene_other
 from adapt.fountain.titlepage import title_page
 from adapt.language.detect import NAMES as LANGUAGE_NAMES
 from adapt.language.detect import detect as detect_language
@@ -126,6 +126,7 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAUL
         if a.speaker != NARRATOR:
             by_beat[bi].add(a.speaker)
     others = scene_other(by_beat, cast.genders, {"she": "f", "he": "m"}.get(w.pronoun))
+    company = scene_company(by_beat, NARRATOR)
     for bi, b in enumerate(beats):
         if report and bi % 200 == 0:
             report(bi / len(beats))
@@ -144,7 +145,7 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAUL
             w.stanza(bi, b)
             continue
         assert isinstance(b, Paragraph)
-        w.other = others[bi]
+        w.other, w.company = others[bi], company[bi]
         w.paragraph(bi, b, speakers)
     narration = " ".join(b.narration for b in beats if isinstance(b, Paragraph))
     # The last pass speaks English ("NAME is there.", lead-ins, fragments made sentences).

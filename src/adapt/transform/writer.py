@@ -39,6 +39,8 @@ class Writer(Singing):
     scene_text: str = ""
     other: str | None = None
     """The one other character near this paragraph who takes the narrator's pronoun."""
+    company: str | None = None
+    """The one other character who speaks near this paragraph: whom the narrator's "we" names."""
 
     def cue(self, key: str) -> str:
         name = self.names.get(key) or self.cast.names.get(key) or key
@@ -83,7 +85,8 @@ class Writer(Singing):
                 self.elements.append(Dialogue(cue_name(narrator), (Speech(marked(chunk)),), "V.O.", line=line))
                 continue
             acted = voice.to_action(chunk, narrator=narrator, pronoun=self.pronoun, tense=self.tense,
-                                    names=self.name_words, other=self.other_name)
+                                    names=self.name_words, other=self.other_name,
+                                    company=self.company_name)
             for par in voice.short_paragraphs(acted):
                 self.elements.append(Action(marked(par), line))
 
@@ -94,7 +97,8 @@ class Writer(Singing):
         text = " ".join(text.split())
         if self.english:
             text = voice.to_action(text, narrator=narrator, pronoun=self.pronoun, tense=self.tense,
-                                   names=self.name_words, named=speaker == NARRATOR)
+                                   names=self.name_words, named=speaker == NARRATOR,
+                                   company=self.company_name)
         text = text.strip(" ,;:.–—-")
         first = re.sub(r"['’]s$", "", text.split(" ", 1)[0])
         # Wrylies start in lower case ("(raising an eyebrow)"), but a name keeps its capital.
@@ -117,6 +121,10 @@ class Writer(Singing):
     @property
     def other_name(self) -> str | None:
         return self.action_name(self.cue(self.other)) if self.other and self.narrator else None
+
+    @property
+    def company_name(self) -> str | None:
+        return self.action_name(self.cue(self.company)) if self.company and self.narrator else None
 
     @cached_property
     def name_words(self) -> frozenset[str]:
