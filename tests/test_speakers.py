@@ -81,6 +81,8 @@ def test_pet_names_full_names_and_miss_with_a_given_name_join_one_character() ->
     for form in ("Lizzy", "Eliza", "Miss Eliza", "Elizabeth Bennet"):
         assert merged[form] == "Elizabeth"
     assert "Kitty" not in merged and "Catherine" not in merged  # Catherine is Lady Catherine's
+    forms = Counter({"Kitty": 60, "Kit": 40, "Kitty Hamilton": 5, "Joe": 80})
+    assert name_variants(forms, {"Kitty", "Kit", "Joe"}, surnames(forms)) == {"Kit": "Kitty", "Kitty Hamilton": "Kitty"}
 
 
 def test_surnames_are_told_from_given_names_by_use() -> None:

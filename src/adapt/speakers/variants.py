@@ -60,12 +60,17 @@ def _given(form: str, firsts: dict[str, str], alone: bool = True) -> str | None:
     given = [firsts[g] for g in sorted(_PET.get(form, ())) if g in firsts]
     if given:
         return given[0] if len(given) == 1 else None  # "Kate": Catherine or Katherine?
-    if form in firsts:
+    if form in firsts and not (alone and _shortens(form, firsts)):
         return firsts[form]
     if not alone:
         return None  # "Jane Merry" is no shortening of a "Janey"
-    longer = [g for g in firsts if len(form) >= 4 and g.startswith(form) and g != form]
+    longer = [g for g in firsts if len(form) >= (3 if form in firsts else 4) and g.startswith(form) and g != form]
     return firsts[longer[0]] if len(longer) == 1 else None  # "Eliza" of "Elizabeth"
+
+
+def _shortens(form: str, firsts: dict[str, str]) -> bool:
+    """'Kit' of a 'Kitty', 'Jim' of a 'Jimmy': the one given name the form begins."""
+    return len(form) >= 3 and len([g for g in firsts if g != form and g.startswith(form)]) == 1
 
 
 def name_variants(forms: Counter[str], known: set[str], surnames: set[str]) -> dict[str, str]:
@@ -88,7 +93,7 @@ def name_variants(forms: Counter[str], known: set[str], surnames: set[str]) -> d
     merged: dict[str, str] = {}
     for f in sorted(forms):
         words = f.split()
-        if f in firsts and not (_PET.get(f, set()) & set(firsts)):
+        if f in firsts and not (_PET.get(f, set()) & set(firsts)) and not _shortens(f, firsts):
             continue  # a given name of its own ("Fanny" with no "Frances" beside her)
         title = title_of(f)
         rest = words[1:] if title else words
