@@ -38,7 +38,8 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
     by_surname: dict[str, Counter[str]] = {}
     for f, c in forms.items():
         words = f.split()
-        if _title(f) or len(words) not in (2, 3) or c < 2 or words[0] not in proper:
+        given = words[1:] if _title(f) else words  # "Rev. Cuthbert Eager" is a full name too
+        if len(given) not in (2, 3) or c < 2 or given[0] not in proper:
             continue
         if key(f) in known:
             by_surname.setdefault(words[-1], Counter())[key(f)] += c
@@ -70,9 +71,12 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
         g = gender_of_title(k)
         if not t or len(words) != 2 or not g or words[1] not in by_surname:
             continue
-        fits = [p for p in by_surname[words[1]] if p != k and genders.get(p) == g
-                and frozenset((k, p)) not in apart]
-        if len(fits) == 1:
+        family = by_surname[words[1]]
+        same_sex = [p for p in family if p != k and genders.get(p) == g]
+        fits = [p for p in same_sex if frozenset((k, p)) not in apart]
+        # The one left must be the one the text writes that way most: among sisters, which is
+        # "Miss Bennet" is a convention, not evidence ("Miss Lydia Bennet" twice is none).
+        if len(fits) == 1 and 2 * family[fits[0]] >= sum(family[p] for p in same_sex):
             link(k, fits[0])
     # A bare surname the narration uses ("Crawford") is the one man written with it, unless
     # "Mr. Crawford" outnumbers it (then it may be the father's).
