@@ -52,6 +52,13 @@ def test_action_intro_and_vocative_passes() -> None:
     assert got[3] == ("MATTHEW", "replied")  # called by name in the line before
 
 
+def test_tags_with_a_particle_verb_or_an_aside_before_the_verb() -> None:
+    text = ('Freddy and Cecil sat at the table. Cecil crumbled his bread.\n\n'
+            '"Cousin Charlotte was kind," put in Freddy.\n\n'
+            'Lucy played, and Cecil, sharing the discontent, called out: "Now play us the other garden."\n')
+    assert said(text) == [("FREDDY", "tag"), ("CECIL", "tag")]
+
+
 def test_a_speech_that_runs_on_keeps_its_speaker() -> None:
     text = ('"I will tell you the whole story," said Small. "It began in India.\n\n'
             '"We were four of us then.\n\n"And now I am alone."\n')

@@ -25,7 +25,13 @@ def verb_pattern() -> str:
 
     foreign = {f for forms in SPEECH_VERBS.values() for f in forms if " " not in f and not lemmas(f)}
     # A letter tree, not a flat alternation of ~1,500 forms: compiled and matched many times faster.
-    return r"(?:%s)(?:\s+(?:on|in|out|up|back))?" % word_alt(sorted(speech_verbs() | foreign))
+    return r"(?:%s\s+(?:in|out|on|up)|(?:%s)(?:\s+(?:on|in|out|up|back))?)" % (
+        word_alt(sorted(_PHRASAL)), word_alt(sorted(speech_verbs() | foreign)))
+
+
+# Verbs that speak only with their particle: "put in Freddy", "broke in Lucy", "went on".
+_PHRASAL = set("put puts broke breaks break struck strikes strike cut cuts chimed chimes chime burst bursts "
+               "threw throws flung flings went goes go piped pipes spoke speaks".split())
 
 
 # A noun phrase runs to its head noun: "the old gentleman", not "the old"; it stops before a
@@ -80,13 +86,17 @@ def nominal_before() -> re.Pattern[str]:
 def tag_before() -> re.Pattern[str]:
     """A tag closing the narration right before a quotation ("Elizabeth said,")."""
     v = verb_pattern()
-    return re.compile(rf"(?:^|[.!?;]\s+|,\s*)(?:(?:and|but|then|And|But|Then|So|so)\s+)?(?P<s>{SUBJECT})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
+    return re.compile(rf"(?:^|[.!?;]\s+|,\s*)(?:(?:and|but|then|And|But|Then|So|so)\s+)?(?P<s>{SUBJECT}){_ASIDE}\s+(?:[\w'’-]+\s+){{0,3}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
+
+
+# "Cecil, sharing the discontent, called out:": a phrase set off by commas after the subject.
+_ASIDE = r"(?:\s*,[^,.!?;:\"“”]{1,60},)?"
 
 
 @cache
 def intro() -> re.Pattern[str]:
     """'Then she speaks', 'Elizabeth said:' closing a paragraph that a speech follows."""
-    return re.compile(rf"\b(?P<s>I|he|she|He|She|{NAME})\s+(?:(?:[a-z]+\s+){{0,2}}(?P<v>{verb_pattern()})\b"
+    return re.compile(rf"\b(?P<s>I|he|she|He|She|{NAME}){_ASIDE}\s+(?:(?:[a-z]+\s+){{0,2}}(?P<v>{verb_pattern()})\b"
                       rf"|(?:[\w'’-]+,?\s+){{1,14}}?(?:and|then)\s+(?:(?:[a-z]+ly|thus|then|again)\s+)?(?P<v2>{verb_pattern()})"
                       rf"(?:\s+(?:to\s+)?(?:him|her|them|me|us|it))?\s*[,:.—–-]?\s*$)")
 
