@@ -101,6 +101,13 @@ def intro() -> re.Pattern[str]:
                       rf"(?:\s+(?:to\s+)?(?:him|her|them|me|us|it))?\s*[,:.—–-]?\s*$)")
 
 
+@cache
+def ends_speaking() -> re.Pattern[str]:
+    """Narration that ends on a speech verb, whoever its subject: "..., by saying,", "thought it
+    most becoming to reply": the one the sentence is about speaks next."""
+    return re.compile(rf"\b{verb_pattern()}\s*[,:—–-]*\s*$")
+
+
 _NOT_A_TAG_AFTER_VERB = re.compile(r"\s+(?:it|this|that|these|those|them)\b|\s+\w+ing\b")
 _PRONOUNS = {"i", "he", "she", "we", "they"}
 
