@@ -86,6 +86,9 @@ moan mumble muse note order pant persist pray proceed promise propose purr quest
 recall reason reflect remind resume roar scoff scold shriek snarl sneer speak squeal state stutter
 swear taunt tease threaten venture vow wail warn wonder gush croak thunder falter drawl chime
 retaliate challenge address giggle smile grin whimper lament sing chant recite cry read write think
+comment interpose pursue ejaculate volunteer query quip opine assent concur soothe coax implore entreat
+beseech instruct greet conclude confide acknowledge affirm argue demur lisp blurt exult groan grunt
+squeak trill snort sputter splutter
 """.split()
 
 
