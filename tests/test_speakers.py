@@ -57,6 +57,9 @@ def test_tags_with_a_particle_verb_or_an_aside_before_the_verb() -> None:
             '"Cousin Charlotte was kind," put in Freddy.\n\n'
             'Lucy played, and Cecil, sharing the discontent, called out: "Now play us the other garden."\n')
     assert said(text) == [("FREDDY", "tag"), ("CECIL", "tag")]
+    text = ('Fanny and Mrs. Norris sat there. Fanny rose; but instantly rising, she was preparing to obey, '
+            'when Mrs. Norris called out, "Stay, stay, Fanny! what are you about?"\n')
+    assert said(text) == [("MRS. NORRIS", "tag")]  # "Mrs." is no sentence end; "when" opens the clause
 
 
 def test_a_speech_that_runs_on_keeps_its_speaker() -> None:

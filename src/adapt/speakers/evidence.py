@@ -61,6 +61,8 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             m = tags.tag_before().search(before.text)
             if not (m and before.text.rstrip().endswith((",", ":", "—", "–", "-")) or (m and k == 0 and len(sentences(before.text)) >= 1 and m.end() >= len(before.text.rstrip()) - 1)):
                 m = tags.nominal_before().search(before.text)  # "Her answer was:"
+            if m and not r.subject(tags.as_subject(m.group("s")), addressed):
+                m = None  # "and falling on her neck, said,": "her neck" is no one
             if not m and k == 0 and tags.ends_speaking().search(before.text):
                 # "Julia called his attention to her sister, by saying,": the sentence's subject.
                 sents = sentences(before.text)

@@ -86,9 +86,11 @@ def nominal_before() -> re.Pattern[str]:
 def tag_before() -> re.Pattern[str]:
     """A tag closing the narration right before a quotation ("Elizabeth said,")."""
     v = verb_pattern()
-    return re.compile(rf"(?:^|[.!?;]\s+|,\s*)(?:(?:and|but|then|And|But|Then|So|so)\s+)?(?P<s>{SUBJECT}){_ASIDE}\s+(?:[\w'’-]+\s+){{0,3}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
+    return re.compile(rf"(?:^|{_SENTENCE_END}\s+|,\s*)(?:(?:and|but|then|when|while|till|until|And|But|Then|So|so|When|While)\s+)?(?P<s>{SUBJECT}){_ASIDE}\s+(?:[\w'’-]+\s+){{0,3}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
 
 
+# A sentence's end, not a title's full stop ("when Mrs. Norris called out": not "Norris").
+_SENTENCE_END = r"(?<!\bMrs)(?<!\bMr)(?<!\bDr)(?<!\bMs)(?<!\bSt)[.!?;]"
 # "Cecil, sharing the discontent, called out:": a phrase set off by commas after the subject.
 _ASIDE = r"(?:\s*,[^,.!?;:\"“”]{1,60},)?"
 
