@@ -78,7 +78,7 @@ def subject_text(m: re.Match[str]) -> str:
 @cache
 def nominal_before() -> re.Pattern[str]:
     """A nominal tag closing the narration before a quotation: "Miss Bartlett's only reply:"."""
-    return re.compile(rf"(?:^|[.!?;]\s+|,\s*)(?P<s>{NAME}|[Hh]is|[Hh]er|[Mm]y)['’]?s?\s+(?:[a-z]+\s+){{0,2}}"
+    return re.compile(rf"(?:^|{_SENTENCE_END}\s+|,\s*)(?P<s>{NAME}|[Hh]is|[Hh]er|[Mm]y)['’]?s?\s+(?:[a-z]+\s+){{0,2}}"
                       rf"{_SAYING}(?:\s+(?:was|is))?\s*[:,—–-]+\s*$")
 
 
