@@ -8,7 +8,7 @@ from adapt.language.sentences import sentences
 from adapt.read.beats import Narration, Paragraph
 from adapt.speakers import tags
 from adapt.speakers.names import PRONOUN_GENDER, vocatives
-from adapt.speakers.resolver import GENERIC_PEOPLE, RELATIVES, Resolver, first_subject
+from adapt.speakers.resolver import GENERIC_PEOPLE, RELATIVES, Resolver, first_subject, last_clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,8 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             if not m and k == 0 and tags.ends_speaking().search(before.text):
                 # "Julia called his attention to her sister, by saying,": the sentence's subject.
                 sents = sentences(before.text)
-                who = first_subject(sents[-1], r) if sents else None
+                # "...; but Edmund, after waiting a moment, ... by saying,": the last clause's subject.
+                who = (first_subject(last_clause(sents[-1]), r) or first_subject(sents[-1], r)) if sents else None
                 if who and who not in addressed:
                     explicit[i] = who
                     r.mention(who)

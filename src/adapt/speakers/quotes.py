@@ -19,7 +19,7 @@ from adapt.read.beats import Beat, Heading, Paragraph, Quote, SceneBreak
 from adapt.speakers import tags
 from adapt.speakers.evidence import Attribution, tag_evidence
 from adapt.speakers.names import vocatives
-from adapt.speakers.resolver import Resolver, first_subject
+from adapt.speakers.resolver import Resolver, first_subject, last_clause
 
 
 @dataclass
@@ -161,12 +161,3 @@ def _weak(b: Paragraph, qpos: list[int], actor: str | None, r: Resolver) -> str 
         sents = sentences(b.parts[last + 1].text)  # type: ignore[union-attr]
         return first_subject(sents[0], r) if sents else None
     return None
-
-
-_CLAUSE = re.compile(r",\s+(?:and|but|then|while)\s+|;\s+")
-
-
-def last_clause(sentence: str) -> str:
-    """"…, and Lucy poured out hers to her cousin." → "Lucy poured out hers to her cousin.":
-    the subject of the last clause is the one who acts last, just before the speech."""
-    return _CLAUSE.split(sentence)[-1]

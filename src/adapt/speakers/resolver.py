@@ -234,3 +234,12 @@ def first_subject(sentence: str, r: Resolver) -> str | None:
                 if key in r.known:
                     return key
     return None
+
+
+_CLAUSE = re.compile(r",\s+(?:and|but|then|while)\s+|;\s+")
+
+
+def last_clause(sentence: str) -> str:
+    """"…, and Lucy poured out hers to her cousin." → "Lucy poured out hers to her cousin.":
+    the subject of the last clause is the one who acts last, just before the speech."""
+    return _CLAUSE.split(sentence)[-1]

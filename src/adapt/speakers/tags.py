@@ -92,7 +92,7 @@ def tag_before() -> re.Pattern[str]:
 # A sentence's end, not a title's full stop ("when Mrs. Norris called out": not "Norris").
 _SENTENCE_END = r"(?<!\bMrs)(?<!\bMr)(?<!\bDr)(?<!\bMs)(?<!\bSt)[.!?;]"
 # "Cecil, sharing the discontent, called out:": a phrase set off by commas after the subject.
-_ASIDE = r"(?:\s*,[^,.!?;:\"“”]{1,60},)?"
+_ASIDE = r"(?:(?:\s*,[^,.!?;:\"“”]{1,60}){1,2},)?"
 
 
 @cache
