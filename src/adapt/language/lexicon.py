@@ -9,6 +9,10 @@ from functools import cache
 
 from lemminflect import getAllInflections, getAllLemmas, getAllLemmasOOV, getInflection
 
+from adapt.language.tables import install
+
+install()  # lemminflect reads a word's table entry when asked, not all 120,000 lines
+
 TITLES = {"mr", "mrs", "ms", "dr", "st", "miss", "sir", "lady", "lord", "captain",
           "colonel", "major", "aunt", "uncle", "madame", "mme", "prof", "rev", "capt"}
 ABBREV = TITLES | {"jr", "sr", "col", "gen", "lt", "sgt", "hon", "mt", "vs", "no",

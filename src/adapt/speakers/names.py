@@ -82,7 +82,7 @@ retaliate challenge address giggle smile grin whimper lament sing chant recite c
 @cache
 def speech_verbs() -> frozenset[str]:
     """Every inflected form of the speech verbs (said, says, saying, cried...)."""
-    from lemminflect import getAllInflections
+    from adapt.language.lexicon import getAllInflections  # lemminflect, with its lazy tables
 
     forms: set[str] = set()
     for lemma in SPEECH_LEMMAS:
@@ -112,7 +112,7 @@ def gender_of_title(name: str) -> str | None:
 @cache
 def _describes(word: str) -> bool:
     """An adjective or adverb and nothing else ("Impossible"): not a name."""
-    from lemminflect import getAllLemmas
+    from adapt.language.lexicon import getAllLemmas  # lemminflect, with its lazy tables
 
     pos = set(getAllLemmas(word.lower()))
     return bool(pos) and pos <= {"ADJ", "ADV"}
