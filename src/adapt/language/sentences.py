@@ -147,7 +147,7 @@ def long_sentence(sentence: str, max_lines: int = 4, width: int = 60) -> list[st
     ends with the stop the cut replaced, so no word is lost and no piece starts mid-
     sentence in lower case.
     """
-    if len(textwrap.wrap(sentence, width)) <= max_lines:
+    if wrapped_lines(sentence, width) <= max_lines:
         return [sentence]
     spans = quoted_spans(sentence)
     for cut in _CUTS:
@@ -169,12 +169,34 @@ def long_sentence(sentence: str, max_lines: int = 4, width: int = 60) -> list[st
     return [sentence]
 
 
+def wrapped_lines(text: str, width: int) -> int:
+    """``len(textwrap.wrap(text, width))``, counted without building the lines.
+
+    Words between single spaces (no hyphen, none wider than a line) wrap greedily, as
+    textwrap wraps them; anything else (hyphens, tabs, other spaces) goes to textwrap.
+    """
+    if (text.isprintable() and "-" not in text and "  " not in text
+            and text[:1] != " " and text[-1:] != " "):
+        lines, used = 0, width
+        for word in text.split(" ") if text else ():
+            n = len(word)
+            if n > width:
+                break
+            if used + 1 + n <= width:
+                used += 1 + n
+            else:
+                lines, used = lines + 1, n
+        else:
+            return lines
+    return len(textwrap.wrap(text, width))
+
+
 def _pack(pieces: list[str], max_lines: int, width: int) -> list[str]:
     """Join neighbouring sentences or clauses while they fit in one paragraph."""
     out: list[str] = []
     for p in pieces:
         joined = f"{out[-1]} {p}" if out else p
-        if out and len(textwrap.wrap(joined, width)) <= max_lines:
+        if out and wrapped_lines(joined, width) <= max_lines:
             out[-1] = joined
         else:
             out.append(p)

@@ -1,10 +1,15 @@
-"""lemminflect's lazy tables (language/tables.py) give exactly what its eager tables give."""
+"""The fast paths give exactly what the slow ways they replace give: lemminflect's lazy tables
+(language/tables.py), the wrapped-line count (language/sentences.py)..."""
+import random
+import textwrap
+
 from lemminflect.codecs.InflectionLUCodec import InflectionLUCodec
 from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
 from lemminflect.core.Inflections import Inflections
 from lemminflect.core.Lemmatizer import Lemmatizer
 
 from adapt.language.lexicon import lemmas, present
+from adapt.language.sentences import wrapped_lines
 from adapt.language.tables import LazyTable, _inflection_entry, _lemma_entry
 
 
@@ -33,3 +38,14 @@ def test_lookups_through_lemminflect() -> None:
     assert lemmas("said") == {"VERB": ("say",)}
     assert present("go", "3sg") == "goes" and present("be", "pl") == "are"
     assert isinstance(Lemmatizer().lemma_dict, LazyTable)
+
+
+def test_wrapped_lines_counts_as_textwrap() -> None:
+    rnd = random.Random(17)
+    words = ["a", "bb", "word", "longerword", "x" * 59, "x" * 60, "x" * 61, "-", "well-known", "--",
+             "\xa0", "é", "\t", "  ", ",", "\n", "—"]
+    for _ in range(20000):
+        s = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 40)))
+        s = rnd.choice(["", " "]) + s + rnd.choice(["", " "])
+        width = rnd.choice([1, 5, 35, 60])
+        assert wrapped_lines(s, width) == len(textwrap.wrap(s, width)), (s, width)
