@@ -49,3 +49,21 @@ def test_wrapped_lines_counts_as_textwrap() -> None:
         s = rnd.choice(["", " "]) + s + rnd.choice(["", " "])
         width = rnd.choice([1, 5, 35, 60])
         assert wrapped_lines(s, width) == len(textwrap.wrap(s, width)), (s, width)
+
+
+def test_looks_english_as_before() -> None:
+    from adapt.language.detect import _STOPWORDS, _WORD, _script, looks_english
+
+    def slow(text: str) -> bool:
+        words = [w.lower() for w in _WORD.findall(text)]
+        if any(_script(c) != "latn" for w in words for c in w):
+            return False
+        english = sum(w in _STOPWORDS["en"] for w in words)
+        foreign = max(sum(w in _STOPWORDS[lang] for w in words) for lang in _STOPWORDS if lang != "en")
+        return not (foreign >= 3 and foreign > 2 * english)
+
+    rnd = random.Random(3)
+    pool = sorted({w for ws in _STOPWORDS.values() for w in ws}) + ["Archer", "Ölga", "ε", "日本", "x"]
+    for _ in range(5000):
+        text = " ".join(rnd.choice(pool) for _ in range(rnd.randint(0, 30)))
+        assert looks_english(text) == slow(text), text
