@@ -109,6 +109,20 @@ def sentences(text: str, *, clauses: bool = False) -> list[str]:
     for readers (scene finding) that want the clause where a move happens, not the
     whole periodic sentence around it.
     """
+    key = (text, clauses)
+    found = _SPLIT.get(key)
+    if found is None:  # the stages split the same paragraphs again and again
+        if len(_SPLIT) >= _SPLIT_MAX:
+            _SPLIT.clear()
+        found = _SPLIT[key] = tuple(_sentences(text, clauses))
+    return list(found)
+
+
+_SPLIT: dict[tuple[str, bool], tuple[str, ...]] = {}
+_SPLIT_MAX = 20000  # passages remembered (then forgotten all at once: memory stays bounded)
+
+
+def _sentences(text: str, clauses: bool) -> list[str]:
     spans = quoted_spans(text)
     out, start = [], 0
     for m in _BOUNDARY.finditer(text):
