@@ -67,3 +67,16 @@ def test_looks_english_as_before() -> None:
     for _ in range(5000):
         text = " ".join(rnd.choice(pool) for _ in range(rnd.randint(0, 30)))
         assert looks_english(text) == slow(text), text
+
+
+def test_phrase_count_as_findall() -> None:
+    import re
+
+    from adapt.scenes.plan import _count
+
+    rnd = random.Random(5)
+    bits = ["at ", "in ", "Lucas", "Lucas Lodge", "St. James's", "x", " ", ".", "é", "at Lucas", "_"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 30)))
+        phrase = rnd.choice(["at Lucas", "in Lucas Lodge", "at St. James's", "at at"])
+        assert _count(text, phrase) == len(re.findall(rf"\b{re.escape(phrase)}\b", text)), (text, phrase)

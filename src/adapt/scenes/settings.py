@@ -257,21 +257,24 @@ def setting_from_text(text: str, names: frozenset[str] = frozenset()) -> Setting
             if place != "ROOM":
                 add(place, interior, 3, offset + pos)
         # "in the garden", and "at the door of the inn"
-        for m in re.finditer(rf"\b(?:in|on|at|into|inside|within)\s+(?:the\s+[a-z-]+\s+of\s+)?{NP}",
-                             sentence, re.I):
+        for m in _LOCATIVE.finditer(sentence):
             name, interior = _np_place(m)
             if name not in ANAPHORIC or name == "HOUSE":
                 add(name, interior, 2, offset + m.start())
         offset += len(sentence) + 1
     for m in NP_MOD.finditer(clean):
         add(*canon(m.group("place")), 1, m.start())
-    for word, place in HINTS.items():
-        if (hint := re.search(rf"\b{alt([word])}\b", clean, re.I)):
+    for rx, place in _HINTS:
+        if (hint := rx.search(clean)):
             add(place, True, 1, hint.start())
     if not score:
         return None
     best = max(score, key=lambda p: tuple(score[p]))
     return Setting(best, side[best], time_of_day(clean))
+
+
+_LOCATIVE = re.compile(rf"\b(?:in|on|at|into|inside|within)\s+(?:the\s+[a-z-]+\s+of\s+)?{NP}", re.I)
+_HINTS = [(re.compile(rf"\b{alt([word])}\b", re.I), place) for word, place in HINTS.items()]
 
 
 def scenes(paragraphs: Sequence[str], *, names: frozenset[str] = frozenset(),
