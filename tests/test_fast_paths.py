@@ -80,3 +80,46 @@ def test_phrase_count_as_findall() -> None:
         text = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 30)))
         phrase = rnd.choice(["at Lucas", "in Lucas Lodge", "at St. James's", "at at"])
         assert _count(text, phrase) == len(re.findall(rf"\b{re.escape(phrase)}\b", text)), (text, phrase)
+
+
+def test_cached_patterns_are_re_compile_s(tmp_path, monkeypatch) -> None:
+    import re
+
+    from adapt import patterns
+    from adapt.scenes import places
+    from adapt.speakers import tags
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(patterns, "_table", None)
+    monkeypatch.setattr(patterns, "_live", {})
+    sources = [(tags.tag_after().pattern, 0), (places.MOVE.pattern, re.I), (r"(?P<a>x)|(y)", re.I | re.M)]
+    made = [patterns.compile(p, f) for p, f in sources]
+    patterns.save()
+    assert patterns.cache_file().is_file()
+    monkeypatch.setattr(patterns, "_table", None)  # a new run: read back from the file
+    monkeypatch.setattr(patterns, "_live", {})
+    for (p, f), first in zip(sources, made, strict=True):
+        again = patterns.compile(p, f)
+        assert again == re.compile(p, f) == first  # equal patterns: the same compiled program
+        assert again.groupindex == re.compile(p, f).groupindex
+    assert patterns.compile(r"(?P<a>x)|(y)", re.I | re.M).match("Y").group(2) == "Y"
+
+
+def test_damaged_or_unwritable_pattern_cache(tmp_path, monkeypatch) -> None:
+    import re
+
+    from adapt import patterns
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(patterns, "_live", {})
+    path = patterns.cache_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\x00not marshal")
+    monkeypatch.setattr(patterns, "_table", None)
+    assert patterns.compile(r"a+b", 0) == re.compile(r"a+b")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    (tmp_path / "file").write_text("not a folder")
+    patterns.save()  # cannot write: ignored
+    monkeypatch.setattr(patterns, "_table", {(r"a+b", 0): (0, b"junk", 0, {}, (None,))})
+    monkeypatch.setattr(patterns, "_live", {})
+    assert patterns.compile(r"a+b", 0) == re.compile(r"a+b")  # a bad entry: compiled afresh

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from adapt import patterns
 from adapt.language.sentences import sentences
 from adapt.scenes.places import (
     AMBIENT,
@@ -273,8 +274,8 @@ def setting_from_text(text: str, names: frozenset[str] = frozenset()) -> Setting
     return Setting(best, side[best], time_of_day(clean))
 
 
-_LOCATIVE = re.compile(rf"\b(?:in|on|at|into|inside|within)\s+(?:the\s+[a-z-]+\s+of\s+)?{NP}", re.I)
-_HINTS = [(re.compile(rf"\b{alt([word])}\b", re.I), place) for word, place in HINTS.items()]
+_LOCATIVE = patterns.compile(rf"\b(?:in|on|at|into|inside|within)\s+(?:the\s+[a-z-]+\s+of\s+)?{NP}", re.I)
+_HINTS = [(patterns.compile(rf"\b{alt([word])}\b", re.I), place) for word, place in HINTS.items()]
 
 
 def scenes(paragraphs: Sequence[str], *, names: frozenset[str] = frozenset(),

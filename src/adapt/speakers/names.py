@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from adapt import patterns
+
 TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Sir", "Lady", "Lord", "Captain", "Colonel",
           "Major", "Professor", "Aunt", "Uncle", "Madame", "Monsieur", "Mademoiselle", "Master",
           "Mistress", "Father", "Mother", "Sister", "Brother", "Inspector", "Sergeant", "Lieutenant",
@@ -154,7 +156,7 @@ boy mother father mamma papa mama mum mom dad child friend lord god kid dude bud
 lady gentlemen ladies guys folks mister son doctor captain colonel inspector master mistress
 """.split())
 
-_VOC_AFTER = re.compile(rf"(?:^|[,;–—-]\s*|\b(?:[Mm]y\s+(?:dear|good|poor)\s+|[Oo]h,?\s+|[Dd]ear\s+))({NAME}|[A-Z](?![\w'’]))\s*(?=[,!?.;…–—-]|\s*$)")
+_VOC_AFTER = patterns.compile(rf"(?:^|[,;–—-]\s*|\b(?:[Mm]y\s+(?:dear|good|poor)\s+|[Oo]h,?\s+|[Dd]ear\s+))({NAME}|[A-Z](?![\w'’]))\s*(?=[,!?.;…–—-]|\s*$)")
 
 
 def vocatives(quote: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from adapt import patterns
 from adapt.language.words import word_alt
 from adapt.speakers.names import NAME, is_name, speech_verbs
 
@@ -41,7 +42,7 @@ SUBJECT = (rf"(?:I|he|she|He|She|{NAME}|(?:the|a|an|his|her|my|their|our|The|His
 def tag_after() -> re.Pattern[str]:
     """A tag opening the narration right after a quotation."""
     v = verb_pattern()
-    return re.compile(
+    return patterns.compile(
         rf"^\s*[,;:!?—–-]*\s*(?:(?P<v4>{v})\s+(?:the\s+)?(?!(?:the|a|an|his|her|my|our|their)\s)[a-z]+\s+(?P<s4>{NAME})(?=[\s,.;:!?]|$)"  # said the wary Jones
         rf"|(?:half-)?(?P<v1>{v})\s+(?:[a-z]+\s+)??(?P<s1>{SUBJECT})(?![a-z])"
         rf"|(?P<s2>{SUBJECT})\s+(?:[\w'’-]+\s+){{0,4}}?(?:half-)?(?P<v2>{v})\b"
@@ -72,7 +73,7 @@ def subject_text(m: re.Match[str]) -> str:
 @cache
 def nominal_before() -> re.Pattern[str]:
     """A nominal tag closing the narration before a quotation: "Miss Bartlett's only reply:"."""
-    return re.compile(rf"(?:^|[.!?;]\s+|,\s*)(?P<s>{NAME}|[Hh]is|[Hh]er|[Mm]y)['’]?s?\s+(?:[a-z]+\s+){{0,2}}"
+    return patterns.compile(rf"(?:^|[.!?;]\s+|,\s*)(?P<s>{NAME}|[Hh]is|[Hh]er|[Mm]y)['’]?s?\s+(?:[a-z]+\s+){{0,2}}"
                       rf"{_SAYING}(?:\s+(?:was|is))?\s*[:,—–-]+\s*$")
 
 
@@ -80,13 +81,13 @@ def nominal_before() -> re.Pattern[str]:
 def tag_before() -> re.Pattern[str]:
     """A tag closing the narration right before a quotation ("Elizabeth said,")."""
     v = verb_pattern()
-    return re.compile(rf"(?:^|[.!?;]\s+|,\s*)(?:(?:and|but|then|And|But|Then|So|so)\s+)?(?P<s>{SUBJECT})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
+    return patterns.compile(rf"(?:^|[.!?;]\s+|,\s*)(?:(?:and|but|then|And|But|Then|So|so)\s+)?(?P<s>{SUBJECT})\s+(?:[\w'’-]+\s+){{0,3}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
 
 
 @cache
 def intro() -> re.Pattern[str]:
     """'Then she speaks', 'Elizabeth said:' closing a paragraph that a speech follows."""
-    return re.compile(rf"\b(?P<s>I|he|she|He|She|{NAME})\s+(?:(?:[a-z]+\s+){{0,2}}(?P<v>{verb_pattern()})\b"
+    return patterns.compile(rf"\b(?P<s>I|he|she|He|She|{NAME})\s+(?:(?:[a-z]+\s+){{0,2}}(?P<v>{verb_pattern()})\b"
                       rf"|(?:[\w'’-]+,?\s+){{1,14}}?(?:and|then)\s+(?:(?:[a-z]+ly|thus|then|again)\s+)?(?P<v2>{verb_pattern()})"
                       rf"(?:\s+(?:to\s+)?(?:him|her|them|me|us|it))?\s*[,:.—–-]?\s*$)")
 
@@ -139,7 +140,7 @@ def split_before(text: str) -> tuple[str, str]:
     """
     if not re.search(r"[,:—–-]\s*$", text):
         return text, ""
-    verbs = list(re.finditer(rf"\b{verb_pattern()}\b", text))
+    verbs = list(patterns.compile(rf"\b{verb_pattern()}\b").finditer(text))
     if not verbs:
         return text, ""
     v = verbs[-1]
