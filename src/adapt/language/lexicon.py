@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from lemminflect import getAllInflections, getAllLemmas, getAllLemmasOOV, getInflection
+from lemminflect import getAllLemmasOOV, getInflection
 
+from adapt.language.tables import all_inflections as getAllInflections
+from adapt.language.tables import all_lemmas as getAllLemmas
 from adapt.language.tables import install
 
 install()  # lemminflect reads a word's table entry when asked, not all 120,000 lines

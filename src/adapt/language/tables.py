@@ -63,6 +63,38 @@ def _inflection_entry(lines: list[str]) -> dict:
     return entry
 
 
+def all_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """``lemminflect.getAllLemmas(word)``, without its two deep copies per call (the table's
+    values are tuples of strings: a new dict holding them is as good as a deep copy)."""
+    from lemminflect.core.Lemmatizer import Lemmatizer
+    from lemminflect.core.LexicalUtils import applyCapsStyleToDict, getCapsStyle
+
+    lem = Lemmatizer()
+    style, low = getCapsStyle(word), word.lower()
+    found = dict(lem._getLemmaDict().get(low, {}))
+    found.update(lem._getOverridesDict().get(low, {}))
+    return applyCapsStyleToDict(found, style)
+
+
+def all_inflections(lemma: str, upos: str | None = None) -> dict[str, tuple[str, ...]]:
+    """``lemminflect.getAllInflections(lemma, upos)``, likewise without the deep copies."""
+    from lemminflect.core.Inflections import Inflections
+    from lemminflect.core.LexicalUtils import applyCapsStyle, applyCapsStyleToDict, getCapsStyle, uposToTags
+
+    infl = Inflections()
+    if upos is not None and upos not in infl.DICT_UPOS_TYPES:
+        return infl.getAllInflections(lemma, upos)  # lemminflect warns and answers {}
+    style, low = getCapsStyle(lemma), lemma.lower()
+    if upos == "PROPN":
+        low, upos = applyCapsStyle(low, "first_upper"), "NOUN"
+    forms = dict(infl._getInflDict().get(low, {}))
+    forms.update(infl._getOverridesDict().get(low, {}))
+    if upos is not None:
+        tags = uposToTags(upos)
+        forms = {k: v for k, v in forms.items() if k in tags}
+    return applyCapsStyleToDict(forms, style)
+
+
 def install() -> None:
     """Give lemminflect's look-ups the lazy tables (once; a no-op when they already loaded)."""
     global _installed
