@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import textwrap
 from bisect import bisect_right
+from functools import cache
 
 from adapt.language.lexicon import ABBREV, lemmas
 
@@ -186,8 +187,9 @@ def long_sentence(sentence: str, max_lines: int = 4, width: int = 60) -> list[st
 def wrapped_lines(text: str, width: int) -> int:
     """``len(textwrap.wrap(text, width))``, counted without building the lines.
 
-    Words between single spaces (no hyphen, none wider than a line) wrap greedily, as
-    textwrap wraps them; anything else (hyphens, tabs, other spaces) goes to textwrap.
+    Words between single spaces wrap greedily, as textwrap wraps them; other text is cut
+    into textwrap's own chunks (hyphens, dashes) and counted the way ``_wrap_chunks`` fills
+    lines; a chunk wider than a line (which textwrap breaks) goes to textwrap itself.
     """
     if (text.isprintable() and "-" not in text and "  " not in text
             and text[:1] != " " and text[-1:] != " "):
@@ -202,7 +204,26 @@ def wrapped_lines(text: str, width: int) -> int:
                 lines, used = lines + 1, n
         else:
             return lines
-    return len(textwrap.wrap(text, width))
+    wrapper = _wrapper(width)
+    chunks = wrapper._split_chunks(text)
+    if any(len(c) > width for c in chunks):
+        return len(wrapper._wrap_chunks(chunks))
+    lines, i, n = 0, 0, len(chunks)
+    while i < n:
+        if lines and not chunks[i].strip():
+            i += 1  # a line after the first drops the space it would start with
+        start, used = i, 0
+        while i < n and used + len(chunks[i]) <= width:
+            used += len(chunks[i])
+            i += 1
+        if i > start and (chunks[i - 1].strip() or i - 1 > start):
+            lines += 1  # a line of more than the space it would end with
+    return lines
+
+
+@cache
+def _wrapper(width: int) -> textwrap.TextWrapper:
+    return textwrap.TextWrapper(width)
 
 
 def _pack(pieces: list[str], max_lines: int, width: int) -> list[str]:
