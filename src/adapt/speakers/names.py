@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from adapt import patterns
 
@@ -161,6 +161,11 @@ _VOC_AFTER = patterns.compile(rf"(?:^|[,;–—-]\s*|\b(?:[Mm]y\s+(?:dear|good|p
 
 def vocatives(quote: str) -> list[str]:
     """Names the speaker addresses: 'Faith, ...', '..., B.', 'my dear Watson'."""
+    return list(_vocatives(quote))  # several passes ask of each quotation
+
+
+@lru_cache(maxsize=20000)
+def _vocatives(quote: str) -> tuple[str, ...]:
     found = []
     for m in _VOC_AFTER.finditer(quote):
         name = m.group(1)
@@ -184,7 +189,7 @@ def vocatives(quote: str) -> list[str]:
         if name.lower() in ENDEARMENTS or name in ("I", "A", "O") or not (is_name(name) or len(name) == 1):
             continue
         found.append(name)
-    return found
+    return tuple(found)
 
 
 # Forms of address and the gender they imply ("Sit down, Doctor", "yes, mamma"): how the
