@@ -138,3 +138,17 @@ def test_lookups_without_deep_copies() -> None:
         for upos in (None, "VERB", "NOUN", "PROPN", "ADJ", "AUX"):
             got, want = all_inflections(w, upos), lemminflect.getAllInflections(w, upos)
             assert got == want and list(got) == list(want), (w, upos)
+
+
+def test_name_look_ahead_changes_no_match() -> None:
+    import re
+
+    from adapt.speakers import names
+
+    assert all(re.match(names.UPPER, t) for t in names.TITLES)  # what the look-ahead relies on
+    bare = re.compile(names.NAME.removeprefix(f"(?={names.UPPER})"))
+    fast = re.compile(names.NAME)
+    assert bare.pattern != fast.pattern
+    text = ("Mr. Darcy bowed. 'Señora Ruiz!' cried Anne-Marie O'Brien to Mrs. Athelney Jones; "
+            "then Зоя, Renée and Dr. Watson met Fräulein Ødegaard at St. James's. ") * 3
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in bare.finditer(text)]
