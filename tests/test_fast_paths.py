@@ -152,3 +152,17 @@ def test_name_look_ahead_changes_no_match() -> None:
     text = ("Mr. Darcy bowed. 'Señora Ruiz!' cried Anne-Marie O'Brien to Mrs. Athelney Jones; "
             "then Зоя, Renée and Dr. Watson met Fräulein Ødegaard at St. James's. ") * 3
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
+def test_search_at_finds_the_leftmost_match() -> None:
+    import re
+
+    from adapt.patterns import search_at
+
+    rnd = random.Random(9)
+    bits = ["Anne", "Anne,", " a tall woman,", " the girl", "xAnne,", ", ", "é", " "]
+    rx = re.compile(r"\bAnne,\s+((?:an?|the)\s+[^,.;:!?]{2,40}?),")
+    for _ in range(5000):
+        text = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 12)))
+        want, got = rx.search(text), search_at(rx, text, "Anne,")
+        assert (want and (want.span(), want.group(1))) == (got and (got.span(), got.group(1))), text

@@ -124,3 +124,15 @@ def save() -> None:
             tmp.unlink(missing_ok=True)
     except (OSError, ValueError):
         pass
+
+
+def search_at(rx: re.Pattern[str], text: str, literal: str) -> re.Match[str] | None:
+    """``rx.search(text)`` for a pattern whose every match starts with ``literal`` (after
+    zero-width tests such as ``\\b``): the pattern is tried only where ``literal`` stands
+    (``str.find``), not at every character; the same leftmost match."""
+    i = text.find(literal)
+    while i >= 0:
+        if m := rx.match(text, i):
+            return m
+        i = text.find(literal, i + 1)
+    return None

@@ -101,25 +101,32 @@ BARE = {f for f in "walk head climb follow enter race move hurry rush dash strol
         "turn jump return go run stride step slip come get leap flee slide drive ride travel "
         "journey reach proceed sail arrive".split()}
 # Travel: time passes on the way, so never CONTINUOUS.
+def _first(words: Sequence[str]) -> str:
+    """A look-ahead for the letters ``words`` start with. It only says what every match starts
+    with, so the matches stay the same; a scan skips other places at once instead of trying
+    every word there (the patterns below run over every clause of a book)."""
+    return "(?=[%s])" % "".join(sorted({re.escape(w[0].lower()) for w in words}))
+
+
 TRAVEL = [f for v in ("arrive", "drive", "ride", "travel", "journey", "reach", "proceed",
                       "sail") for f in _verb(v)] + "drove driven rode ridden".split()
 _PREP = (r"(?:(?:out|back|up|down|over|on|off)\s+)?(?P<prep>into|onto|on\s+to|in\s+to|to|up|"
          r"down|across|along|through|round|around|over|in|on|at|inside|upon)")
-MOVE = patterns.compile(rf"\b(?P<verb>{word_alt(sorted(set(_NEAR + TRAVEL)))})"
+MOVE = patterns.compile(rf"\b{_first(_NEAR + TRAVEL)}(?P<verb>{word_alt(sorted(set(_NEAR + TRAVEL)))})"
                   rf"\s+(?:(?!{_STOP})[a-z]+\s+){{0,2}}?{_PREP}\s+{NP}", re.I)
-ENTER = patterns.compile(r"\b(?P<verb>(?:enter|reach|cross|climb)(?:s|es|ed|ing)?)\s+" + NP, re.I)
-AND = patterns.compile(rf"\b(?:and|then)\s+(?:out\s+|back\s+)?(?P<prep>into|onto|to)\s+{NP}", re.I)
+ENTER = patterns.compile(r"\b(?=[erc])(?P<verb>(?:enter|reach|cross|climb)(?:s|es|ed|ing)?)\s+" + NP, re.I)
+AND = patterns.compile(rf"\b(?=[at])(?:and|then)\s+(?:out\s+|back\s+)?(?P<prep>into|onto|to)\s+{NP}", re.I)
 # What may stand between "was" and "in the garden" when people are there now.
 _STATE = (r"(?:\w+ly|\w+er|warm|cold|hot|cool|dark|quiet|silent|still|empty|crowded|busy|"
           r"all|both|already|now|then|alone|out|back|together|there|up|down|once|again|soon|"
           r"sitting|standing|waiting|walking|strolling|lying|seated|assembled|gathered)")
-BE = patterns.compile(rf"(?:\b(?:is|was|are|were|am|be|being)|'s|'re|'m)\s+(?:{_STATE}\s+){{0,2}}"
+BE = patterns.compile(rf"(?=[iwab'])(?:\b(?:is|was|are|were|am|be|being)|'s|'re|'m)\s+(?:{_STATE}\s+){{0,2}}"
                 rf"(?:in|on|at|inside|upon|within)\s+{NP}", re.I)
 # "In his library he had always been sure of leisure" is a habit, not a scene.
 OPENER = patterns.compile(rf"^(?:(?:and|but|so|then)\s+)?(?:in|on|at|inside|upon)\s+{NP}"
                     r"(?!,?\s+(?:\w+\s+){0,3}(?:had|would|could|used)\b)", re.I)
 NAMED = patterns.compile(
-    r"\b(?P<verb>(?:arrived|arrives|drove|rode|travelled|traveled|journeyed|returned|walked|"
+    r"\b(?=[adrtjwchps])(?P<verb>(?:arrived|arrives|drove|rode|travelled|traveled|journeyed|returned|walked|"
     r"went|came|hastened|hurried|proceeded|set\s+(?:off|out))\s+"
     r"(?:(?:back|over|down|up|out)\s+)?(?:at|to|in|into|for)"
     r"|reached)\s+"
@@ -176,7 +183,7 @@ TIMES = {"night": "NIGHT", "midnight": "NIGHT", "moonlight": "NIGHT", "moonlit":
          "sunlight": "DAY"}
 # "last night", "every morning", "good night" speak of another time than the scene's.
 AMBIENT = patterns.compile(
-    r"(?<!good[- ])(?<!last )(?<!every )(?<!each )(?<!yesterday )(?<!tomorrow )(?<!to-morrow )"
+    _first([w for w in TIMES if w != "day"]) + r"(?<!good[- ])(?<!last )(?<!every )(?<!each )(?<!yesterday )(?<!tomorrow )(?<!to-morrow )"
     r"\b(" + "|".join(w for w in TIMES if w != "day") + r")\b(?! before| after)", re.I)
 JUMP = patterns.compile(
     r"^(?:(?:and|but|so|then)\s+)?(?:(?:early|late|later)\s+)?(?:(?:on|in|at|during)\s+)?"
