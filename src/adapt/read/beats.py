@@ -141,6 +141,8 @@ def _is_stanza(text: str, wrap: int | None, width: int) -> bool:
 
 def _join_wrapped(text: str) -> str:
     """Join hard-wrapped lines into one paragraph (keeping a hyphen at a line end)."""
+    if "\n" not in text:
+        return text.strip()  # one line already
     return re.sub(r"[ \t]*\n[ \t]*", " ", text).strip()
 
 

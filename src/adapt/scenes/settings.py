@@ -92,7 +92,7 @@ def time_of_day(text: str) -> str | None:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
+    return " ".join(text.replace("’", "'").replace("‘", "'").split())  # re.sub(r"\s+", " ", ...).strip()
 
 
 def _jump(sentence: str) -> str | None:

@@ -72,7 +72,7 @@ class Resolver:
 
     def canonical(self, name: str) -> str:
         name = " ".join(name.replace("’", "'").split())
-        name = re.sub(r"'s$", "", name)
+        name = name[:-2] if name.endswith("'s") else name  # re.sub(r"'s$", "", name): no newline is left
         return self.alias.get(name, name)
 
     def person(self, phrase: str) -> str | None:
