@@ -166,3 +166,14 @@ def test_search_at_finds_the_leftmost_match() -> None:
         text = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 12)))
         want, got = rx.search(text), search_at(rx, text, "Anne,")
         assert (want and (want.span(), want.group(1))) == (got and (got.span(), got.group(1))), text
+
+
+def test_wrapped_lines_with_a_limit() -> None:
+    rnd = random.Random(4)
+    words = ["a", "bb", "word", "longerword", "x" * 11, "well-known", "—"]
+    for _ in range(3000):
+        s = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 40)))
+        width, limit = rnd.choice([5, 12, 35, 60]), rnd.choice([1, 2, 4])
+        true = len(textwrap.wrap(s, width))
+        got = wrapped_lines(s, width, limit)
+        assert (got <= limit) == (true <= limit) and (got == true or true > limit), (s, width, limit)

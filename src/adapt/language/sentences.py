@@ -162,7 +162,7 @@ def long_sentence(sentence: str, max_lines: int = 4, width: int = 60) -> list[st
     ends with the stop the cut replaced, so no word is lost and no piece starts mid-
     sentence in lower case.
     """
-    if wrapped_lines(sentence, width) <= max_lines:
+    if wrapped_lines(sentence, width, max_lines) <= max_lines:
         return [sentence]
     spans = quoted_spans(sentence)
     for cut in _CUTS:
@@ -184,8 +184,9 @@ def long_sentence(sentence: str, max_lines: int = 4, width: int = 60) -> list[st
     return [sentence]
 
 
-def wrapped_lines(text: str, width: int) -> int:
-    """``len(textwrap.wrap(text, width))``, counted without building the lines.
+def wrapped_lines(text: str, width: int, limit: int | None = None) -> int:
+    """``len(textwrap.wrap(text, width))``, counted without building the lines; with a
+    ``limit``, any count above it may stand for the true one (the caller asks "fits?").
 
     Words between single spaces wrap greedily, as textwrap wraps them; other text is cut
     into textwrap's own chunks (hyphens, dashes) and counted the way ``_wrap_chunks`` fills
@@ -193,6 +194,10 @@ def wrapped_lines(text: str, width: int) -> int:
     """
     if (text.isprintable() and "-" not in text and "  " not in text
             and text[:1] != " " and text[-1:] != " "):
+        if limit is not None and len(text) + 1 > limit * (width + 1):
+            return limit + 1  # each line holds at most ``width`` letters and one space
+        if 0 < len(text) <= width:
+            return 1
         lines, used = 0, width
         for word in text.split(" ") if text else ():
             n = len(word)
@@ -231,7 +236,7 @@ def _pack(pieces: list[str], max_lines: int, width: int) -> list[str]:
     out: list[str] = []
     for p in pieces:
         joined = f"{out[-1]} {p}" if out else p
-        if out and wrapped_lines(joined, width) <= max_lines:
+        if out and wrapped_lines(joined, width, max_lines) <= max_lines:
             out[-1] = joined
         else:
             out.append(p)
