@@ -177,3 +177,38 @@ def test_wrapped_lines_with_a_limit() -> None:
         true = len(textwrap.wrap(s, width))
         got = wrapped_lines(s, width, limit)
         assert (got <= limit) == (true <= limit) and (got == true or true > limit), (s, width, limit)
+
+
+def test_rewrites_worked_out_ahead_change_nothing(monkeypatch) -> None:
+    from adapt.fountain.writer import write_fountain
+    from adapt.read.prose import parse
+    from adapt.transform import ahead, to_model
+
+    rnd = random.Random(8)
+    people = ["Anne", "Mr. Harrison", "Marilla", "she", "he"]
+    moves = ["walked into the kitchen", "had gone to the garden", "was sitting in the parlour",
+             "looked at the window and sighed", "never knew why the door was shut"]
+    paragraphs = []
+    for i in range(700):
+        who = rnd.choice(people)
+        line = f"{who[:1].upper()}{who[1:]} {rnd.choice(moves)}."
+        if i % 3 == 0:
+            line = f'"Is it late?" said {rnd.choice(people[:3])}. {line}'
+        paragraphs.append(line)
+    text = "\n\n".join(paragraphs) + "\n"
+    started: list[bool] = []
+    real_start = ahead.start
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        copy = real_start(*args, **kwargs)
+        started.append(copy is not None)
+        return copy
+
+    monkeypatch.setattr(ahead, "start", counted)
+    with_copy = write_fountain(to_model(parse(text), title="T"))
+    monkeypatch.setattr(ahead, "MIN_BEATS", 10 ** 9)
+    alone = write_fountain(to_model(parse(text), title="T"))
+    assert with_copy == alone
+    import os
+    if hasattr(os, "fork") and (os.cpu_count() or 1) >= 2:
+        assert started[0]  # the copy did run
