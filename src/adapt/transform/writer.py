@@ -54,6 +54,16 @@ class Writer(Singing):
                 self.record[key] = found
         return found
 
+    def paragraphs(self, text: str) -> list[str]:
+        """``voice.short_paragraphs(text)``, from ``memo`` when worked out ahead."""
+        key = ("short_paragraphs", text)
+        found = self.memo.get(key)
+        if found is None:
+            found = tuple(voice.short_paragraphs(text))
+            if self.record is not None:
+                self.record[key] = found
+        return list(found)
+
     def cue(self, key: str) -> str:
         name = self.names.get(key) or self.cast.names.get(key) or key
         cue = cue_name(self.aliases.get(cue_name(name), name))
@@ -98,7 +108,7 @@ class Writer(Singing):
                 continue
             acted = self.rewrite(chunk, narrator=narrator, pronoun=self.pronoun, tense=self.tense,
                                  names=self.name_words, other=self.other_name)
-            for par in voice.short_paragraphs(acted):
+            for par in self.paragraphs(acted):
                 self.elements.append(Action(marked(par), line))
 
     def business(self, text: str, speaker: str | None = None) -> str:
