@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from typing import Union
 
@@ -97,11 +98,17 @@ class Conventions:
 
 def conventions(tree: Tree) -> Conventions:
     """Look at the whole tree once: which quote marks carry speech, and the wrap width."""
-    doubles = sum(1 for _ in tree.find_data("quote")) + sum(1 for _ in tree.find_data("open_quote"))
-    singles = sum(1 for _ in tree.find_data("single_quote")) + sum(1 for _ in tree.find_data("open_single_quote"))
-    lengths: list[int] = []
+    kinds: Counter[str] = Counter()
+    paragraphs = []
+    for sub in tree.iter_subtrees_topdown():  # one walk (find_data walks the tree per name)
+        kinds[sub.data] += 1
+        if sub.data == "paragraph":
+            paragraphs.append(sub)
+    doubles = kinds["quote"] + kinds["open_quote"]
+    singles = kinds["single_quote"] + kinds["open_single_quote"]
+    lengths: list[int] = []  # in any order: only its quantiles and counts are read
     longest = 0
-    for par in tree.find_data("paragraph"):
+    for par in paragraphs:
         text = "".join(str(t) for t in par.scan_values(lambda v: isinstance(v, Token)))
         lines = text.split("\n")
         longest = max(longest, *(len(x) for x in lines))
