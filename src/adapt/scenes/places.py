@@ -65,6 +65,10 @@ def alt(words: Sequence[str]) -> str:
 
 
 _STOP = r"(?:to|of|in|on|at|into|and|or|but|with|from|for|by|the|a|an|beyond|near|behind)\b"
+# Every place phrase (NP below) names a place of the lexicon, so its match holds the last
+# part of one ("room" of "drawing-room", written "drawing room" too): a clause holding none
+# needs none of the place patterns tried (most clauses of a book).
+ANY_PLACE = patterns.compile(word_alt(sorted({w.split("-")[-1] for w in _SIDE})))
 NP = (rf"(?P<det>the|a|an|this|that|his|her|their|our|my|your|its|\w+'s)\s+"
       rf"(?:(?!{_STOP})[a-z][\w'-]*\s+){{0,2}}?"
       rf"(?P<place>(?-i:{alt(list(_SIDE))})(?:e?s)?)\b"

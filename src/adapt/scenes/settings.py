@@ -15,6 +15,7 @@ from adapt import patterns
 from adapt.language.sentences import sentences
 from adapt.scenes.places import (
     AMBIENT,
+    ANY_PLACE,
     ANAPHORIC,
     AND,
     BARE,
@@ -155,7 +156,8 @@ _Cue = tuple[int, str, bool | None, str]  # (position, place, interior, kind)
 def _places(sentence: str, names: frozenset[str]) -> list[_Cue]:
     """Each move or being-at cue in a sentence, in order."""
     found: list[_Cue] = []
-    for rx, kind in ((MOVE, "near"), (ENTER, "near"), (BE, "be"), (OPENER, "be")):
+    cues = ((MOVE, "near"), (ENTER, "near"), (BE, "be"), (OPENER, "be")) if ANY_PLACE.search(sentence) else ()
+    for rx, kind in cues:
         for m in rx.finditer(sentence):
             place, interior = _np_place(m)
             through = (m.groupdict().get("prep") or "").lower() == "through"
@@ -258,7 +260,7 @@ def setting_from_text(text: str, names: frozenset[str] = frozenset()) -> Setting
             if place != "ROOM":
                 add(place, interior, 3, offset + pos)
         # "in the garden", and "at the door of the inn"
-        for m in _LOCATIVE.finditer(sentence):
+        for m in _LOCATIVE.finditer(sentence) if ANY_PLACE.search(sentence) else ():
             name, interior = _np_place(m)
             if name not in ANAPHORIC or name == "HOUSE":
                 add(name, interior, 2, offset + m.start())
