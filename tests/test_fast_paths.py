@@ -212,3 +212,17 @@ def test_rewrites_worked_out_ahead_change_nothing(monkeypatch) -> None:
     import os
     if hasattr(os, "fork") and (os.cpu_count() or 1) >= 2:
         assert started[0]  # the copy did run
+
+
+def test_word_tables_from_a_damaged_cache(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fn = Lemmatizer().lemma_lu_fn
+    fresh = LazyTable(fn, _lemma_entry)  # builds, and writes the cache
+    (cached,) = list((tmp_path / "adapt").glob("tables-*"))
+    again = LazyTable(fn, _lemma_entry)  # from the cache
+    cached.write_bytes(b"junk")
+    damaged = LazyTable(fn, _lemma_entry)  # built afresh
+    for word in ("said", "walked", "xqzzy", "'d"):
+        assert fresh.get(word, {}) == again.get(word, {}) == damaged.get(word, {})
+    assert fresh.get("said") == {"VERB": ("say",)}
+    assert again._words == fresh._words and damaged._lines == fresh._lines

@@ -13,11 +13,12 @@ from __future__ import annotations
 import atexit
 import hashlib
 import marshal
-import os
 import re
 import sys
 from array import array
 from pathlib import Path
+
+from adapt import usercache
 
 try:
     import _sre
@@ -29,26 +30,30 @@ _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _table: dict[tuple[str, int], _Entry] | None = None
 _added = False
 _MAX = 400
+_MAX_BYTES = 4_000_000
+
+
+def _name() -> str:
+    """This Python's file of compiled patterns (another build compiles differently)."""
+    build = hashlib.sha1(f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{getattr(_sre, 'CODESIZE', '')}"
+                         .encode()).hexdigest()[:16]
+    return f"patterns-{build}.marshal"
 
 
 def cache_file() -> Path | None:
-    """Where this Python's compiled patterns are kept, or None (no home, no cache folder)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):
-        return None  # no home directory to speak of
-    build = hashlib.sha1(f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{getattr(_sre, 'CODESIZE', '')}"
-                         .encode()).hexdigest()[:16]
-    return Path(base) / "adapt" / f"patterns-{build}.marshal"
+    """Where this Python's compiled patterns are kept, or None (no cache folder)."""
+    where = usercache.folder()
+    return where / _name() if where else None
 
 
 def _load() -> dict[tuple[str, int], _Entry]:
     global _table
     if _table is None:
         _table = {}
-        path = cache_file()
+        raw = usercache.read(_name())
         try:
-            data = marshal.loads(path.read_bytes()) if path else None
-        except (OSError, EOFError, ValueError, TypeError):
+            data = marshal.loads(raw) if raw else None
+        except (EOFError, ValueError, TypeError):
             data = None
         if isinstance(data, dict):
             _table = data
@@ -110,20 +115,17 @@ def _remember(key: tuple[str, int], entry: _Entry) -> None:
 def save() -> None:
     """Write the patterns compiled this run to the cache file (atomically; errors ignored)."""
     global _added
-    path = cache_file()
-    if not _added or path is None or _table is None:
+    if not _added or _table is None:
         return
     _added = False
+    table = _table
+    if sum(len(e[1]) for e in table.values()) > _MAX_BYTES:  # patterns of older versions pile up
+        table = {k: e for k, e in table.items() if k in _live}
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        try:
-            tmp.write_bytes(marshal.dumps(_table))
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
-    except (OSError, ValueError):
-        pass
+        data = marshal.dumps(table)
+    except ValueError:
+        return
+    usercache.write(_name(), data)
 
 
 def search_at(rx: re.Pattern[str], text: str, literal: str) -> re.Match[str] | None:

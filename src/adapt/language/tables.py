@@ -8,6 +8,11 @@ is the one the eager tables give (``tests/test_tables.py`` compares them word by
 from __future__ import annotations
 
 import gzip
+import hashlib
+import marshal
+import os
+
+from adapt import usercache
 
 _installed = False
 
@@ -16,11 +21,7 @@ class LazyTable:
     """The mapping lemminflect reads (``.get(word, default)`` only), built word by word."""
 
     def __init__(self, fn: str, entry, fixed: dict | None = None) -> None:  # type: ignore[no-untyped-def]
-        with open(fn, "rb") as f:
-            lines = gzip.decompress(f.read()).decode().split("\n")
-        if lines and not lines[-1]:
-            lines.pop()  # the newline that ends the file, not a line
-        words = [ln[:ln.find(",")] for ln in lines]
+        lines, words = _split(fn)
         self._lines, self._words = lines, words
         self._last = dict(zip(words, range(len(words)), strict=True))
         self._first = dict(zip(reversed(words), range(len(words) - 1, -1, -1), strict=True))
@@ -39,6 +40,28 @@ class LazyTable:
         lines = [self._lines[i] for i in range(self._first[word], last + 1) if self._words[i] == word]
         value = self._done[word] = self._entry(lines)
         return value
+
+
+def _split(fn: str) -> tuple[list[str], list[str]]:
+    """A table's lines and the word each is about, kept in the user's cache after the first
+    run (splitting 120,000 lines is most of the cost that is left)."""
+    stat = os.stat(fn)
+    name = "tables-" + hashlib.sha1(f"{fn}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    raw = usercache.read(name)
+    if raw:
+        try:
+            lines, words = marshal.loads(raw)
+            if isinstance(lines, list) and isinstance(words, list) and len(lines) == len(words):
+                return lines, words
+        except (EOFError, ValueError, TypeError):
+            pass
+    with open(fn, "rb") as f:
+        lines = gzip.decompress(f.read()).decode().split("\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the newline that ends the file, not a line
+    words = [ln[:ln.find(",")] for ln in lines]
+    usercache.write(name, marshal.dumps((lines, words)))
+    return lines, words
 
 
 def _lemma_entry(lines: list[str]) -> dict:
