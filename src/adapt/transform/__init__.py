@@ -120,13 +120,13 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAUL
         if f not in hidden:
             w.elements.append(Action(marked(f)))
     people = frozenset(n for k in cast.known for n in (k, *k.split()))
-    starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
-    start_list = sorted(starts)
     by_beat: list[set[str]] = [set() for _ in beats]
     for (bi, _), a in speakers.items():
         if a.speaker != NARRATOR:
             by_beat[bi].add(a.speaker)
     others = scene_other(by_beat, cast.genders, {"she": "f", "he": "m"}.get(w.pronoun))
+    starts: dict = {}  # planned below; the copy working ahead writes without scene headings
+    start_list: list[int] = []
 
     def write(bi: int) -> None:
         b = beats[bi]
@@ -148,9 +148,12 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAUL
         w.other = others[bi]
         w.paragraph(bi, b, speakers)
 
-    # A second process rewrites narration from the end meanwhile (same script, less time).
+    # A second process rewrites narration from the end meanwhile (same script, less time),
+    # starting while the scenes are planned.
     copy = ahead.start(len(beats), 0, write, lambda record: setattr(w, "record", record), w.memo) \
         if english else None
+    starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
+    start_list = sorted(starts)
     for bi in range(len(beats)):
         if report and bi % 200 == 0:
             report(bi / len(beats))
