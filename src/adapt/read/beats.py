@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Union
 
 from lark import Token, Transformer, Tree, v_args
@@ -50,6 +50,8 @@ Part = Union[Narration, Quote, Verse]
 class Paragraph:
     parts: tuple[Part, ...]
     line: int | None = None
+    _narration: str | None = field(default=None, init=False, repr=False, compare=False)
+    """``narration`` once joined: every stage asks for it, some many times."""
 
     @property
     def quotes(self) -> tuple[Quote, ...]:
@@ -57,7 +59,11 @@ class Paragraph:
 
     @property
     def narration(self) -> str:
-        return " ".join(p.text.strip() for p in self.parts if isinstance(p, Narration) and p.text.strip())
+        text = self._narration
+        if text is None:
+            text = " ".join(p.text.strip() for p in self.parts if isinstance(p, Narration) and p.text.strip())
+            object.__setattr__(self, "_narration", text)  # frozen: the parts never change
+        return text
 
 
 @dataclass(frozen=True, slots=True)
