@@ -19,6 +19,8 @@ class Run:
 
 def escape(plain: str) -> str:
     """Plain prose → inline-marked text that shows exactly those characters."""
+    if "\\" not in plain and "*" not in plain and "_" not in plain:
+        return plain  # nothing to escape (most text)
     return _SPECIAL.sub(r"\\\1", plain)
 
 

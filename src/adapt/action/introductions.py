@@ -14,6 +14,7 @@ from collections.abc import Callable
 from adapt.language.lexicon import FUNCTION_WORDS, PERSON_NOUNS, lemmas
 from adapt.language.detect import looks_english
 from adapt.model import Action, Dialogue, Element, SceneHeading, Section
+from adapt.patterns import search_at
 
 Describe = Callable[[str], "str | None"]
 
@@ -109,7 +110,8 @@ def _pattern(name: str) -> re.Pattern[str] | None:
         if pos and "NOUN" not in pos:
             return None  # "through", "herself": no one to introduce
         return re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}?)({re.escape(name)})\b(?!['’]s)")
-    return re.compile(rf"(?<![\w'’-])({re.escape(name)}(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)?)(?![\w-])")
+    # The look-ahead (the name's first letter) only lets the scan skip faster.
+    return re.compile(rf"(?={re.escape(name[0])})(?<![\w'’-])({re.escape(name)}(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)?)(?![\w-])")
 
 
 def _capitalise(text: str, pattern: re.Pattern[str]) -> tuple[str, bool]:
@@ -136,6 +138,7 @@ _NOT_SURNAME = {"I", "The", "A", "He", "She", "It", "They", "We", "You", "But", 
 
 def first_description(text: str, name: str) -> str | None:
     """The appositive the prose gives a name: 'Marilla, a tall, thin woman,' → 'a tall, thin woman'."""
-    m = re.search(rf"\b{re.escape(name)},\s+((?:an?|the)\s+[^,.;:!?\"“”]{{2,40}}?),", text)
+    rx = re.compile(rf"\b{re.escape(name)},\s+((?:an?|the)\s+[^,.;:!?\"“”]{{2,40}}?),")
+    m = search_at(rx, text, name + ",")  # the whole book's narration: tried only where "name," stands
     return " ".join(m.group(1).split()) if m else None
 

@@ -81,8 +81,18 @@ def looks_english(text: str) -> bool:
     """Whether a short passage reads as English: another language's function words do not
     clearly outnumber English ones (a French sentence quoted in an English novel does)."""
     words = [w.lower() for w in _WORD.findall(text)]
-    if any(_script(c) != "latn" for w in words for c in w):
+    if not text.isascii() and any(_script(c) != "latn" for w in words for c in w):
         return False
-    english = sum(w in _STOPWORDS["en"] for w in words)
-    foreign = max(sum(w in _STOPWORDS[lang] for w in words) for lang in _STOPWORDS if lang != "en")
+    counts = dict.fromkeys(_STOPWORDS, 0)
+    for w in words:
+        for lang in _LANGUAGES_OF.get(w, ()):
+            counts[lang] += 1
+    english = counts.pop("en")
+    foreign = max(counts.values())
     return not (foreign >= 3 and foreign > 2 * english)  # a name's "van der" is not Dutch
+
+
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    w: tuple(lang for lang, words in _STOPWORDS.items() if w in words)
+    for words in _STOPWORDS.values() for w in words}
+"""Each function word → the languages whose lists hold it (one look-up per word of a passage)."""

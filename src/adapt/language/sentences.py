@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import textwrap
 from bisect import bisect_right
+from functools import cache
 
 from adapt.language.lexicon import ABBREV, lemmas
 
@@ -109,6 +110,20 @@ def sentences(text: str, *, clauses: bool = False) -> list[str]:
     for readers (scene finding) that want the clause where a move happens, not the
     whole periodic sentence around it.
     """
+    key = (text, clauses)
+    found = _SPLIT.get(key)
+    if found is None:  # the stages split the same paragraphs again and again
+        if len(_SPLIT) >= _SPLIT_MAX:
+            _SPLIT.clear()
+        found = _SPLIT[key] = tuple(_sentences(text, clauses))
+    return list(found)
+
+
+_SPLIT: dict[tuple[str, bool], tuple[str, ...]] = {}
+_SPLIT_MAX = 20000  # passages remembered (then forgotten all at once: memory stays bounded)
+
+
+def _sentences(text: str, clauses: bool) -> list[str]:
     spans = quoted_spans(text)
     out, start = [], 0
     for m in _BOUNDARY.finditer(text):
@@ -147,7 +162,7 @@ def long_sentence(sentence: str, max_lines: int = 4, width: int = 60) -> list[st
     ends with the stop the cut replaced, so no word is lost and no piece starts mid-
     sentence in lower case.
     """
-    if len(textwrap.wrap(sentence, width)) <= max_lines:
+    if wrapped_lines(sentence, width, max_lines) <= max_lines:
         return [sentence]
     spans = quoted_spans(sentence)
     for cut in _CUTS:
@@ -169,12 +184,59 @@ def long_sentence(sentence: str, max_lines: int = 4, width: int = 60) -> list[st
     return [sentence]
 
 
+def wrapped_lines(text: str, width: int, limit: int | None = None) -> int:
+    """``len(textwrap.wrap(text, width))``, counted without building the lines; with a
+    ``limit``, any count above it may stand for the true one (the caller asks "fits?").
+
+    Words between single spaces wrap greedily, as textwrap wraps them; other text is cut
+    into textwrap's own chunks (hyphens, dashes) and counted the way ``_wrap_chunks`` fills
+    lines; a chunk wider than a line (which textwrap breaks) goes to textwrap itself.
+    """
+    if (text.isprintable() and "-" not in text and "  " not in text
+            and text[:1] != " " and text[-1:] != " "):
+        if limit is not None and len(text) + 1 > limit * (width + 1):
+            return limit + 1  # each line holds at most ``width`` letters and one space
+        if 0 < len(text) <= width:
+            return 1
+        lines, used = 0, width
+        for word in text.split(" ") if text else ():
+            n = len(word)
+            if n > width:
+                break
+            if used + 1 + n <= width:
+                used += 1 + n
+            else:
+                lines, used = lines + 1, n
+        else:
+            return lines
+    wrapper = _wrapper(width)
+    chunks = wrapper._split_chunks(text)
+    if any(len(c) > width for c in chunks):
+        return len(wrapper._wrap_chunks(chunks))
+    lines, i, n = 0, 0, len(chunks)
+    while i < n:
+        if lines and not chunks[i].strip():
+            i += 1  # a line after the first drops the space it would start with
+        start, used = i, 0
+        while i < n and used + len(chunks[i]) <= width:
+            used += len(chunks[i])
+            i += 1
+        if i > start and (chunks[i - 1].strip() or i - 1 > start):
+            lines += 1  # a line of more than the space it would end with
+    return lines
+
+
+@cache
+def _wrapper(width: int) -> textwrap.TextWrapper:
+    return textwrap.TextWrapper(width)
+
+
 def _pack(pieces: list[str], max_lines: int, width: int) -> list[str]:
     """Join neighbouring sentences or clauses while they fit in one paragraph."""
     out: list[str] = []
     for p in pieces:
         joined = f"{out[-1]} {p}" if out else p
-        if out and len(textwrap.wrap(joined, width)) <= max_lines:
+        if out and wrapped_lines(joined, width, max_lines) <= max_lines:
             out[-1] = joined
         else:
             out.append(p)

@@ -42,35 +42,50 @@ def tokens(text: str) -> list[str]:
 def words(toks: list[str], spans: list[tuple[int, int]]) -> list[Word]:
     out: list[Word] = []
     pos, gap, prot_gap = 0, "", False
-    j = 0  # the first span not yet behind ``pos`` (in_spans, walked along: spans are in order)
+    j, n_spans = 0, len(spans)  # the first span not yet behind ``pos`` (spans are in order)
+    prev: Word | None = None
     for k, tok in enumerate(toks):
-        while j < len(spans) and spans[j][1] <= pos:
-            j += 1
-        inside = j < len(spans) and spans[j][0] <= pos
-        if _WORDLIKE.match(tok):
-            prot = inside
-            prev = out[-1] if out else None
-            ended = bool(_STOP.search(gap)) and bool(_STOP.search(ELLIPSIS.sub("", gap))) and not (
-                prev is not None and prev.low in ABBREV and gap.strip().startswith("."))
-            sent = prev is None or ended
-            clause = (sent or prot_gap or bool(_PAUSE.search(gap))
-                      or (prev is not None and prev.low in CLAUSE_WORDS)
-                      or (prev is not None and prev.low in {"which", "whom"})
-                      # ", for the night was cold": "for" as a conjunction
-                      or (prev is not None and prev.low == "for"
-                          and bool(_COMMA.search(prev.before)))
-                      or (prev is not None and prev.clause_start and not gap.strip()
-                          and is_adverb(prev)))  # "Surely it was"
-            n_sent = (prev.sent if prev else 0) + (sent and prev is not None)
+        if j < n_spans:
+            while j < n_spans and spans[j][1] <= pos:
+                j += 1
+            inside = j < n_spans and spans[j][0] <= pos
+        else:
+            inside = False
+        c = tok[0]
+        # A letter starts a word (ASCII letters are the only ASCII ones _WORDLIKE takes).
+        if c.isalpha() or (c >= "\x80" and _WORDLIKE.match(tok)):
+            if not gap or gap.isspace():  # the usual gap: spaces, no stop, no pause
+                ended = pause = False
+                blank = True
+            else:
+                ended = ("." in gap or "!" in gap or "?" in gap) and bool(
+                    _STOP.search(ELLIPSIS.sub("", gap))) and not (
+                    prev is not None and prev.low in ABBREV and gap.strip().startswith("."))
+                pause = bool(_PAUSE.search(gap))
+                blank = not gap.strip()
+            if prev is None:
+                sent = clause = True
+                n_sent = 0
+            else:
+                sent = ended
+                pl = prev.low
+                clause = (sent or prot_gap or pause or pl in CLAUSE_WORDS or pl in _RELATIVES
+                          # ", for the night was cold": "for" as a conjunction
+                          or (pl == "for" and bool(_COMMA.search(prev.before)))
+                          or (prev.clause_start and blank and is_adverb(prev)))  # "Surely it was"
+                n_sent = prev.sent + sent
             # Gutenberg's _emphasis_ marks are no punctuation: "_He_ knew" is subject and verb.
-            out.append(Word(k, tok, tok.lower().replace("’", "'"), prot, gap.replace("_", ""),
-                            sent, clause, n_sent))
+            prev = Word(k, tok, tok.lower().replace("’", "'"), inside, gap.replace("_", ""), sent, clause, n_sent)
+            out.append(prev)
             gap, prot_gap = "", False
         else:
             gap += tok
             prot_gap = prot_gap or inside
         pos += len(tok)
     return out
+
+
+_RELATIVES = {"which", "whom"}
 
 
 def is_adverb(w: Word) -> bool:

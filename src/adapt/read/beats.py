@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Union
 
 from lark import Token, Transformer, Tree, v_args
@@ -50,6 +51,8 @@ Part = Union[Narration, Quote, Verse]
 class Paragraph:
     parts: tuple[Part, ...]
     line: int | None = None
+    _narration: str | None = field(default=None, init=False, repr=False, compare=False)
+    """``narration`` once joined: every stage asks for it, some many times."""
 
     @property
     def quotes(self) -> tuple[Quote, ...]:
@@ -57,7 +60,11 @@ class Paragraph:
 
     @property
     def narration(self) -> str:
-        return " ".join(p.text.strip() for p in self.parts if isinstance(p, Narration) and p.text.strip())
+        text = self._narration
+        if text is None:
+            text = " ".join(p.text.strip() for p in self.parts if isinstance(p, Narration) and p.text.strip())
+            object.__setattr__(self, "_narration", text)  # frozen: the parts never change
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +105,17 @@ class Conventions:
 
 def conventions(tree: Tree) -> Conventions:
     """Look at the whole tree once: which quote marks carry speech, and the wrap width."""
-    doubles = sum(1 for _ in tree.find_data("quote")) + sum(1 for _ in tree.find_data("open_quote"))
-    singles = sum(1 for _ in tree.find_data("single_quote")) + sum(1 for _ in tree.find_data("open_single_quote"))
-    lengths: list[int] = []
+    kinds: Counter[str] = Counter()
+    paragraphs = []
+    for sub in tree.iter_subtrees_topdown():  # one walk (find_data walks the tree per name)
+        kinds[sub.data] += 1
+        if sub.data == "paragraph":
+            paragraphs.append(sub)
+    doubles = kinds["quote"] + kinds["open_quote"]
+    singles = kinds["single_quote"] + kinds["open_single_quote"]
+    lengths: list[int] = []  # in any order: only its quantiles and counts are read
     longest = 0
-    for par in tree.find_data("paragraph"):
+    for par in paragraphs:
         text = "".join(str(t) for t in par.scan_values(lambda v: isinstance(v, Token)))
         lines = text.split("\n")
         longest = max(longest, *(len(x) for x in lines))
@@ -142,6 +155,8 @@ def _is_stanza(text: str, wrap: int | None, width: int) -> bool:
 
 def _join_wrapped(text: str) -> str:
     """Join hard-wrapped lines into one paragraph (keeping a hyphen at a line end)."""
+    if "\n" not in text:
+        return text.strip()  # one line already
     return re.sub(r"[ \t]*\n[ \t]*", " ", text).strip()
 
 

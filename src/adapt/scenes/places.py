@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+from adapt import patterns
 from adapt.language.words import word_alt
 
 # ---- lexicon ---------------------------------------------------------------
@@ -63,13 +65,17 @@ def alt(words: Sequence[str]) -> str:
 
 
 _STOP = r"(?:to|of|in|on|at|into|and|or|but|with|from|for|by|the|a|an|beyond|near|behind)\b"
+# Every place phrase (NP below) names a place of the lexicon, so its match holds the last
+# part of one ("room" of "drawing-room", written "drawing room" too): a clause holding none
+# needs none of the place patterns tried (most clauses of a book).
+ANY_PLACE = patterns.compile(word_alt(sorted({w.split("-")[-1] for w in _SIDE})))
 NP = (rf"(?P<det>the|a|an|this|that|his|her|their|our|my|your|its|\w+'s)\s+"
       rf"(?:(?!{_STOP})[a-z][\w'-]*\s+){{0,2}}?"
       rf"(?P<place>(?-i:{alt(list(_SIDE))})(?:e?s)?)\b"
       rf"(?![-'’]|\s+(?:{alt(list(_SIDE) + _HEADS.split())})\b)")
 
 # "on the garden wall", "at the kitchen table": a place named as a modifier, near someone.
-NP_MOD = re.compile(rf"\b(?:in|on|at|by|into|inside|within|near)\s+(?:the|a|an|his|her|their|our|my)\s+"
+NP_MOD = patterns.compile(rf"\b(?:in|on|at|by|into|inside|within|near)\s+(?:the|a|an|his|her|their|our|my)\s+"
                     rf"(?P<place>(?-i:{alt(list(_SIDE))}))\s+(?:{alt(_HEADS.split())})\b", re.I)
 
 # ---- movement and being-at cues ---------------------------------------------
@@ -93,31 +99,38 @@ _NEAR = [f for v in ("walk", "head", "climb", "follow", "enter", "race", "move",
     "getting leap leaps leapt leaped leaping ushered shown shewn fled flee flees withdrew " \
     "withdrawn crept slid slide slides sliding".split()
 # Movement in or just before a being-at cue ("I race up after her" / "on the roof"): CONTINUOUS.
-MOTION = re.compile(rf"\b(?:{'|'.join(_NEAR)})\b|\bafter (?:her|him|them|me|us)\b", re.I)
+MOTION = patterns.compile(rf"\b(?:{'|'.join(_NEAR)})\b|\bafter (?:her|him|them|me|us)\b", re.I)
 # Base forms double as nouns ("a sharp step", "her walk").
 BARE = {f for f in "walk head climb follow enter race move hurry rush dash stroll wander march "
         "turn jump return go run stride step slip come get leap flee slide drive ride travel "
         "journey reach proceed sail arrive".split()}
 # Travel: time passes on the way, so never CONTINUOUS.
+def _first(words: Sequence[str]) -> str:
+    """A look-ahead for the letters ``words`` start with. It only says what every match starts
+    with, so the matches stay the same; a scan skips other places at once instead of trying
+    every word there (the patterns below run over every clause of a book)."""
+    return "(?=[%s])" % "".join(sorted({re.escape(w[0].lower()) for w in words}))
+
+
 TRAVEL = [f for v in ("arrive", "drive", "ride", "travel", "journey", "reach", "proceed",
                       "sail") for f in _verb(v)] + "drove driven rode ridden".split()
 _PREP = (r"(?:(?:out|back|up|down|over|on|off)\s+)?(?P<prep>into|onto|on\s+to|in\s+to|to|up|"
          r"down|across|along|through|round|around|over|in|on|at|inside|upon)")
-MOVE = re.compile(rf"\b(?P<verb>{word_alt(sorted(set(_NEAR + TRAVEL)))})"
+MOVE = patterns.compile(rf"\b{_first(_NEAR + TRAVEL)}(?P<verb>{word_alt(sorted(set(_NEAR + TRAVEL)))})"
                   rf"\s+(?:(?!{_STOP})[a-z]+\s+){{0,2}}?{_PREP}\s+{NP}", re.I)
-ENTER = re.compile(r"\b(?P<verb>(?:enter|reach|cross|climb)(?:s|es|ed|ing)?)\s+" + NP, re.I)
-AND = re.compile(rf"\b(?:and|then)\s+(?:out\s+|back\s+)?(?P<prep>into|onto|to)\s+{NP}", re.I)
+ENTER = patterns.compile(r"\b(?=[erc])(?P<verb>(?:enter|reach|cross|climb)(?:s|es|ed|ing)?)\s+" + NP, re.I)
+AND = patterns.compile(rf"\b(?=[at])(?:and|then)\s+(?:out\s+|back\s+)?(?P<prep>into|onto|to)\s+{NP}", re.I)
 # What may stand between "was" and "in the garden" when people are there now.
 _STATE = (r"(?:\w+ly|\w+er|warm|cold|hot|cool|dark|quiet|silent|still|empty|crowded|busy|"
           r"all|both|already|now|then|alone|out|back|together|there|up|down|once|again|soon|"
           r"sitting|standing|waiting|walking|strolling|lying|seated|assembled|gathered)")
-BE = re.compile(rf"(?:\b(?:is|was|are|were|am|be|being)|'s|'re|'m)\s+(?:{_STATE}\s+){{0,2}}"
+BE = patterns.compile(rf"(?=[iwab'])(?:\b(?:is|was|are|were|am|be|being)|'s|'re|'m)\s+(?:{_STATE}\s+){{0,2}}"
                 rf"(?:in|on|at|inside|upon|within)\s+{NP}", re.I)
 # "In his library he had always been sure of leisure" is a habit, not a scene.
-OPENER = re.compile(rf"^(?:(?:and|but|so|then)\s+)?(?:in|on|at|inside|upon)\s+{NP}"
+OPENER = patterns.compile(rf"^(?:(?:and|but|so|then)\s+)?(?:in|on|at|inside|upon)\s+{NP}"
                     r"(?!,?\s+(?:\w+\s+){0,3}(?:had|would|could|used)\b)", re.I)
-NAMED = re.compile(
-    r"\b(?P<verb>(?:arrived|arrives|drove|rode|travelled|traveled|journeyed|returned|walked|"
+NAMED = patterns.compile(
+    r"\b(?=[adrtjwchps])(?P<verb>(?:arrived|arrives|drove|rode|travelled|traveled|journeyed|returned|walked|"
     r"went|came|hastened|hurried|proceeded|set\s+(?:off|out))\s+"
     r"(?:(?:back|over|down|up|out)\s+)?(?:at|to|in|into|for)"
     r"|reached)\s+"
@@ -133,7 +146,7 @@ NAMED_SIDE = {"street": False, "road": False, "lane": False, "square": False, "p
 # What may come right before a verb that is not a move happening now: a modal,
 # negation, habit or condition; a noun use ("his return to"); an inanimate mover
 # ("the path came out to the road"); someone else seen moving ("watched her walk").
-BLOCK = re.compile(
+BLOCK = patterns.compile(
     r"(?:\b(?:would|could|should|might|must|will|shall|may|can|cannot|not|never|if|unless|whether|"
     r"whenever|wish|wished|hope|hoped|sometimes|often|usually|always|generally|before|since|"
     r"occasionally|frequently|seldom|rarely)|'d|n't)\s+(?:[\w'.]+\s+){0,2}$"
@@ -147,21 +160,21 @@ BLOCK = re.compile(
     r"|\b(?:that|which)\s+(?:(?:was|were|is|are)\s+)?$", re.I)
 # Only for movement verbs: infinitives and nouns ("to go to", "his return to", "a sharp
 # step"), and things that move without anyone going anywhere ("the path came out").
-NOT_MOVER = re.compile(
+NOT_MOVER = patterns.compile(
     r"\b(?:to|of|for|whose|it|path|road|lane|river|stream|brook|track|way|step|steps|sound|"
     r"voice|knock|light|wind|sunlight|moonlight|rumou?rs)\s+$", re.I)
-DET_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|my|our|your|this|that)\s+(\w+\s+)?$",
+DET_BEFORE = patterns.compile(r"\b(?:a|an|the|his|her|their|its|my|our|your|this|that)\s+(\w+\s+)?$",
                         re.I)
-FLASHBACK = re.compile(r"\bhad\s+(?:\w+\s+)?$", re.I)
+FLASHBACK = patterns.compile(r"\bhad\s+(?:\w+\s+)?$", re.I)
 # A sentence that opens in the pluperfect ("She had spent a winter in Bath, and ...") or
 # frames what follows as memory, wish or report tells of another time and place: no cue
 # after it in the sentence is where anyone is now.
-BACKSTORY = re.compile(
+BACKSTORY = patterns.compile(
     r"^(?:(?:and|but|so)\s+)?(?:[A-Z][\w.'’-]*|she|he|they|we|i)(?:\s+[A-Z][\w'’-]*)?\s+had\s+"
     r"(?!been\s+(?:sitting|standing|waiting|walking|there|here)\b)(?:\w+ly\s+)?\w+"
     r"|\b(?:remembered|remembers|recalled|recalls|dreamed|dreamt|dreams|imagined|longed|"
     r"yearned|wrote|told|spoke\s+of|talked\s+of)\b[^.;:!?]*$", re.I)
-CLAUSE = re.compile(r"^(?:when|after|as soon as|no sooner|till|until)\b", re.I)
+CLAUSE = patterns.compile(r"^(?:when|after|as soon as|no sooner|till|until)\b", re.I)
 
 # ---- time -----------------------------------------------------------------
 
@@ -173,10 +186,10 @@ TIMES = {"night": "NIGHT", "midnight": "NIGHT", "moonlight": "NIGHT", "moonlit":
          "midday": "DAY", "afternoon": "DAY", "daylight": "DAY", "sunshine": "DAY",
          "sunlight": "DAY"}
 # "last night", "every morning", "good night" speak of another time than the scene's.
-AMBIENT = re.compile(
-    r"(?<!good[- ])(?<!last )(?<!every )(?<!each )(?<!yesterday )(?<!tomorrow )(?<!to-morrow )"
+AMBIENT = patterns.compile(
+    _first([w for w in TIMES if w != "day"]) + r"(?<!good[- ])(?<!last )(?<!every )(?<!each )(?<!yesterday )(?<!tomorrow )(?<!to-morrow )"
     r"\b(" + "|".join(w for w in TIMES if w != "day") + r")\b(?! before| after)", re.I)
-JUMP = re.compile(
+JUMP = patterns.compile(
     r"^(?:(?:and|but|so|then)\s+)?(?:(?:early|late|later)\s+)?(?:(?:on|in|at|during)\s+)?"
     r"(?:(?:the\s+)?(?:next|following|succeeding)\s+(?P<a>morning|day|evening|night|afternoon)"
     r"|(?:that|this|one)\s+(?P<b>morning|evening|night|afternoon)"

@@ -87,11 +87,22 @@ def _sides(text: str, places: set[str]) -> dict[str, bool]:
         if last in NAMED_SIDE:
             sides[place] = NAMED_SIDE[last]
             continue
-        name = re.escape(place.title())
-        at = len(re.findall(rf"\bat {name}\b", text))
-        inside = len(re.findall(rf"\bin {name}\b", text))
-        sides[place] = at >= inside
+        name = place.title()
+        sides[place] = _count(text, "at " + name) >= _count(text, "in " + name)
     return sides
+
+
+def _count(text: str, phrase: str) -> int:
+    """``len(re.findall(rf"\\b{re.escape(phrase)}\\b", text))``, trying the pattern only where
+    the phrase stands (``str.find``), not at every character of the book."""
+    rx = re.compile(rf"\b{re.escape(phrase)}\b")
+    n, i = 0, text.find(phrase)
+    while i >= 0:
+        if rx.match(text, i):
+            n, i = n + 1, text.find(phrase, i + len(phrase))
+        else:
+            i = text.find(phrase, i + 1)
+    return n
 
 
 def _usual(found: list[list[Scene]], lengths: list[int]) -> Setting | None:

@@ -11,9 +11,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from adapt import patterns
 from adapt.language.sentences import sentences
 from adapt.scenes.places import (
     AMBIENT,
+    ANY_PLACE,
     ANAPHORIC,
     AND,
     BARE,
@@ -91,7 +93,7 @@ def time_of_day(text: str) -> str | None:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
+    return " ".join(text.replace("’", "'").replace("‘", "'").split())  # re.sub(r"\s+", " ", ...).strip()
 
 
 def _jump(sentence: str) -> str | None:
@@ -154,7 +156,8 @@ _Cue = tuple[int, str, bool | None, str]  # (position, place, interior, kind)
 def _places(sentence: str, names: frozenset[str]) -> list[_Cue]:
     """Each move or being-at cue in a sentence, in order."""
     found: list[_Cue] = []
-    for rx, kind in ((MOVE, "near"), (ENTER, "near"), (BE, "be"), (OPENER, "be")):
+    cues = ((MOVE, "near"), (ENTER, "near"), (BE, "be"), (OPENER, "be")) if ANY_PLACE.search(sentence) else ()
+    for rx, kind in cues:
         for m in rx.finditer(sentence):
             place, interior = _np_place(m)
             through = (m.groupdict().get("prep") or "").lower() == "through"
@@ -257,21 +260,24 @@ def setting_from_text(text: str, names: frozenset[str] = frozenset()) -> Setting
             if place != "ROOM":
                 add(place, interior, 3, offset + pos)
         # "in the garden", and "at the door of the inn"
-        for m in re.finditer(rf"\b(?:in|on|at|into|inside|within)\s+(?:the\s+[a-z-]+\s+of\s+)?{NP}",
-                             sentence, re.I):
+        for m in _LOCATIVE.finditer(sentence) if ANY_PLACE.search(sentence) else ():
             name, interior = _np_place(m)
             if name not in ANAPHORIC or name == "HOUSE":
                 add(name, interior, 2, offset + m.start())
         offset += len(sentence) + 1
     for m in NP_MOD.finditer(clean):
         add(*canon(m.group("place")), 1, m.start())
-    for word, place in HINTS.items():
-        if (hint := re.search(rf"\b{alt([word])}\b", clean, re.I)):
+    for rx, place in _HINTS:
+        if (hint := rx.search(clean)):
             add(place, True, 1, hint.start())
     if not score:
         return None
     best = max(score, key=lambda p: tuple(score[p]))
     return Setting(best, side[best], time_of_day(clean))
+
+
+_LOCATIVE = patterns.compile(rf"\b(?:in|on|at|into|inside|within)\s+(?:the\s+[a-z-]+\s+of\s+)?{NP}", re.I)
+_HINTS = [(patterns.compile(rf"\b{alt([word])}\b", re.I), place) for word, place in HINTS.items()]
 
 
 def scenes(paragraphs: Sequence[str], *, names: frozenset[str] = frozenset(),

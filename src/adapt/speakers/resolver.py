@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from adapt import patterns
 from adapt.language.sentences import sentences
 from adapt.speakers.names import (
     COMMON_GENDER,
@@ -34,7 +35,7 @@ _SUBORDINATE = {"before", "after", "when", "while", "as", "if", "because", "alth
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SUBJECT_WORDS = {"i": NARRATOR, "my": NARRATOR, "i'm": NARRATOR, "i've": NARRATOR, "i'd": NARRATOR,
                   "i'll": NARRATOR, "i’m": NARRATOR, "i’ve": NARRATOR, "i’d": NARRATOR, "i’ll": NARRATOR}
-NAME_RE = re.compile(NAME)
+NAME_RE = patterns.compile(NAME)
 _ROLE_NOUN = {"Dr": "doctor"}
 _ROLE_TITLE = re.compile(r"\b(Doctor|Dr\.|Captain|Colonel|Major|General|Inspector|Professor|Sergeant|Lieutenant|"
                          r"Judge|Parson|Vicar|Rector|Squire|Admiral|Governor)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -71,7 +72,7 @@ class Resolver:
 
     def canonical(self, name: str) -> str:
         name = " ".join(name.replace("’", "'").split())
-        name = re.sub(r"'s$", "", name)
+        name = name[:-2] if name.endswith("'s") else name  # re.sub(r"'s$", "", name): no newline is left
         return self.alias.get(name, name)
 
     def person(self, phrase: str) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from adapt import patterns
 from adapt.language.sentences import sentences
 from adapt.language.songs import RECITE_RE, SING_RE
 from adapt.speakers.names import NAME, NOT_NAMES
@@ -22,10 +23,10 @@ _CHAIN = (r"(?:\s+(?:\w+ly|then|again|at\s+once|suddenly|presently|also|too|stil
           r"was|were|is|are|fell|set\s+out)(?:\s+to)?)?\s*$")
 _NOT_NOUN = r"(?!(?:and|or|but|as|he|she|they|we|then|who|which|that|while|when|to|of|in|on|at|with)\b)"
 _NP = rf"(?:[Tt]he\s+(?:{_NOT_NOUN}[a-z-]+\s+){{0,2}}{_NOT_NOUN}[a-z-]+|{NAME}|{_PRONOUN})"
-_BEFORE_VERB = re.compile(rf"(?<![\w'’])({_NP}){_CHAIN}")
-_OPENING = re.compile(rf"^(?:(?:And|But|So|Then|Now|At\s+last|At\s+length|Presently|Suddenly)\s*,?\s+)?({_NP})\b")
+_BEFORE_VERB = patterns.compile(rf"(?<![\w'’])({_NP}){_CHAIN}")
+_OPENING = patterns.compile(rf"^(?:(?:And|But|So|Then|Now|At\s+last|At\s+length|Presently|Suddenly)\s*,?\s+)?({_NP})\b")
 _ADVERBS_ONLY = re.compile(r"^(?:\s*(?:and|then|so|now|presently|suddenly|at\s+once|,))*\s*$", re.I)
-_INVERTED = re.compile(rf"^\s*(?:out|up|forth)?\s*({NAME}|the\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+)\s*(?:[,:.;!—–-]|$)")
+_INVERTED = patterns.compile(rf"^\s*(?:out|up|forth)?\s*({NAME}|the\s+(?:[a-z-]+\s+){{0,2}}[a-z-]+)\s*(?:[,:.;!—–-]|$)")
 _NAMES = re.compile(NAME)
 _SOURCES = {"band", "radio", "orchestra", "choir", "music", "jukebox", "gramophone", "organ", "piano",
             "speakers", "stereo", "crowd", "birds", "bird", "wind", "kettle", "bells", "congregation"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from adapt import patterns
 from adapt.language.words import word_alt
 from adapt.speakers.names import NAME, is_name, speech_verbs
 
@@ -47,7 +48,7 @@ SUBJECT = (rf"(?:I|he|she|He|She|{NAME}|(?:the|a|an|his|her|my|their|our|The|His
 def tag_after() -> re.Pattern[str]:
     """A tag opening the narration right after a quotation."""
     v = verb_pattern()
-    return re.compile(
+    return patterns.compile(
         rf"^\s*[,;:!?—–-]*\s*(?:(?P<v4>{v})\s+(?:the\s+)?(?!(?:the|a|an|his|her|my|our|their)\s)[a-z]+\s+(?P<s4>{NAME})(?=[\s,.;:!?]|$)"  # said the wary Jones
         rf"|(?:half-)?(?P<v1>{v})\s+(?:[a-z]+\s+)??(?P<s1>{SUBJECT})(?![a-z])"
         rf"|(?P<s2>{SUBJECT})\s+(?:[\w'’-]+\s+){{0,4}}?(?:half-)?(?P<v2>{v})\b"
@@ -78,7 +79,7 @@ def subject_text(m: re.Match[str]) -> str:
 @cache
 def nominal_before() -> re.Pattern[str]:
     """A nominal tag closing the narration before a quotation: "Miss Bartlett's only reply:"."""
-    return re.compile(rf"(?:^|{_SENTENCE_END}\s+|,\s*)(?P<s>{NAME}|[Hh]is|[Hh]er|[Mm]y)['’]?s?\s+(?:[a-z]+\s+){{0,2}}"
+    return patterns.compile(rf"(?:^|{_SENTENCE_END}\s+|,\s*)(?P<s>{NAME}|[Hh]is|[Hh]er|[Mm]y)['’]?s?\s+(?:[a-z]+\s+){{0,2}}"
                       rf"{_SAYING}(?:\s+(?:was|is))?\s*[:,—–-]+\s*$")
 
 
@@ -86,7 +87,7 @@ def nominal_before() -> re.Pattern[str]:
 def tag_before() -> re.Pattern[str]:
     """A tag closing the narration right before a quotation ("Elizabeth said,")."""
     v = verb_pattern()
-    return re.compile(rf"(?:^|{_SENTENCE_END}\s+|,\s*)(?:(?:and|but|then|when|while|till|until|And|But|Then|So|so|When|While)\s+)?(?P<s>{SUBJECT}){_ASIDE}\s+(?:[\w'’-]+\s+){{0,3}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
+    return patterns.compile(rf"(?:^|{_SENTENCE_END}\s+|,\s*)(?:(?:and|but|then|when|while|till|until|And|But|Then|So|so|When|While)\s+)?(?P<s>{SUBJECT}){_ASIDE}\s+(?:[\w'’-]+\s+){{0,3}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
 
 
 # A sentence's end, not a title's full stop ("when Mrs. Norris called out": not "Norris").
@@ -98,7 +99,7 @@ _ASIDE = r"(?:(?:\s*,[^,.!?;:\"“”]{1,60}){1,2},)?"
 @cache
 def intro() -> re.Pattern[str]:
     """'Then she speaks', 'Elizabeth said:' closing a paragraph that a speech follows."""
-    return re.compile(rf"\b(?P<s>I|he|she|He|She|{NAME}){_ASIDE}\s+(?:(?:[a-z]+\s+){{0,2}}(?P<v>{verb_pattern()})\b"
+    return patterns.compile(rf"\b(?P<s>I|he|she|He|She|{NAME}){_ASIDE}\s+(?:(?:[a-z]+\s+){{0,2}}(?P<v>{verb_pattern()})\b"
                       rf"|(?:[\w'’-]+,?\s+){{1,14}}?(?:and|then)\s+(?:(?:[a-z]+ly|thus|then|again)\s+)?(?P<v2>{verb_pattern()})"
                       rf"(?:\s+(?:to\s+)?(?:him|her|them|me|us|it))?\s*[,:.—–-]?\s*$)")
 
@@ -107,7 +108,7 @@ def intro() -> re.Pattern[str]:
 def ends_speaking() -> re.Pattern[str]:
     """Narration that ends on a speech verb, whoever its subject: "..., by saying,", "thought it
     most becoming to reply": the one the sentence is about speaks next."""
-    return re.compile(rf"\b{verb_pattern()}\s*[,:—–-]*\s*$")
+    return patterns.compile(rf"\b{verb_pattern()}\s*[,:—–-]*\s*$")
 
 
 _NOT_A_TAG_AFTER_VERB = re.compile(r"\s+(?:it|this|that|these|those|them)\b|\s+\w+ing\b")
@@ -158,7 +159,7 @@ def split_before(text: str) -> tuple[str, str]:
     """
     if not re.search(r"[,:—–-]\s*$", text):
         return text, ""
-    verbs = list(re.finditer(rf"\b{verb_pattern()}\b", text))
+    verbs = list(patterns.compile(rf"\b{verb_pattern()}\b").finditer(text))
     if not verbs:
         return text, ""
     v = verbs[-1]

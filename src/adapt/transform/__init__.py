@@ -33,6 +33,7 @@ from adapt.speakers.attribution import NARRATOR, Attribution, Cast, attribute
 from adapt.speakers.castfile import dump_cast
 from adapt.speakers.names import gender_of_title
 from adapt.speakers.tags import split_before
+from adapt.transform import ahead
 from adapt.transform.options import GUESSED, Options
 from adapt.transform.text import marked
 from adapt.transform.writer import Writer
@@ -119,20 +120,20 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAUL
         if f not in hidden:
             w.elements.append(Action(marked(f)))
     people = frozenset(n for k in cast.known for n in (k, *k.split()))
-    starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
-    start_list = sorted(starts)
     by_beat: list[set[str]] = [set() for _ in beats]
     for (bi, _), a in speakers.items():
         if a.speaker != NARRATOR:
             by_beat[bi].add(a.speaker)
     others = scene_other(by_beat, cast.genders, {"she": "f", "he": "m"}.get(w.pronoun))
     company = scene_company(by_beat, NARRATOR)
-    for bi, b in enumerate(beats):
-        if report and bi % 200 == 0:
-            report(bi / len(beats))
+    starts: dict = {}  # planned below; the copy working ahead writes without scene headings
+    start_list: list[int] = []
+
+    def write(bi: int) -> None:
+        b = beats[bi]
         if isinstance(b, Heading):
             w.elements.append(Section(marked(b.text), 1))
-            continue
+            return
         if bi in starts:
             w.scene = starts[bi].heading
             w.scene_text = _scene_text(beats, bi, start_list)
@@ -140,13 +141,28 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAUL
             if starts[bi].note and options.notes:
                 w.elements.append(Note(f"scene heading: {starts[bi].note}"))
         if isinstance(b, SceneBreak):
-            continue
+            return
         if isinstance(b, Stanza):
             w.stanza(bi, b)
-            continue
+            return
         assert isinstance(b, Paragraph)
         w.other, w.company = others[bi], company[bi]
         w.paragraph(bi, b, speakers)
+
+    # A second process rewrites narration from the end meanwhile (same script, less time),
+    # starting while the scenes are planned.
+    copy = ahead.start(len(beats), 0, write, lambda record: setattr(w, "record", record), w.memo) \
+        if english else None
+    starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
+    start_list = sorted(starts)
+    for bi in range(len(beats)):
+        if report and bi % 200 == 0:
+            report(bi / len(beats))
+        if copy is not None:
+            copy.reached(bi)
+        write(bi)
+    if copy is not None:
+        copy.stop()
     narration = " ".join(b.narration for b in beats if isinstance(b, Paragraph))
     # The last pass speaks English ("NAME is there.", lead-ins, fragments made sentences).
     elements = finish(w.elements, name_of=w.action_name, retell=w.retell, split_lead_in=split_before,

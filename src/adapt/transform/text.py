@@ -12,6 +12,8 @@ _ITALIC = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
 
 def marked(text: str) -> str:
     """Prose → inline-marked text; Gutenberg's _word_ means italics."""
+    if "_" not in text:
+        return escape(text)  # no italics to find
     out, last = [], 0
     for m in _ITALIC.finditer(text):
         out.append(escape(text[last:m.start()]))

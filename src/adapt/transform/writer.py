@@ -41,6 +41,30 @@ class Writer(Singing):
     """The one other character near this paragraph who takes the narrator's pronoun."""
     company: str | None = None
     """The one other character who speaks near this paragraph: whom the narrator's "we" names."""
+    memo: dict = field(default_factory=dict)
+    """Rewrites worked out ahead (``ahead.py``), keyed by all their arguments."""
+    record: dict | None = None
+    """Where the copy working ahead keeps its rewrites."""
+
+    def rewrite(self, text: str, **how: object) -> str:
+        """``voice.to_action(text, **how)``, from ``memo`` when worked out ahead."""
+        key = (text, *sorted(how.items()))
+        found = self.memo.get(key)
+        if found is None:
+            found = voice.to_action(text, **how)  # type: ignore[arg-type]
+            if self.record is not None:
+                self.record[key] = found
+        return found
+
+    def paragraphs(self, text: str) -> list[str]:
+        """``voice.short_paragraphs(text)``, from ``memo`` when worked out ahead."""
+        key = ("short_paragraphs", text)
+        found = self.memo.get(key)
+        if found is None:
+            found = tuple(voice.short_paragraphs(text))
+            if self.record is not None:
+                self.record[key] = found
+        return list(found)
 
     def cue(self, key: str) -> str:
         name = self.names.get(key) or self.cast.names.get(key) or key
@@ -84,10 +108,10 @@ class Writer(Singing):
             if inner and narrator:
                 self.elements.append(Dialogue(cue_name(narrator), (Speech(marked(chunk)),), "V.O.", line=line))
                 continue
-            acted = voice.to_action(chunk, narrator=narrator, pronoun=self.pronoun, tense=self.tense,
-                                    names=self.name_words, other=self.other_name,
-                                    company=self.company_name)
-            for par in voice.short_paragraphs(acted):
+            acted = self.rewrite(chunk, narrator=narrator, pronoun=self.pronoun, tense=self.tense,
+                                 names=self.name_words, other=self.other_name,
+                                 company=self.company_name)
+            for par in self.paragraphs(acted):
                 self.elements.append(Action(marked(par), line))
 
     def business(self, text: str, speaker: str | None = None) -> str:
@@ -96,9 +120,9 @@ class Writer(Singing):
         narrator = self.narrator
         text = " ".join(text.split())
         if self.english:
-            text = voice.to_action(text, narrator=narrator, pronoun=self.pronoun, tense=self.tense,
-                                   names=self.name_words, named=speaker == NARRATOR,
-                                   company=self.company_name)
+            text = self.rewrite(text, narrator=narrator, pronoun=self.pronoun, tense=self.tense,
+                                names=self.name_words, named=speaker == NARRATOR,
+                                company=self.company_name)
         text = text.strip(" ,;:.–—-")
         first = re.sub(r"['’]s$", "", text.split(" ", 1)[0])
         # Wrylies start in lower case ("(raising an eyebrow)"), but a name keeps its capital.

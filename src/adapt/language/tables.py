@@ -1,0 +1,140 @@
+"""lemminflect's word tables (language stage), read lazily: a word's entry is parsed when asked for.
+
+lemminflect parses all 120,000 lines of its two tables on the first look-up (≈ 0.7 s a run);
+a novel asks for a few thousand words. ``install`` hands lemminflect tables that keep the
+lines and build each word's entry on demand with lemminflect's own codecs, so every answer
+is the one the eager tables give (``tests/test_tables.py`` compares them word by word).
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import marshal
+import os
+
+from adapt import usercache
+
+_installed = False
+
+
+class LazyTable:
+    """The mapping lemminflect reads (``.get(word, default)`` only), built word by word."""
+
+    def __init__(self, fn: str, entry, fixed: dict | None = None) -> None:  # type: ignore[no-untyped-def]
+        lines, words = _split(fn)
+        self._lines, self._words = lines, words
+        self._last = dict(zip(words, range(len(words)), strict=True))
+        self._first = dict(zip(reversed(words), range(len(words) - 1, -1, -1), strict=True))
+        self._entry = entry
+        self._done: dict = dict(fixed or {})
+
+    def get(self, word, default=None):  # type: ignore[no-untyped-def]
+        try:
+            return self._done[word]
+        except KeyError:
+            pass
+        last = self._last.get(word)
+        if last is None:
+            return default
+        # The word's lines in file order (lemminflect merges them in that order).
+        lines = [self._lines[i] for i in range(self._first[word], last + 1) if self._words[i] == word]
+        value = self._done[word] = self._entry(lines)
+        return value
+
+
+def _split(fn: str) -> tuple[list[str], list[str]]:
+    """A table's lines and the word each is about, kept in the user's cache after the first
+    run (splitting 120,000 lines is most of the cost that is left)."""
+    stat = os.stat(fn)
+    name = "tables-" + hashlib.sha1(f"{fn}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    raw = usercache.read(name)
+    if raw:
+        try:
+            lines, words = marshal.loads(raw)
+            if isinstance(lines, list) and isinstance(words, list) and len(lines) == len(words):
+                return lines, words
+        except (EOFError, ValueError, TypeError):
+            pass
+    with open(fn, "rb") as f:
+        lines = gzip.decompress(f.read()).decode().split("\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the newline that ends the file, not a line
+    words = [ln[:ln.find(",")] for ln in lines]
+    usercache.write(name, marshal.dumps((lines, words)))
+    return lines, words
+
+
+def _lemma_entry(lines: list[str]) -> dict:
+    """What ``LemmaLUCodec.load`` makes of one word's lines."""
+    from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+    from lemminflect.core.LexicalUtils import categoryToUPos
+
+    entry: dict = {}
+    for line in lines:
+        _, category, forms = LemmaLUCodec.fromString(line)
+        entry.update({categoryToUPos(category): forms})
+    return entry
+
+
+def _inflection_entry(lines: list[str]) -> dict:
+    """What ``InflectionLUCodec.load`` makes of one word's lines."""
+    from lemminflect.codecs.InflectionLUCodec import InflectionLUCodec
+
+    entry: dict = {}
+    for line in lines:
+        entry.update(InflectionLUCodec.fromString(line)[2])
+    return entry
+
+
+def all_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """``lemminflect.getAllLemmas(word)``, without its two deep copies per call (the table's
+    values are tuples of strings: a new dict holding them is as good as a deep copy)."""
+    from lemminflect.core.Lemmatizer import Lemmatizer
+    from lemminflect.core.LexicalUtils import applyCapsStyleToDict, getCapsStyle
+
+    lem = Lemmatizer()
+    style, low = getCapsStyle(word), word.lower()
+    found = dict(lem._getLemmaDict().get(low, {}))
+    found.update(lem._getOverridesDict().get(low, {}))
+    return applyCapsStyleToDict(found, style)
+
+
+def all_inflections(lemma: str, upos: str | None = None) -> dict[str, tuple[str, ...]]:
+    """``lemminflect.getAllInflections(lemma, upos)``, likewise without the deep copies."""
+    from lemminflect.core.Inflections import Inflections
+    from lemminflect.core.LexicalUtils import applyCapsStyle, applyCapsStyleToDict, getCapsStyle, uposToTags
+
+    infl = Inflections()
+    if upos is not None and upos not in infl.DICT_UPOS_TYPES:
+        return infl.getAllInflections(lemma, upos)  # lemminflect warns and answers {}
+    style, low = getCapsStyle(lemma), lemma.lower()
+    if upos == "PROPN":
+        low, upos = applyCapsStyle(low, "first_upper"), "NOUN"
+    forms = dict(infl._getInflDict().get(low, {}))
+    forms.update(infl._getOverridesDict().get(low, {}))
+    if upos is not None:
+        tags = uposToTags(upos)
+        forms = {k: v for k, v in forms.items() if k in tags}
+    return applyCapsStyleToDict(forms, style)
+
+
+def install() -> None:
+    """Give lemminflect's look-ups the lazy tables (once; a no-op when they already loaded)."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    from lemminflect.codecs.InflectionLUCodec import InflectionLUCodec
+    from lemminflect.core.Inflections import Inflections
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lem, infl = Lemmatizer(), Inflections()
+    try:
+        if not hasattr(lem, "lemma_dict"):
+            lem.lemma_dict = LazyTable(lem.lemma_lu_fn, _lemma_entry)
+        if not hasattr(infl, "infl_dict"):
+            # The auxiliaries and modals lemminflect sets by hand after reading the table.
+            infl.infl_dict = LazyTable(infl.infl_lu_fn, _inflection_entry,
+                                       InflectionLUCodec.updateForAuxMod({}))
+    except (OSError, ValueError, AttributeError):
+        pass  # lemminflect loads its tables itself, as it always did

@@ -1,0 +1,131 @@
+"""The narration's rewrites worked out ahead in a second process (transform stage).
+
+Rewriting narration into screenplay action (``voice.to_action``) is most of the writer's
+time, and each rewrite depends only on its arguments. On a machine with a second core, a
+forked copy of the writer goes through the story's paragraphs from the end, chunk by
+chunk, and sends back each chunk's rewrites keyed by their arguments, while the writer
+goes forward from the start; the writer takes a rewrite from the table only when every
+argument is the same, so the script is the one it would write alone. Where the two meet,
+the copy stops. No fork (another system, threads running, a small story): no copy, and
+nothing changes but the time.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import signal
+import struct
+import threading
+from collections.abc import Callable
+
+MIN_BEATS = 400
+"""A story shorter than this is written alone: the copy would not pay for itself."""
+CHUNK = 60
+"""Beats per chunk the copy sends back."""
+_HEADER = struct.Struct("<QQ")  # chunk start, payload length
+
+
+class Ahead:
+    """The parent's end of a copy working backwards; ``memo`` holds what it sent so far."""
+
+    def __init__(self, pid: int, fd: int, memo: dict, end: int) -> None:
+        self.pid, self.fd, self.memo = pid, fd, memo
+        self.low = end  # the first beat of the lowest chunk received (none yet: the end)
+        self._buffer = b""
+
+    def reached(self, bi: int) -> None:
+        """The writer is at beat ``bi``: take in what has arrived, and stop the copy once
+        the writer has reached the chunk it is working on (``CHUNK`` below ``low``)."""
+        if self.fd < 0:
+            return
+        self._read()
+        if bi >= self.low - CHUNK:
+            self.stop()
+
+    def _read(self) -> None:
+        try:
+            while select.select([self.fd], [], [], 0)[0]:
+                data = os.read(self.fd, 1 << 20)
+                if not data:
+                    self.stop()
+                    return
+                self._buffer += data
+        except OSError:
+            self.stop()
+            return
+        while len(self._buffer) >= _HEADER.size:
+            start, size = _HEADER.unpack_from(self._buffer)
+            if len(self._buffer) < _HEADER.size + size:
+                break
+            payload = self._buffer[_HEADER.size:_HEADER.size + size]
+            self._buffer = self._buffer[_HEADER.size + size:]
+            try:
+                self.memo.update(pickle.loads(payload))
+            except Exception:
+                self.stop()
+                return
+            self.low = start
+
+    def stop(self) -> None:
+        """End the copy (if it still runs) and forget it."""
+        if self.fd < 0:
+            return
+        try:
+            os.close(self.fd)
+        except OSError:
+            pass
+        self.fd = -1
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        try:
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+
+
+def start(n: int, first: int, write: Callable[[int], None], recording: Callable[[dict], None],
+          memo: dict) -> Ahead | None:
+    """Fork a copy that calls ``write(bi)`` for beats ``n - 1`` back to ``first``, chunk by
+    chunk (each chunk in order), and sends back what each chunk recorded in the dict it
+    handed ``recording``; what arrives goes into ``memo``. None when there is no copy."""
+    if n - first < MIN_BEATS or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 \
+            or threading.active_count() > 1:
+        return None
+    try:
+        r, w = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(r)
+        os.close(w)
+        return None
+    if pid == 0:  # the copy: never returns
+        try:
+            os.close(r)
+            record: dict = {}
+            recording(record)
+            end = n
+            while end > first:
+                begin = max(first, end - CHUNK)
+                record.clear()
+                for bi in range(begin, end):
+                    write(bi)
+                payload = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+                _write_all(w, _HEADER.pack(begin, len(payload)) + payload)
+                end = begin
+        except BaseException:  # noqa: B036 (the copy must end here, whatever happened)
+            pass
+        os._exit(0)
+    os.close(w)
+    return Ahead(pid, r, memo, n)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]

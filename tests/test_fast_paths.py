@@ -1,0 +1,228 @@
+"""The fast paths give exactly what the slow ways they replace give: lemminflect's lazy tables
+(language/tables.py), the wrapped-line count (language/sentences.py)..."""
+import random
+import textwrap
+
+from lemminflect.codecs.InflectionLUCodec import InflectionLUCodec
+from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+from lemminflect.core.Inflections import Inflections
+from lemminflect.core.Lemmatizer import Lemmatizer
+
+from adapt.language.lexicon import lemmas, present
+from adapt.language.sentences import wrapped_lines
+from adapt.language.tables import LazyTable, _inflection_entry, _lemma_entry
+
+
+def _same(lazy: LazyTable, eager: dict) -> None:
+    assert set(lazy._last) | set(lazy._done) == set(eager)  # the same words, none read wrong
+    for word, entry in eager.items():
+        got = lazy.get(word, {})
+        assert got == entry and list(got) == list(entry), word  # same keys in the same order
+    for word in ("", "xqzzy", "Said", "SAID", "walked,", "zebras'"):
+        if word not in eager:
+            assert lazy.get(word, {}) == {}
+
+
+def test_lemma_table_word_by_word() -> None:
+    fn = Lemmatizer().lemma_lu_fn
+    _same(LazyTable(fn, _lemma_entry), LemmaLUCodec.load(fn))
+
+
+def test_inflection_table_word_by_word() -> None:
+    fn = Inflections().infl_lu_fn
+    _same(LazyTable(fn, _inflection_entry, InflectionLUCodec.updateForAuxMod({})),
+          InflectionLUCodec.load(fn))
+
+
+def test_lookups_through_lemminflect() -> None:
+    assert lemmas("said") == {"VERB": ("say",)}
+    assert present("go", "3sg") == "goes" and present("be", "pl") == "are"
+    assert isinstance(Lemmatizer().lemma_dict, LazyTable)
+
+
+def test_wrapped_lines_counts_as_textwrap() -> None:
+    rnd = random.Random(17)
+    words = ["a", "bb", "word", "longerword", "x" * 9, "x" * 10, "x" * 11, "-", "well-known", "--",
+             "---", "a-b-c", "-x", "x-", "\xa0", "é", "\t", "  ", ",", "\n", "—"]
+    for _ in range(6000):
+        s = rnd.choice([" ", " ", "", "-"]).join(rnd.choice(words) for _ in range(rnd.randint(0, 30)))
+        s = rnd.choice(["", " "]) + s + rnd.choice(["", " "])
+        width = rnd.choice([1, 3, 10, 12, 35])
+        assert wrapped_lines(s, width) == len(textwrap.wrap(s, width)), (s, width)
+
+
+def test_looks_english_as_before() -> None:
+    from adapt.language.detect import _STOPWORDS, _WORD, _script, looks_english
+
+    def slow(text: str) -> bool:
+        words = [w.lower() for w in _WORD.findall(text)]
+        if any(_script(c) != "latn" for w in words for c in w):
+            return False
+        english = sum(w in _STOPWORDS["en"] for w in words)
+        foreign = max(sum(w in _STOPWORDS[lang] for w in words) for lang in _STOPWORDS if lang != "en")
+        return not (foreign >= 3 and foreign > 2 * english)
+
+    rnd = random.Random(3)
+    pool = sorted({w for ws in _STOPWORDS.values() for w in ws}) + ["Archer", "Ölga", "ε", "日本", "x"]
+    for _ in range(5000):
+        text = " ".join(rnd.choice(pool) for _ in range(rnd.randint(0, 30)))
+        assert looks_english(text) == slow(text), text
+
+
+def test_phrase_count_as_findall() -> None:
+    import re
+
+    from adapt.scenes.plan import _count
+
+    rnd = random.Random(5)
+    bits = ["at ", "in ", "Lucas", "Lucas Lodge", "St. James's", "x", " ", ".", "é", "at Lucas", "_"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 30)))
+        phrase = rnd.choice(["at Lucas", "in Lucas Lodge", "at St. James's", "at at"])
+        assert _count(text, phrase) == len(re.findall(rf"\b{re.escape(phrase)}\b", text)), (text, phrase)
+
+
+def test_cached_patterns_are_re_compile_s(tmp_path, monkeypatch) -> None:
+    import re
+
+    from adapt import patterns
+    from adapt.scenes import places
+    from adapt.speakers import tags
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(patterns, "_table", None)
+    monkeypatch.setattr(patterns, "_live", {})
+    sources = [(tags.tag_after().pattern, 0), (places.MOVE.pattern, re.I), (r"(?P<a>x)|(y)", re.I | re.M)]
+    made = [patterns.compile(p, f) for p, f in sources]
+    patterns.save()
+    assert patterns.cache_file().is_file()
+    monkeypatch.setattr(patterns, "_table", None)  # a new run: read back from the file
+    monkeypatch.setattr(patterns, "_live", {})
+    for (p, f), first in zip(sources, made, strict=True):
+        again = patterns.compile(p, f)
+        assert again == re.compile(p, f) == first  # equal patterns: the same compiled program
+        assert again.groupindex == re.compile(p, f).groupindex
+    assert patterns.compile(r"(?P<a>x)|(y)", re.I | re.M).match("Y").group(2) == "Y"
+
+
+def test_damaged_or_unwritable_pattern_cache(tmp_path, monkeypatch) -> None:
+    import re
+
+    from adapt import patterns
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(patterns, "_live", {})
+    path = patterns.cache_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\x00not marshal")
+    monkeypatch.setattr(patterns, "_table", None)
+    assert patterns.compile(r"a+b", 0) == re.compile(r"a+b")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    (tmp_path / "file").write_text("not a folder")
+    patterns.save()  # cannot write: ignored
+    monkeypatch.setattr(patterns, "_table", {(r"a+b", 0): (0, b"junk", 0, {}, (None,))})
+    monkeypatch.setattr(patterns, "_live", {})
+    assert patterns.compile(r"a+b", 0) == re.compile(r"a+b")  # a bad entry: compiled afresh
+
+
+def test_lookups_without_deep_copies() -> None:
+    import lemminflect
+
+    from adapt.language.tables import all_inflections, all_lemmas
+
+    words = sorted(Lemmatizer()._getLemmaDict()._last)[::7] + ["Said", "SAID", "xqzzy", "", "Paris"]
+    for w in words:
+        assert all_lemmas(w) == lemminflect.getAllLemmas(w), w
+    lemmas_ = sorted(Inflections()._getInflDict()._last)[::5] + ["be", "Be", "can", "xqzzy", "Walk"]
+    for w in lemmas_:
+        for upos in (None, "VERB", "NOUN", "PROPN", "ADJ", "AUX"):
+            got, want = all_inflections(w, upos), lemminflect.getAllInflections(w, upos)
+            assert got == want and list(got) == list(want), (w, upos)
+
+
+def test_name_look_ahead_changes_no_match() -> None:
+    import re
+
+    from adapt.speakers import names
+
+    assert all(re.match(names.UPPER, t) for t in names.TITLES)  # what the look-ahead relies on
+    bare = re.compile(names.NAME.removeprefix(f"(?={names.UPPER})"))
+    fast = re.compile(names.NAME)
+    assert bare.pattern != fast.pattern
+    text = ("Mr. Darcy bowed. 'Señora Ruiz!' cried Anne-Marie O'Brien to Mrs. Athelney Jones; "
+            "then Зоя, Renée and Dr. Watson met Fräulein Ødegaard at St. James's. ") * 3
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
+def test_search_at_finds_the_leftmost_match() -> None:
+    import re
+
+    from adapt.patterns import search_at
+
+    rnd = random.Random(9)
+    bits = ["Anne", "Anne,", " a tall woman,", " the girl", "xAnne,", ", ", "é", " "]
+    rx = re.compile(r"\bAnne,\s+((?:an?|the)\s+[^,.;:!?]{2,40}?),")
+    for _ in range(5000):
+        text = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 12)))
+        want, got = rx.search(text), search_at(rx, text, "Anne,")
+        assert (want and (want.span(), want.group(1))) == (got and (got.span(), got.group(1))), text
+
+
+def test_wrapped_lines_with_a_limit() -> None:
+    rnd = random.Random(4)
+    words = ["a", "bb", "word", "longerword", "x" * 11, "well-known", "—"]
+    for _ in range(3000):
+        s = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 40)))
+        width, limit = rnd.choice([5, 12, 35, 60]), rnd.choice([1, 2, 4])
+        true = len(textwrap.wrap(s, width))
+        got = wrapped_lines(s, width, limit)
+        assert (got <= limit) == (true <= limit) and (got == true or true > limit), (s, width, limit)
+
+
+def test_rewrites_worked_out_ahead_change_nothing(monkeypatch) -> None:
+    from adapt.fountain.writer import write_fountain
+    from adapt.read.prose import parse
+    from adapt.transform import ahead, to_model
+
+    rnd = random.Random(8)
+    people = ["Anne", "Mr. Harrison", "Marilla", "she", "he"]
+    moves = ["walked into the kitchen", "had gone to the garden", "was sitting in the parlour",
+             "looked at the window and sighed", "never knew why the door was shut"]
+    paragraphs = []
+    for i in range(700):
+        who = rnd.choice(people)
+        line = f"{who[:1].upper()}{who[1:]} {rnd.choice(moves)}."
+        if i % 3 == 0:
+            line = f'"Is it late?" said {rnd.choice(people[:3])}. {line}'
+        paragraphs.append(line)
+    text = "\n\n".join(paragraphs) + "\n"
+    started: list[bool] = []
+    real_start = ahead.start
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        copy = real_start(*args, **kwargs)
+        started.append(copy is not None)
+        return copy
+
+    monkeypatch.setattr(ahead, "start", counted)
+    with_copy = write_fountain(to_model(parse(text), title="T"))
+    monkeypatch.setattr(ahead, "MIN_BEATS", 10 ** 9)
+    alone = write_fountain(to_model(parse(text), title="T"))
+    assert with_copy == alone
+    import os
+    if hasattr(os, "fork") and (os.cpu_count() or 1) >= 2:
+        assert started[0]  # the copy did run
+
+
+def test_word_tables_from_a_damaged_cache(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fn = Lemmatizer().lemma_lu_fn
+    fresh = LazyTable(fn, _lemma_entry)  # builds, and writes the cache
+    (cached,) = list((tmp_path / "adapt").glob("tables-*"))
+    again = LazyTable(fn, _lemma_entry)  # from the cache
+    cached.write_bytes(b"junk")
+    damaged = LazyTable(fn, _lemma_entry)  # built afresh
+    for word in ("said", "walked", "xqzzy", "'d"):
+        assert fresh.get(word, {}) == again.get(word, {}) == damaged.get(word, {})
+    assert fresh.get("said") == {"VERB": ("say",)}
+    assert again._words == fresh._words and damaged._lines == fresh._lines
