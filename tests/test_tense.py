@@ -65,6 +65,11 @@ def present(text: str) -> str:
     # a counterfactual cue after the verb belongs to a later clause
     ("She had a chance to decide whether she feared it.",
      "She has a chance to decide whether she fears it."),
+    # a new subject after the comma takes the verb, not a third verb of "they"
+    ("When they parted, Lady Catherine, with great condescension, wished them well.",
+     "When they part, Lady Catherine, with great condescension, wishes them well."),
+    ("She owned that she had rather stay.",  # "had rather" is today's "would rather"
+     "She owns that she would rather stay."),
 ])
 def test_present(before: str, after: str) -> None:
     assert present(before) == after
@@ -80,16 +85,13 @@ def test_present(before: str, after: str) -> None:
     "It appeared that had her family known, all was lost.",  # "that" before an inversion
     "The smile exalted that infatuated youth.",  # "that" as a determiner
     "With which said tree was infested.",  # "said" as an adjective
-    # a new subject after the comma: not a third verb of "they"
-    "When they parted, Lady Catherine, with great condescension, wished them well.",
     "The recollections connected with him gave her pain.",  # the verb is "gave"
-    "She owned that she had rather stay.",  # "had rather": would rather
 ])
 def test_participles_and_inversions_stay(text: str) -> None:
     got = present(text)
     for word in ("produced by", "folded", "found among", "walked", "being settled",
-                 "frightened", "had her", "infatuated youth", "said tree", "wished them",
-                 "connected with", "had rather"):
+                 "frightened", "had her", "infatuated youth", "said tree",
+                 "connected with"):
         if word in text:
             assert word in got, got
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from adapt.action.finite import keep_past
 from adapt.language.lexicon import DETS, PRONOUN_AGR, TITLES, lemmas, plural
 from adapt.language.words import Word, is_adverb, set_word
 
@@ -22,7 +23,7 @@ _FRONTED = {"never", "scarcely", "hardly", "seldom", "rarely", "little", "nor", 
             "bitterly", "frequently", "wretchedly"}
 
 
-def _number(ws: list[Word], q: int) -> tuple[str, int] | None:
+def subject_number(ws: list[Word], q: int) -> tuple[str, int] | None:
     """The number of the subject starting at ``q`` and its last word."""
     if q >= len(ws) or ws[q].prot or ws[q].before.strip() not in {"", "."}:
         return None
@@ -77,7 +78,7 @@ def inversions(ws: list[Word], out: dict[int, str], ends: dict[int, str]) -> Non
         low = w.low.removesuffix("n't")
         if w.prot or w.k in out or low not in _AUX:
             continue
-        found = _number(ws, v + 1)
+        found = subject_number(ws, v + 1)
         if found is None or not _asked(ws, v, ends):
             continue
         agr, last = found
@@ -125,6 +126,10 @@ def openings(ws: list[Word], out: dict[int, str]) -> None:
         if first.low in {"and", "but", "or", "yet"} and low in _BE:
             if after is None or after.low not in PRONOUN_AGR and after.low not in DETS:
                 set_word(out, w, _BE[low])  # not "And were it only…": a condition
+            continue
+        if low in {"was", "wasn't"} and first.text[:1].isupper() and first.low not in PRONOUN_AGR \
+                and not first.text.isupper() and not keep_past(ws, v, False):
+            set_word(out, w, _BE[low])  # "Retreat was impossible", "As was the custom", "Next was"
             continue
         pos = lemmas(first.low)
         agr = _OPENERS.get(first.low) or (

@@ -12,6 +12,7 @@ from adapt.language.lexicon import (
     DETS,
     FUNCTION_WORDS,
     INDEFINITE,
+    INTRANSITIVE,
     MODALS,
     NOMINATIVE,
     NUMBERS,
@@ -119,8 +120,9 @@ def subject(words: list[Word], p: int) -> Subject | None:
                 return Subject(q, "3sg", "name")  # "as Mr. Phillips's had been"
             return _noun_phrase(words, q)
         return Subject(q, "pl" if compound(words, p) else "3sg", "name")
-    if w.low in _QUANTIFIERS and _past_follows(words, p):  # "This struck him", "Some came"
-        return Subject(p, _QUANTIFIERS[w.low], "bare")
+    if w.low in _QUANTIFIERS and _past_follows(words, p) and (
+            w.low not in {"these", "those"} or _finite_after_demonstrative(words, p)):
+        return Subject(p, _QUANTIFIERS[w.low], "bare")  # "This struck him", "Some came"
     if w.low in DETS or w.low in NUMBERS:  # "the old man", "two constables"
         return _noun_phrase(words, p)
     if ("NOUN" in lemmas(w.low) and "VERB" not in lemmas(w.low)
@@ -163,8 +165,20 @@ def opens_sentence(words: list[Word], p: int) -> bool:
 
 _QUANTIFIERS = {"this": "3sg", "neither": "3sg", "either": "3sg", "each": "3sg",
                 "another": "3sg", "one": "3sg", "some": "pl", "few": "pl", "many": "pl",
-                "several": "pl", "both": "pl", "others": "pl"}
+                "several": "pl", "both": "pl", "others": "pl", "these": "pl", "those": "pl"}
 _CLOSED_WORDS = CLAUSE_WORDS | STOP | OBJECTS | ADVERBS | FUNCTION_WORDS | DETS
+
+
+def _finite_after_demonstrative(words: list[Word], p: int) -> bool:
+    """'These came ploughing', 'These shared her heart', 'These seemed to', unlike 'These
+    scattered fragments', 'those closely connected with', 'Those privileged to enter': a
+    form that can be a participle is the verb only before an object or if intransitive."""
+    v = next_verb(words, p)
+    if v is None or not is_vbn(words[v].low) or INTRANSITIVE & set(lemmas(words[v].low).get("VERB", ())):
+        return v is not None
+    nxt = words[v + 1] if v + 1 < len(words) else None
+    return nxt is not None and not nxt.before.strip() and not nxt.prot and (
+        nxt.low in DETS | {"him", "her", "them", "it", "me", "us", "himself", "herself", "themselves"})
 
 
 def _past_follows(words: list[Word], p: int) -> bool:

@@ -16,6 +16,7 @@ from adapt.action.finite import (
     listed_verb,
     participle_phrase,
 )
+from adapt.action.interrupted import after_interruption
 from adapt.action.subjects import KNOWN_NAMES, opens_sentence, subject
 from adapt.language.lexicon import (
     AUX,
@@ -127,7 +128,7 @@ def tense_clause(ws: list[Word], p: int, out: dict[int, str]) -> int:
         return p
     v = next_verb(ws, subj.last)
     if v is None and subj.kind in {"name", "np"}:
-        v = _after_relative(ws, subj.last)  # "Old Abel, who had sat there, set down his pipe"
+        v = after_interruption(ws, subj.last)  # "Old Abel, who had sat there, set down his pipe"
     if v is None:
         return subj.last
     verb = ws[v]
@@ -161,23 +162,6 @@ def tense_clause(ws: list[Word], p: int, out: dict[int, str]) -> int:
     if set_word(out, verb, agree(verb, agr, True)) and lexical:
         coordinated(ws, v, agr, True, out)
     return v
-
-
-def _after_relative(ws: list[Word], last: int) -> int | None:
-    """The verb after a subject's non-restrictive relative clause: 'Abel, who had sat
-    all evening, set down' → 'set'. Only where the clause closes at the next comma and
-    a word that can be a verb opens what follows."""
-    if last + 1 >= len(ws) or ws[last + 1].before.strip() != "," or ws[last + 1].low not in {"who", "which"}:
-        return None
-    for q in range(last + 2, min(last + 25, len(ws))):
-        w = ws[q]
-        if w.prot or re.search(r"[.!?;:—–()\"“”]", w.before):
-            return None
-        if w.before.strip() == ",":
-            ok = w.low not in AUX and w.low not in MODALS | DETS | STOP | NOMINATIVE \
-                and past_lemma(w.low) is not None and not w.low.endswith(("ing", "ly"))
-            return q if ok else None
-    return None
 
 
 def inverted(ws: list[Word], p: int, i_agr: Callable[[int], str] | None,
@@ -348,7 +332,7 @@ def sweep(ws: list[Word], out: dict[int, str]) -> None:
                     and ws[v + 1].low in NOMINATIVE | DETS):  # "that had her family known"
             if prev.low in {"i"}:
                 continue
-            many = prev.low in _PLURAL_SUBJECTS - {"who", "which", "that"} or plural(_head(ws, v - 1))
+            many = prev.low in _PLURAL_SUBJECTS - {"who", "which", "that"} or plural(head_noun(ws, v - 1))
             new = {"had": "have" if many else "has", "did": "do" if many else "does"}[low[:3]]
             set_word(out, w, new + ("n" + apos(w.text) + "t" if low.endswith("n't") else ""))
         elif prev.text in names and not prev.sent_start and is_past(low) and low not in AUX \
@@ -363,7 +347,7 @@ _COMPLEMENTED = {"find", "see", "leave", "keep", "think", "hear", "watch", "feel
 _OF_PHRASE = {"of", "in", "on", "at", "from", "with", "near", "behind", "beside", "under"}
 
 
-def _head(ws: list[Word], p: int) -> str:
+def head_noun(ws: list[Word], p: int) -> str:
     """The head noun of the noun phrase that ends at ``p``: 'the men in the back room of
     the Plough' → 'men' (prepositional phrases are stepped over); else ws[p] itself."""
     head, q = p, p

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from adapt.action.chains import chains
 from adapt.action.company import name_the_group
+from adapt.action.conditions import conditions
 from adapt.action.inversions import asked_if, inversions, openings, sentence_ends
 from adapt.action.inner_voice import is_inner_voice, split_inner_voice
 from adapt.action.person import (
@@ -104,6 +105,7 @@ def rewrite(text: str, *, narrator: str | None, pronoun: str = "they", tense: st
         openings(ws, out)
         asked_if(ws, out)
         sweep(ws, out)
+        conditions(ws, out)
         chains(ws, out)
     if nar is not None and other:
         name_the_other(ws, out, narrator=nar.name, other=other, pronoun=pronoun)
