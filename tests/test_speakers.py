@@ -227,10 +227,12 @@ def test_notes_only_where_the_turn_order_is_a_guess() -> None:
 
 def test_quoted_words_nobody_speaks_stay_in_the_action() -> None:
     from adapt.read.beats import Paragraph, Quote, to_beats
-    text = ('The word "honour" meant nothing to Tom, and a sign marked "Keep Out" hung on the gate.\n\n'
+    text = ('The word "honour" meant nothing to Tom, and a sign marked "Keep Out" hung on the gate. '
+            'Anne was an authority on "form."  She knew it.\n\n'
             'Tom said "yes" and left.\n\n"Come in," said Anne.\n')
     beats = [b for b in to_beats(parse(text)) if isinstance(b, Paragraph)]
     assert not beats[0].quotes and "\u201chonour\u201d" in beats[0].narration and "Keep Out" in beats[0].narration
+    assert "\u201cform.\u201d" in beats[0].narration  # the stop inside the marks, the American way
     assert [q.text for q in beats[1].quotes] == ["yes"]  # said mid-sentence: still speech
     assert isinstance(beats[2].parts[0], Quote)
     assert [c for c, _ in said(text)] == ["TOM", "ANNE"]

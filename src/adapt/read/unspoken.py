@@ -47,15 +47,19 @@ def unspoken(parts: Sequence[P], narration: type, quote: type) -> list[P]:
 
 
 def _is_term(q: object, before: object, after: object, narration: type) -> bool:
-    text = q.text  # type: ignore[attr-defined]
-    if not q.closed or q.verse or q.pieces:  # type: ignore[attr-defined]
+    text = q.text.strip()  # type: ignore[attr-defined]
+    if not q.closed or q.verse or q.pieces or not text:  # type: ignore[attr-defined]
         return False
-    if len(text.split()) > _MAX_WORDS or not text.strip() or text.rstrip()[-1:] in ",!?.;:…—–-":
+    if len(text.split()) > _MAX_WORDS or text[-1] in "!?;:…—–-":
         return False
-    if not (isinstance(before, narration) and isinstance(after, narration)):
+    if not isinstance(before, narration) or (after is not None and not isinstance(after, narration)):
         return False
-    lead, tail = before.text, after.text  # type: ignore[attr-defined]
-    # The sentence runs into the quotation without a pause and out of it in lower case.
+    lead = before.text  # type: ignore[attr-defined]
+    # The sentence runs into the quotation without a pause ...
     if not re.search(r"\w\s+$", lead) or _SPOKEN_BEFORE.search(lead):
         return False
-    return re.match(r"\s*(?:[a-z]|[,;]\s+[a-z])", tail) is not None
+    # ... and out of it in lower case; or the term, in lower case itself, ends the sentence
+    # with the stop inside the marks, the American way (`an authority on "form."`).
+    if text[-1] not in ".," and after is not None and re.match(r"\s*(?:[a-z]|[,;]\s+[a-z])", after.text):
+        return True
+    return text[0].islower() and (text[-1] in ".," or after is None)
