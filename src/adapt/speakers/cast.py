@@ -278,7 +278,7 @@ def merge_vocative_aliases(beats: list[Beat], out: dict[tuple[int, int], Attribu
             continue
         b = beats[bi]
         assert isinstance(b, Paragraph)
-        for v in sorted({r.canonical(v) for q in b.quotes for v in vocatives(q.text)}):
+        for v in sorted(r.called(q.text for q in b.quotes)):
             if v in tagged or v == a.speaker:
                 continue
             near = [by_para[order[k]] for k in (n + 1, n - 1) if 0 <= k < len(order)]

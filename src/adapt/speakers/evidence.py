@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from adapt.language.sentences import sentences
 from adapt.read.beats import Narration, Paragraph
 from adapt.speakers import tags
-from adapt.speakers.names import PRONOUN_GENDER, vocatives
+from adapt.speakers.names import PRONOUN_GENDER
 from adapt.speakers.resolver import GENERIC_PEOPLE, RELATIVES, Resolver, first_subject, last_clause
 
 
@@ -31,7 +31,7 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
     pronoun: dict[int, str] = {}  # tags by "he"/"she": a gender, the name only a guess
     for k, i in enumerate(qpos):
         q = b.parts[i]
-        addressed = {r.canonical(v) for v in vocatives(q.text)}  # type: ignore[union-attr]
+        addressed = r.called([q.text])  # type: ignore[union-attr]
         after = b.parts[i + 1] if i + 1 < len(b.parts) else None
         if isinstance(after, Narration):
             m = tags.tag_after().match(after.text)
@@ -61,9 +61,9 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             m = tags.tag_before().search(before.text)
             if not (m and before.text.rstrip().endswith((",", ":", "—", "–", "-")) or (m and k == 0 and len(sentences(before.text)) >= 1 and m.end() >= len(before.text.rstrip()) - 1)):
                 m = tags.nominal_before().search(before.text)  # "Her answer was:"
-            if m and not r.subject(tags.as_subject(m.group("s")), addressed):
-                m = None  # "and falling on her neck, said,": "her neck" is no one
-            if not m and k == 0 and tags.ends_speaking().search(before.text):
+            said = tags.as_subject(m.group("s")) if m else ""
+            s = r.subject(said, addressed) if m else None  # "and falling on her neck, said,": no one
+            if not s and k == 0 and tags.ends_speaking().search(before.text):
                 # "Julia called his attention to her sister, by saying,": the sentence's subject.
                 sents = sentences(before.text)
                 # "...; but Edmund, after waiting a moment, ... by saying,": the last clause's subject.
@@ -72,14 +72,11 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
                     explicit[i] = who
                     r.mention(who)
                     continue
-            if m:
-                said = tags.as_subject(m.group("s"))
-                s = r.subject(said, addressed)
-                if s:
-                    explicit[i] = s
-                    if said.strip().lower() in ("he", "she"):
-                        pronoun[i] = PRONOUN_GENDER[said.strip().lower()]
-                    r.mention(s)
+            if s:
+                explicit[i] = s
+                if said.strip().lower() in ("he", "she"):
+                    pronoun[i] = PRONOUN_GENDER[said.strip().lower()]
+                r.mention(s)
     if explicit and qpos[-1] + 1 < len(b.parts):
         # '"Justice!" snarled the ex-convict. ... Small had dropped his mask': an
         # epithet in the tag, the name in the narration that follows.

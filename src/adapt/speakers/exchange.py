@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from adapt.read.beats import Beat, Quote
 from adapt.speakers.evidence import Attribution
-from adapt.speakers.names import ADDRESS_GENDER, vocatives
+from adapt.speakers.names import ADDRESS_GENDER
 from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver
 from adapt.speakers.turns import best_sequence
 
@@ -94,7 +94,7 @@ class Evidence:
 def _exchange(beats: list[Beat], run: list[int], fixed: list[str | None], ev: Evidence, r: Resolver,
               first_person: bool, last_other: str | None) -> _Exchange:
     quotes = [[p for p in beats[b].parts if isinstance(p, Quote)] for b in run]  # type: ignore[union-attr]
-    called = [{r.canonical(v) for q in qs for v in vocatives(q.text)} for qs in quotes]
+    called = [r.called(q.text for q in qs) for qs in quotes]
     to_gender = [{ADDRESS_GENDER[w.lower()] for q in qs for w in re.findall(r"[A-Za-z']+", q.text)
                   if w.lower() in ADDRESS_GENDER and re.search(rf",\s*{w}\b|\b{w}\s*[,!?.]", q.text)}
                  for qs in quotes]

@@ -16,7 +16,6 @@ from typing import NamedTuple
 from adapt.language.sentences import sentences
 from adapt.read.beats import Paragraph
 from adapt.speakers.evidence import Attribution
-from adapt.speakers.names import vocatives
 from adapt.speakers.quotes import Turn
 from adapt.speakers.resolver import Resolver, first_subject
 
@@ -55,7 +54,7 @@ def _action(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
 
 def _called(b: Paragraph, r: Resolver) -> set[str]:
     """Whom the paragraph's speech calls by name: not its speaker."""
-    return {r.canonical(v) for q in b.quotes for v in vocatives(q.text)}
+    return r.called(q.text for q in b.quotes)
 
 
 def _intro(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from adapt import patterns
 from adapt.language.sentences import sentences
@@ -14,6 +15,7 @@ from adapt.speakers.names import (
     is_name,
     person_noun,
     plausible_name,
+    vocatives,
 )
 
 # Entity keys for characters the text never names: replaced by names in cast.name_placeholders.
@@ -74,6 +76,10 @@ class Resolver:
         name = " ".join(name.replace("’", "'").split())
         name = name[:-2] if name.endswith("'s") else name  # re.sub(r"'s$", "", name): no newline is left
         return self.alias.get(name, name)
+
+    def called(self, speeches: Iterable[str]) -> set[str]:
+        """Whom these speeches call by name ("Yes, Charlotte, ..."): the keys, never the speaker."""
+        return {self.canonical(v) for text in speeches for v in vocatives(text)}
 
     def person(self, phrase: str) -> str | None:
         """The character a capitalised phrase names: 'When Jane' → 'Jane'."""
