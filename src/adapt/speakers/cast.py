@@ -23,7 +23,7 @@ from adapt.speakers.names import (
 )
 from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver
 from adapt.speakers.same_person import same_person
-from adapt.speakers.variants import name_variants, surnames
+from adapt.speakers.variants import follow, name_variants, surnames
 
 
 @dataclass
@@ -148,11 +148,7 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
     known = {alias.get(n, n) for n in known}
     variants = name_variants(forms, known, surnames(forms))
     alias.update(variants)
-    for a in list(alias):  # one lookup reaches the key: "Small" → "Jonathan Small" → ...
-        seen_chain = {a}
-        while alias[a] in alias and alias[a] not in seen_chain:
-            seen_chain.add(alias[a])
-            alias[a] = alias[alias[a]]
+    follow(alias)  # one lookup reaches the key
     known = {alias.get(n, n) for n in known}
     people = set(known)
     # Names in narration that act like people (not "to London", "at Netherfield").

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 
 from adapt.speakers.names import gender_of_title, title_of
+from adapt.speakers.variants import follow
 
 # Married titles: the wife, never a daughter of the house.
 _MARRIED = {"Mrs", "Madame", "Mme", "Frau", "Signora", "Señora", "Senhora", "Lady", "Countess", "Baroness"}
@@ -87,9 +88,5 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
         fits = [p for p in by_surname[k] if p != k and genders.get(p) == "m" and frozenset((k, p)) not in apart]
         if len(fits) == 1 and forms[k] > mister and genders.get(k, "m") == "m":
             link(k, fits[0])
-    for a in list(links):  # one lookup reaches the key
-        seen = {a}
-        while links[a] in links and links[a] not in seen:
-            seen.add(links[a])
-            links[a] = links[links[a]]
+    follow(links)
     return links

@@ -116,3 +116,12 @@ def name_variants(forms: Counter[str], known: set[str], surnames: set[str]) -> d
                 out[m] = best
     return out
 
+
+def follow(links: dict[str, str]) -> None:
+    """Make one lookup reach the end of each chain, in place: "Small" → "Jonathan Small" → ...
+    (a cycle stops where it closes)."""
+    for a in list(links):
+        seen = {a}
+        while links[a] in links and links[a] not in seen:
+            seen.add(links[a])
+            links[a] = links[links[a]]
