@@ -220,14 +220,8 @@ class _ToBeats(Transformer):  # type: ignore[type-arg]
         if len(parts) > 1 and isinstance(parts[0], Narration) and not parts[0].text.strip() \
                 and isinstance(parts[1], Quote) and (parts[1].verse or parts[1].pieces):
             parts = parts[1:]  # a poem's set-in first line: the indent is layout
-        merged: list[Part] = []
-        for p in parts:  # adjacent narration tokens (apostrophes) become one run
-            if isinstance(p, Narration) and merged and isinstance(merged[-1], Narration):
-                merged[-1] = Narration(merged[-1].text + p.text)
-            else:
-                merged.append(p)
         out: list[Part] = []
-        for p in merged:
+        for p in _runs(parts):  # adjacent narration tokens (apostrophes) become one run
             if isinstance(p, Narration):
                 text = _join_wrapped(p.text) if "\n" in p.text else p.text
                 if p.text[:1].isspace():
@@ -236,7 +230,19 @@ class _ToBeats(Transformer):  # type: ignore[type-arg]
                     text = text + " "
                 p = Narration(text)
             out.append(p)
-        return Paragraph(tuple(unspoken(out, Narration, Quote)), _line(meta))
+        # A quoted term folded into the narration joins the prose around it.
+        return Paragraph(tuple(_runs(unspoken(out, Narration, Quote))), _line(meta))
+
+
+def _runs(parts: list[Part]) -> list[Part]:
+    """Adjacent narration parts joined into one."""
+    merged: list[Part] = []
+    for p in parts:
+        if isinstance(p, Narration) and merged and isinstance(merged[-1], Narration):
+            merged[-1] = Narration(merged[-1].text + p.text)
+        else:
+            merged.append(p)
+    return merged
 
 
 def _line(meta) -> int | None:  # type: ignore[no-untyped-def]

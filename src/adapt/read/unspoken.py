@@ -24,7 +24,8 @@ P = TypeVar("P")
 
 
 def unspoken(parts: Sequence[P], narration: type, quote: type) -> list[P]:
-    """``parts`` with each quoted term folded into the narration around it, marks kept.
+    """``parts`` with each quoted term made narration, marks kept (the caller joins it to
+    the narration around it).
 
     ``narration`` and ``quote`` are the beat classes (``Narration(text)``, ``Quote``).
     """
@@ -33,17 +34,10 @@ def unspoken(parts: Sequence[P], narration: type, quote: type) -> list[P]:
         before = parts[i - 1] if i else None
         after = parts[i + 1] if i + 1 < len(parts) else None
         if isinstance(p, quote) and _is_term(p, before, after, narration):
-            term = narration(f"\u201c{p.text}\u201d")  # type: ignore[attr-defined]
-            out.append(term)
+            out.append(narration(f"\u201c{p.text}\u201d"))  # type: ignore[attr-defined]
         else:
             out.append(p)
-    merged: list[P] = []
-    for p in out:  # the term and the narration around it: one run of prose
-        if isinstance(p, narration) and merged and isinstance(merged[-1], narration):
-            merged[-1] = narration(merged[-1].text + p.text)  # type: ignore[attr-defined]
-        else:
-            merged.append(p)
-    return merged
+    return out
 
 
 def _is_term(q: object, before: object, after: object, narration: type) -> bool:
