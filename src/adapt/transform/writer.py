@@ -2,11 +2,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Any
 
 from adapt.action import music, voice
-from adapt.model import Action, Dialogue, DialoguePart, Element, Note, Parenthetical, Speech, Sung
+from adapt.model import (
+    Action,
+    Dialogue,
+    DialoguePart,
+    Element,
+    Note,
+    Parenthetical,
+    Speech,
+    Sung,
+)
 from adapt.read.beats import Beat, Narration, Paragraph, Quote
 from adapt.read.verse import Verse
 from adapt.speakers.attribution import NARRATOR, Attribution, Cast
@@ -48,23 +59,21 @@ class Writer(Singing):
 
     def rewrite(self, text: str, **how: object) -> str:
         """``voice.to_action(text, **how)``, from ``memo`` when worked out ahead."""
-        key = (text, *sorted(how.items()))
-        found = self.memo.get(key)
-        if found is None:
-            found = voice.to_action(text, **how)  # type: ignore[arg-type]
-            if self.record is not None:
-                self.record[key] = found
-        return found
+        return self._worked((text, *sorted(how.items())), lambda: voice.to_action(text, **how))  # type: ignore[arg-type]
 
     def paragraphs(self, text: str) -> list[str]:
         """``voice.short_paragraphs(text)``, from ``memo`` when worked out ahead."""
-        key = ("short_paragraphs", text)
+        return list(self._worked(("short_paragraphs", text), lambda: tuple(voice.short_paragraphs(text))))
+
+    def _worked(self, key: tuple, work: Callable[[], Any]) -> Any:
+        """What ``work()`` gives, from ``memo`` when the copy worked it out ahead; recorded for
+        the parent when this is the copy."""
         found = self.memo.get(key)
         if found is None:
-            found = tuple(voice.short_paragraphs(text))
+            found = work()
             if self.record is not None:
                 self.record[key] = found
-        return list(found)
+        return found
 
     def cue(self, key: str) -> str:
         name = self.names.get(key) or self.cast.names.get(key) or key
