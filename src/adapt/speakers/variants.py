@@ -60,17 +60,20 @@ def _given(form: str, firsts: dict[str, str], alone: bool = True) -> str | None:
     given = [firsts[g] for g in sorted(_PET.get(form, ())) if g in firsts]
     if given:
         return given[0] if len(given) == 1 else None  # "Kate": Catherine or Katherine?
-    if form in firsts and not (alone and _shortens(form, firsts)):
-        return firsts[form]
+    if form in firsts:
+        short_of = _shortens(form, firsts) if alone else None  # "Kit" of a "Kitty"
+        return firsts[short_of or form]
     if not alone:
         return None  # "Jane Merry" is no shortening of a "Janey"
-    longer = [g for g in firsts if len(form) >= (3 if form in firsts else 4) and g.startswith(form) and g != form]
-    return firsts[longer[0]] if len(longer) == 1 else None  # "Eliza" of "Elizabeth"
+    longer = _shortens(form, firsts, least=4)
+    return firsts[longer] if longer else None  # "Eliza" of "Elizabeth"
 
 
-def _shortens(form: str, firsts: dict[str, str]) -> bool:
-    """'Kit' of a 'Kitty', 'Jim' of a 'Jimmy': the one given name the form begins."""
-    return len(form) >= 3 and len([g for g in firsts if g != form and g.startswith(form)]) == 1
+def _shortens(form: str, firsts: dict[str, str], least: int = 3) -> str | None:
+    """The one given name of the cast that ``form`` begins ('Kit' of 'Kitty', 'Jim' of 'Jimmy'),
+    when ``form`` has at least ``least`` letters."""
+    longer = [g for g in firsts if g != form and g.startswith(form)]
+    return longer[0] if len(form) >= least and len(longer) == 1 else None
 
 
 def name_variants(forms: Counter[str], known: set[str], surnames: set[str]) -> dict[str, str]:
