@@ -62,6 +62,25 @@ def test_tags_with_a_particle_verb_or_an_aside_before_the_verb() -> None:
     assert said(text) == [("MRS. NORRIS", "tag")]  # "Mrs." is no sentence end; "when" opens the clause
 
 
+def test_tags_with_epithets_inversions_and_a_clause_of_their_own() -> None:
+    text = ('Lady Bertram and Mrs. Norris sat by the sofa. Fanny was silent.\n\n'
+            '"I am afraid it was," said the more candid Lady Bertram, who had overheard her.\n\n'
+            '"Nonsense," was Mrs. Norris\'s sharp reply.\n\n'
+            '"It is late," said Lady Bertram to Fanny.\n\n'
+            'Fanny looked up. Not till then did Mrs. Norris reply: "Go to bed."\n\n'
+            'Fanny rose from her work and Lady Bertram continued with a yawn: "Yes, go."\n')
+    assert said(text) == [("LADY BERTRAM", "tag"), ("MRS. NORRIS", "tag"), ("LADY BERTRAM", "tag"),
+                          ("MRS. NORRIS", "tag"), ("LADY BERTRAM", "tag")]
+
+
+def test_a_quotation_running_on_into_its_speakers_clause_is_theirs() -> None:
+    # No speech verb: "speculated" and "thought" still say whose words they are.
+    text = ('Janey and Newland sat at breakfast with their mother.\n\n'
+            '"She will wear a bonnet," Janey speculated.\n\n'
+            '"A bonnet, in this weather," thought Newland.\n')
+    assert [cue for cue, _ in said(text)] == ["JANEY", "NEWLAND"]
+
+
 def test_a_speech_that_runs_on_keeps_its_speaker() -> None:
     text = ('"I will tell you the whole story," said Small. "It began in India.\n\n'
             '"We were four of us then.\n\n"And now I am alone."\n')

@@ -203,6 +203,13 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
         g = gender_of_title(n)
         if g:
             genders[n] = g
+    # A titled form the text also writes says the sex of its key: "Miss Julia" is Julia.
+    titled: dict[str, set[str]] = defaultdict(set)
+    for f, k in alias.items():
+        g = gender_of_title(f)
+        if g and k in known and k not in genders:
+            titled[k].add(g)
+    genders.update({k: g.pop() for k, g in titled.items() if len(g) == 1})
     # Pronoun that follows a name in narration ("Elizabeth ... she").
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for b in beats:
@@ -213,8 +220,10 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                     continue
                 key = alias.get(m.group(0), m.group(0))
                 if key in known and key not in genders:
-                    pron = re.search(r"\b(he|his|him|she|her|hers)\b", s[m.end():m.end() + 80])
-                    if pron:
+                    window = s[m.end():m.end() + 80]
+                    pron = re.search(r"\b(he|his|him|she|her|hers)\b", window)
+                    other = NAME_RE.search(window)  # "Julia and Mr. Crawford ... he": his, not hers
+                    if pron and not (other and other.start() < pron.start() and alias.get(other.group(0), other.group(0)) in known):
                         # "Henry ... trifled with her feelings": an object's pronoun says less
                         # than a subject's "he".
                         votes[key][PRONOUN_GENDER[pron.group(1)]] += 3 if pron.group(1) in ("he", "she") else 1

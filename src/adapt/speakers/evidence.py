@@ -56,6 +56,13 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
                         carries_on = True
                     r.mention(s)
                     continue
+            found = _speaker_after(q.text, after.text, addressed, r)  # type: ignore[union-attr]
+            if found:
+                explicit[i], g = found
+                if g:
+                    pronoun[i] = g
+                r.mention(explicit[i])
+                continue
         before = b.parts[i - 1] if i > 0 else None
         if isinstance(before, Narration):
             m = tags.tag_before().search(before.text)
@@ -101,3 +108,18 @@ def _actor_before(b: Paragraph, i: int, g: str, addressed: set[str], r: Resolver
                 if who and not who.startswith("\x00") and r.genders.get(who) == g and who not in addressed:
                     return who
     return None
+
+
+def _speaker_after(quote: str, after: str, addressed: set[str], r: Resolver) -> tuple[str, str | None] | None:
+    """'"...," Janey speculated': a quotation whose sentence runs on (its comma) into a
+    subject and its verb is that subject's; so is '"...," thought Elizabeth'."""
+    m = tags.speaker_after().match(after)
+    if not m or (m.group("s2") and not quote.rstrip().endswith(",")):
+        return None
+    said = m.group("s1") or m.group("s2")
+    s = r.subject(said, addressed)
+    if not s or s in addressed:
+        return None
+    g = PRONOUN_GENDER.get(said.lower())
+    return s, g
+

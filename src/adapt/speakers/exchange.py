@@ -13,15 +13,21 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from adapt.read.beats import Beat, Quote
+from adapt.read.beats import Beat, Paragraph, Quote
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.names import ADDRESS_GENDER
 from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver
 from adapt.speakers.turns import best_sequence
 
-W = {"same_gap": 1.0, "same": 3.0, "alt": 2.0, "third": 2.0, "reply": 2.5, "weak": 2.5, "pron": 1.0, "carry": 2.0, "last": 1.0, "present": 2.0, "prior": 2.0, "about": 2.0}
-"""Score weights: penalties for one speaker twice (less across narration) or a third voice,
-rewards for A-B-A, answering a vocative, the actor next to the line, a pronoun tag's guess."""
+W = {"same_gap": 0.0, "same": 4.0, "alt": 1.0, "third": 2.0, "reply": 4.5, "weak": 3.5, "pron": 3.0, "carry": 2.0,
+     "last": 1.0, "present": 2.0, "prior": 3.0, "about": 3.0, "decay": 0.99, "glob": 1.0, "self_call": 6.0,
+     "to_gender": 1.0, "short_gap": 10, "same_short": 1.0}
+"""Score weights: penalties for one speaker twice (none across narration, a little across a
+few words of it: ``short_gap``), a third voice, a speaker calling or naming themself; rewards
+for A-B-A, answering a vocative, the actor next to the line, a pronoun tag's guess; ``prior``
+for who the lines around are about (nearer lines count more by ``decay`` per line), ``glob``
+for who the whole exchange is about. Set on the eight development novels not set aside
+(bench/attribution_report.py), checked on the two set aside."""
 
 
 @dataclass
@@ -42,6 +48,10 @@ class _Exchange:
     """Who is in the exchange, weighted by how much the text says so."""
     last_other: str | None
     """Who spoke last before the exchange, when it carries on from one."""
+    short: list[bool]
+    """The narration between this paragraph and the previous one is a few words ("Silence. Then –")."""
+    local: list[dict[str, float]] | None = None
+    """Per line: how strongly the lines around it put each candidate in the room."""
 
     def score(self, i: int, s: str, s1: str | None, s2: str | None, ev: Evidence,
               genders: dict[str, str]) -> float:
@@ -53,7 +63,7 @@ class _Exchange:
         if s == s1 and b in ev.carrying_on:
             v += W["carry"]
         elif s == s1:
-            v -= W["same_gap"] if self.gap[i] else W["same"]
+            v -= W["same_short"] if self.short[i] else W["same_gap"] if self.gap[i] else W["same"]
         elif s2 is not None and s == s2:
             v += W["alt"]
         elif s2 is not None:
@@ -61,16 +71,17 @@ class _Exchange:
         if i > 0 and s in self.called[i - 1] and s != s1:
             v += W["reply"]
         if s in self.called[i]:
-            v -= 6.0
+            v -= W["self_call"]
         if s in self.about[i]:
             v -= W["about"]
         if len(self.to_gender[i]) == 1 and genders.get(s) in self.to_gender[i]:
-            v -= 2.0
+            v -= W["to_gender"]
         if ev.weak.get(b) == s:
             v += W["weak"]
         if b in ev.gendered and ev.para[b].speaker == s:
             v += W["pron"]
-        return v + W["prior"] * self.cands[s] / max(1, len(self.run))
+        v += W["glob"] * self.cands[s] / max(1, len(self.run))
+        return v + W["prior"] * self.local[i].get(s, 0.0) if self.local is not None else v
 
 
 @dataclass
@@ -102,7 +113,9 @@ def _exchange(beats: list[Beat], run: list[int], fixed: list[str | None], ev: Ev
     about = [{k for q in qs for m in NAME_RE.finditer(q.text) if (k := r.person(m.group(0)))} - called[i]
              for i, qs in enumerate(quotes)]
     # Narration between two quotation paragraphs loosens the turn order.
+    words = [_narrated(beats, run[i - 1], run[i]) if i else 0 for i in range(len(run))]
     gap = [i > 0 and run[i] - run[i - 1] > 1 for i in range(len(run))]
+    short = [g and n <= W["short_gap"] for g, n in zip(gap, words, strict=True)]
     cands: Counter[str] = Counter(s for s in fixed if s)
     for c in called:
         cands.update(x for x in sorted(c) if x in r.known or x in r.people)
@@ -116,7 +129,56 @@ def _exchange(beats: list[Beat], run: list[int], fixed: list[str | None], ev: Ev
         cands[NARRATOR] += 1
     if len(cands) < 2:
         cands[r.by_gender("m") if not first_person else NARRATOR] += 0.1  # type: ignore[assignment]
-    return _Exchange(run, gap, called, about, to_gender, cands, last_other)
+    ex = _Exchange(run, gap, called, about, to_gender, cands, last_other, short)
+    if 0 < W["decay"] < 1:
+        ex.local = _local(run, fixed, called, gap, ev, r)
+    return ex
+
+
+def _narrated(beats: list[Beat], a: int, b: int) -> int:
+    """Words of narration between beats a and b ("Silence. Then –" is hardly a pause)."""
+    return sum(len(beats[k].narration.split()) for k in range(a + 1, b) if isinstance(beats[k], Paragraph))
+
+
+def _local(run: list[int], fixed: list[str | None], called: list[set[str]], gap: list[bool], ev: Evidence,
+           r: Resolver) -> list[dict[str, float]]:
+    """Who is in the room at each line: the evidence of the lines around it, nearer lines
+    counting more, so a long exchange follows the people who come and go."""
+    marks: list[Counter[str]] = []
+    for i, b in enumerate(run):
+        m: Counter[str] = Counter()
+        if fixed[i]:
+            m[fixed[i]] += 1
+        m.update(x for x in called[i] if x in r.known or x in r.people)
+        if b in ev.weak:
+            m[ev.weak[b]] += 1
+        if b in ev.gendered:
+            m[ev.para[b].speaker] += 1
+        if i == 0 or gap[i]:  # narration before the line says who is there
+            for rank, key in enumerate(reversed(ev.present.get(b, ()))):
+                m[key] += W["present"] / (1 + rank)  # type: ignore[assignment]
+        marks.append(m)
+    # Sum of marks[j] * decay**|i-j| over j, and of the weights, by one pass each way.
+    decay = W["decay"]
+    ahead: list[dict[str, float]] = []
+    acc: dict[str, float] = {}
+    for m in marks:
+        acc = {k: v * decay for k, v in acc.items()}
+        for k, c in m.items():
+            acc[k] = acc.get(k, 0.0) + c
+        ahead.append(acc)
+    out: list[dict[str, float]] = [{}] * len(run)
+    acc = {}
+    for i in range(len(run) - 1, -1, -1):
+        mass = (1 - decay ** (i + 1) + 1 - decay ** (len(run) - i)) / (1 - decay) - 1
+        out[i] = {k: (v + acc.get(k, 0.0) * decay) / mass for k, v in ahead[i].items()}
+        for k, v in acc.items():
+            if k not in out[i]:
+                out[i][k] = v * decay / mass
+        acc = {k: v * decay for k, v in acc.items()}
+        for k, c in marks[i].items():
+            acc[k] = acc.get(k, 0.0) + c
+    return out
 
 
 def fill_turns(beats: list[Beat], runs: list[list[int]], ev: Evidence, out: dict[tuple[int, int], Attribution],

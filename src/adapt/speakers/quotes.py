@@ -66,6 +66,10 @@ class Table:
     """A paragraph continuing one speech → the paragraph the speech began in."""
 
 
+LONG_NARRATION = 120
+"""Words of narration, between two quotations, that end an exchange: whoever speaks after it
+starts a new one (the turn order does not run across a page of story)."""
+
 Decide = Callable[["Turn", Paragraph, Resolver], Attribution | None]
 """The paragraph passes, run on a turn as soon as the reading reaches it (``passes.decide``)."""
 
@@ -79,6 +83,7 @@ def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
     actor: str | None = None  # who acts in a short narration paragraph just before
     addressee: str | None = None  # named by a vocative in the last speech: likely to answer
     last_speaker: str | None = None
+    gap_words = 0
     for bi, b in enumerate(beats):
         if isinstance(b, (Heading, SceneBreak)):
             table.runs.append([])
@@ -89,11 +94,13 @@ def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
             continue
         if not b.quotes:
             intro, actor = _narration(b.narration, r)
-            if len(b.narration.split()) > 120:
+            gap_words += len(b.narration.split())
+            if gap_words > LONG_NARRATION:
                 table.runs.append([])
                 addressee = last_speaker = None
             prev_open = open_bi = None
             continue
+        gap_words = 0
         if open_bi is not None and isinstance(b.parts[0], Quote):
             table.head[bi] = table.head.get(open_bi, open_bi)  # one speech over several paragraphs: one turn
         else:
@@ -140,7 +147,12 @@ def _narration(text: str, r: Resolver) -> tuple[str | None, str | None]:
             r.mention(subj)
         if len(text.split()) <= 60:
             # "…, and Lucy poured out hers to her cousin." — the last clause's subject acts last.
-            actor = first_subject(last_clause(sents[-1]), r) or first_subject(sents[-1], r)
+            # "I'm looking away now, out at the floor. Anything but her.": the last sentence
+            # that has a subject.
+            for sent in reversed(sents):
+                actor = first_subject(last_clause(sent), r) or first_subject(sent, r)
+                if actor:
+                    break
         if text.rstrip().endswith((":", ":--", ":—", ":–")):
             intro = first_subject(sents[-1], r)  # "...and began to repeat it:--"
     r.mentions_in(text)

@@ -221,6 +221,8 @@ def first_subject(sentence: str, r: Resolver) -> str | None:
         lw = w.lower()
         if lw in _SUBJECT_WORDS:
             return NARRATOR
+        if lw == "her" and not sentence[m.end():].strip(" .!?;:,—–-\"'”’"):
+            continue  # "Anything but her.": an object, not the one acting
         if lw in PRONOUN_GENDER and lw not in ("him", "himself", "herself", "hers"):
             return r.by_gender(PRONOUN_GENDER[lw])
         if lw in ("she's", "he's", "she’s", "he’s", "she'd", "he'd", "she'll", "he'll"):
@@ -238,7 +240,7 @@ def first_subject(sentence: str, r: Resolver) -> str | None:
             nm = NAME_RE.match(sentence, m.start())
             if nm:
                 key = r.canonical(nm.group(0))
-                if key in r.known:
+                if key in r.known or key in r.people:  # "Tom crossed his arms.": unproven, yet acting
                     return key
     return None
 

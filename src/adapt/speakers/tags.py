@@ -38,10 +38,14 @@ _PHRASAL = set("put puts broke breaks break struck strikes strike cut cuts chime
 # A noun phrase runs to its head noun: "the old gentleman", not "the old"; it stops before a
 # preposition, a conjunction, an adverb or a participle ("the girl in a low voice", "the man
 # quietly", "the boy looking up").
-_NOT_IN_NP = (r"(?!(?:in|on|at|to|with|of|and|or|but|as|who|which|that|for|from|by|into|upon|up|down|out|"
-              r"off|over|the|a|an|his|her|my|their|our|was|were|is|had|has|then|again)\b|[a-z]+ly\b|[a-z]+ing\b)")
+_NOT_IN_NP_WORDS = (r"(?:in|on|at|to|with|of|and|or|but|as|who|which|that|for|from|by|into|upon|up|down|out|"
+                    r"off|over|the|a|an|his|her|my|their|our|was|were|is|had|has|then|again)\b")
+_NOT_IN_NP = rf"(?!{_NOT_IN_NP_WORDS}|[a-z]+ly\b|[a-z]+ing\b)"
+# Before the head an -ly word is an adjective ("the kindly old aunt", "the stately lady").
+_MODIFIER = rf"(?!{_NOT_IN_NP_WORDS}|[a-z]+ing\b)[a-z-]+"
+# The head may be a name with its title: "the more candid Lady Bertram", not "the more candid Lady".
 SUBJECT = (rf"(?:I|he|she|He|She|{NAME}|(?:the|a|an|his|her|my|their|our|The|His|Her|My)\s+"
-           rf"(?:{_NOT_IN_NP}[a-z-]+\s+){{0,2}}{_NOT_IN_NP}[A-Za-z-]+)")
+           rf"(?:{_MODIFIER}\s+){{0,2}}(?:{NAME}|{_NOT_IN_NP}[A-Za-z-]+))")
 
 
 @cache
@@ -49,19 +53,29 @@ def tag_after() -> re.Pattern[str]:
     """A tag opening the narration right after a quotation."""
     v = verb_pattern()
     return patterns.compile(
-        rf"^\s*[,;:!?—–-]*\s*(?:(?P<v4>{v})\s+(?:the\s+)?(?!(?:the|a|an|his|her|my|our|their)\s)[a-z]+\s+(?P<s4>{NAME})(?=[\s,.;:!?]|$)"  # said the wary Jones
-        rf"|(?:half-)?(?P<v1>{v})\s+(?:[a-z]+\s+)??(?P<s1>{SUBJECT})(?![a-z])"
+        rf"^\s*[,;:!?—–-]*\s*(?:(?P<v4>{v})\s+(?:the\s+)?(?:(?!(?:the|a|an|his|her|my|our|their)\s){_MODIFIER}\s+){{1,2}}(?P<s4>{NAME})(?=[\s,.;:!?]|$)"  # said the wary Jones
+        rf"|(?:half-)?(?P<v1>{v})\s+(?:(?!{_NOT_IN_NP_WORDS})[a-z]+\s+)??(?P<s1>{SUBJECT})(?![a-z])"
         rf"|(?P<s2>{SUBJECT})\s+(?:[\w'’-]+\s+){{0,4}}?(?:half-)?(?P<v2>{v})\b"
         # '"...," implored Anne': right after a quotation, verb-then-name is a tag
         # whatever the verb.
-        rf"|(?P<v3>[a-z]+(?:ed|s))\s+(?P<s3>{NAME})(?=[\s,.;:!?]|$)"
+        rf"|(?!(?:was|is|has|does|goes|as|his|this|thus|yes|less|unless)\b)(?P<v3>[a-z]+(?:ed|s))\s+(?P<s3>{NAME})(?=[\s,.;:!?]|$)"
         # '"...," was Marilla's comment', '"No," was his answer': a nominal tag.
         rf"|(?P<v5>was|were|came)\s+(?P<s5>{NAME}|his|her|my|the\s+[a-z]+)(?:['’]s)?\s+"
         rf"(?:[a-z]+\s+)?{_SAYING}(?P<n5>))")
 
 
+@cache
+def speaker_after() -> re.Pattern[str]:
+    """Who a quotation's own sentence goes on with, when no speech verb tags it: '"...,"
+    Janey speculated', '"...," thought Elizabeth'. Evidence of the speaker only: the
+    narration stays as it is written (``split_after`` reads speech verbs alone)."""
+    return patterns.compile(
+        rf"^\s*(?:(?:thought|thinks)\s+(?P<s1>{NAME})(?=[\s,.;:!?]|$)"
+        rf"|(?P<s2>{NAME}|he|she)\s+(?:[a-z]+ly\s+)?(?:thought|thinks|[a-z]+ed)\b(?!\s+(?:to|that)\b))")
+
+
 _SAYING = (r"(?:comment|answer|reply|response|rejoinder|retort|remark|exclamation|greeting|question|"
-           r"observation|verdict|advice|protest|explanation|announcement|assurance|apology)\b")
+           r"observation|verdict|advice|protest|explanation|announcement|assurance|apology|words?)\b")
 _POSSESSIVE = {"his": "he", "her": "she", "my": "I"}
 GROUPS = ("s1", "s2", "s3", "s4", "s5")
 
@@ -80,14 +94,19 @@ def subject_text(m: re.Match[str]) -> str:
 def nominal_before() -> re.Pattern[str]:
     """A nominal tag closing the narration before a quotation: "Miss Bartlett's only reply:"."""
     return patterns.compile(rf"(?:^|{_SENTENCE_END}\s+|,\s*)(?P<s>{NAME}|[Hh]is|[Hh]er|[Mm]y)['’]?s?\s+(?:[a-z]+\s+){{0,2}}"
-                      rf"{_SAYING}(?:\s+(?:was|is))?\s*[:,—–-]+\s*$")
+                      rf"{_SAYING}(?:\s+(?:was|is|had been))?\s*[:,—–-]+\s*$")
 
 
 @cache
 def tag_before() -> re.Pattern[str]:
     """A tag closing the narration right before a quotation ("Elizabeth said,")."""
     v = verb_pattern()
-    return patterns.compile(rf"(?:^|{_SENTENCE_END}\s+|,\s*)(?:(?:and|but|then|when|while|till|until|And|But|Then|So|so|When|While)\s+)?(?P<s>{SUBJECT}){_ASIDE}\s+(?:[\w'’-]+\s+){{0,3}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
+    return patterns.compile(rf"(?:(?:^|{_SENTENCE_END}\s+|,\s*)(?:(?:and|but|then|when|while|till|until|And|But|Then|So|so|When|While)\s+)?"
+                            # "...the ancestral cuisine and Mr. Jackson continued:": a clause of its own
+                            rf"|\s(?:and|but)\s+(?={NAME}\s)"
+                            # "Not till then did Miss Bartlett reply:"
+                            rf"|\b(?:did|does|do)\s+)"
+                            rf"(?P<s>{SUBJECT}){_ASIDE}\s+(?:[\w'’-]+\s+){{0,3}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
 
 
 # A sentence's end, not a title's full stop ("when Mrs. Norris called out": not "Norris").
