@@ -190,7 +190,8 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                     for here in said:
                         _apart(here, apart)
                     nxt = b.parts[i + 1].text if i + 1 < len(b.parts) else ""
-                    first = NAME_RE.search(sentences(nxt)[0]) if nxt.strip() else None
+                    m = tags.tag_after().match(nxt) if nxt.strip() else None
+                    first = NAME_RE.fullmatch(tags.subject_text(m)) if m else None
                     tag = _keys(first.group(0), alias) if first else set()  # the tag's speaker, not whom it adds
                     if tag:
                         _apart(set().union(*said) | tag, apart)
@@ -221,12 +222,13 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                 key = alias.get(m.group(0), m.group(0))
                 if key in known and key not in genders:
                     window = s[m.end():m.end() + 80]
-                    pron = re.search(r"\b(he|his|him|she|her|hers)\b", window)
                     other = NAME_RE.search(window)  # "Julia and Mr. Crawford ... he": his, not hers
-                    if pron and not (other and other.start() < pron.start() and alias.get(other.group(0), other.group(0)) in known):
+                    if other and alias.get(other.group(0), other.group(0)) in known:
+                        window = window[:other.start()]
+                    for pron in re.finditer(r"\b(?:he|his|him|she|her|hers|himself|herself)\b", window):
                         # "Henry ... trifled with her feelings": an object's pronoun says less
-                        # than a subject's "he".
-                        votes[key][PRONOUN_GENDER[pron.group(1)]] += 3 if pron.group(1) in ("he", "she") else 1
+                        # than a subject's "he"; "Charlotte could encourage him": someone else.
+                        votes[key][PRONOUN_GENDER[pron.group(0)]] += _VOTE.get(pron.group(0), 1)
     for n, v in votes.items():
         genders[n] = v.most_common(1)[0][0]
     links = same_person(forms, known, alias, genders, apart, proper)
@@ -241,6 +243,9 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                 genders.setdefault(keep, genders.pop(drop))
     return known, genders, alias, people, nouns
 
+
+_VOTE = {"he": 3, "she": 3, "himself": 3, "herself": 3, "his": 2, "hers": 2, "her": 1, "him": 0}
+"""How much a pronoun after a name says of its sex."""
 
 _ADDRESS = re.compile(r"(?:^|,\s*|\bmy\s+(?:dear\s+|good\s+|poor\s+|old\s+|young\s+)?)(%s)\b(?=\s*[,.!?;]|$)"
                       % "|".join(map(re.escape, ADDRESS_GENDER)), re.I)

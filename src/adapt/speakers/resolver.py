@@ -12,9 +12,11 @@ from adapt.speakers.names import (
     PRONOUN_GENDER,
     TITLES,
     clean_name,
+    gender_of_title,
     is_name,
     person_noun,
     plausible_name,
+    title_of,
     vocatives,
 )
 
@@ -38,6 +40,8 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SUBJECT_WORDS = {"i": NARRATOR, "my": NARRATOR, "i'm": NARRATOR, "i've": NARRATOR, "i'd": NARRATOR,
                   "i'll": NARRATOR, "i’m": NARRATOR, "i’ve": NARRATOR, "i’d": NARRATOR, "i’ll": NARRATOR}
 NAME_RE = patterns.compile(NAME)
+RECENT_ROOM = 6
+"""The last mentions that say who is in the room."""
 _ROLE_NOUN = {"Dr": "doctor"}
 _ROLE_TITLE = re.compile(r"\b(Doctor|Dr\.|Captain|Colonel|Major|General|Inspector|Professor|Sergeant|Lieutenant|"
                          r"Judge|Parson|Vicar|Rector|Squire|Admiral|Governor)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -56,6 +60,7 @@ class Resolver:
         self.recent: list[str] = []
         self.proper: frozenset[str] = frozenset()  # words written with a capital mid-sentence
         self.roles: dict[str, str] = {}  # "doctor" → "Mr. Losberne" (see ``link_roles``)
+        self._surnames: dict[str, set[str]] | None = None
 
     def link_roles(self, text: str) -> None:
         """Role nouns that name one character: a story whose only titled doctor is
@@ -79,7 +84,29 @@ class Resolver:
 
     def called(self, speeches: Iterable[str]) -> set[str]:
         """Whom these speeches call by name ("Yes, Charlotte, ..."): the keys, never the speaker."""
-        return {self.canonical(v) for text in speeches for v in vocatives(text)}
+        return {self.in_room(v) for text in speeches for v in vocatives(text)}
+
+    def in_room(self, vocative: str) -> str:
+        """The one a title and surname addresses: in a scene without the eldest Miss Bennet,
+        "Miss Bennet" is the sister who is there (Elizabeth Bennet, just mentioned)."""
+        key = self.canonical(vocative)
+        words = vocative.split()
+        g = gender_of_title(vocative)
+        if len(words) != 2 or not g or key in self.recent[-RECENT_ROOM:]:
+            return key
+        here = [k for k in self.recent[-RECENT_ROOM:] if k != key and self.genders.get(k) == g
+                and words[1] in self.surnames().get(k, ())]
+        return here[-1] if len(here) == 1 else key
+
+    def surnames(self) -> dict[str, set[str]]:
+        """Key → the surnames its full forms carry ("Elizabeth Bennet" → Elizabeth: Bennet)."""
+        if self._surnames is None:
+            self._surnames = {}
+            for form, k in self.alias.items():
+                words = form.split()
+                if len(words) >= 2 and not title_of(form) and words[-1][:1].isupper():
+                    self._surnames.setdefault(k, set()).add(words[-1])
+        return self._surnames
 
     def person(self, phrase: str) -> str | None:
         """The character a capitalised phrase names: 'When Jane' → 'Jane'."""
