@@ -34,7 +34,7 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
         addressed = r.called([q.text])  # type: ignore[union-attr]
         after = b.parts[i + 1] if i + 1 < len(b.parts) else None
         if isinstance(after, Narration):
-            m = tags.tag_after().match(after.text)
+            m = tags.match_after(after.text)
             if m:
                 subject = tags.subject_text(m)
                 subj_text = subject.strip().lower()
@@ -64,6 +64,13 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
                 r.mention(explicit[i])
                 continue
         before = b.parts[i - 1] if i > 0 else None
+        if k > 0 and isinstance(before, Narration) and qpos[k - 1] in explicit and _split(before.text):
+            # '"...," said Mr. Bennet, when Elizabeth had read the note aloud, "..."': one
+            # speech split by its tag; the tag's speaker says the rest.
+            explicit[i] = explicit[qpos[k - 1]]
+            if qpos[k - 1] in pronoun:
+                pronoun[i] = pronoun[qpos[k - 1]]
+            continue
         if isinstance(before, Narration):
             m = tags.tag_before().search(before.text)
             if not (m and before.text.rstrip().endswith((",", ":", "—", "–", "-")) or (m and k == 0 and len(sentences(before.text)) >= 1 and m.end() >= len(before.text.rstrip()) - 1)):
@@ -123,3 +130,15 @@ def _speaker_after(quote: str, after: str, addressed: set[str], r: Resolver) -> 
     g = PRONOUN_GENDER.get(said.lower())
     return s, g
 
+
+
+def _split(between: str) -> bool:
+    """The narration between two quotations is the first one's tag, in one sentence with the
+    second (", remarked Anne, sniffing at her narcissi."): the second is the same speech."""
+    m = tags.match_after(between)
+    if not m or re.search(r"[.!?;]\s+\S", between[m.end():].rstrip()):
+        return False
+    # ", while Miss Bartlett, under the impression..., added:": a tag of its own for the next
+    # (not "when Elizabeth had read the note aloud,": a perfect is narration).
+    own = tags.tag_before().search(between, m.end())
+    return not own or re.search(r"\b(?:had|has|have)\s+$", between[:own.start("v")]) is not None

@@ -140,6 +140,21 @@ def _real_subject(text: str) -> bool:
             or words[0].lower() in ("the", "a", "an", "his", "her", "my", "their", "our"))
 
 
+_VERB_OF = {"s1": "v1", "s2": "v2", "s3": "v3", "s4": "v4"}
+
+
+def match_after(text: str) -> re.Match[str] | None:
+    """The tag opening the narration after a quotation, if it is one: not "Elizabeth
+    replied that it was" (speech reported, not the quotation's tag)."""
+    m = tag_after().match(text)
+    if not m:
+        return None
+    sg = next(g for g in GROUPS if m.group(g))
+    if sg != "s5" and re.match(r"\s+that\b", text[m.end(_VERB_OF[sg]):]):
+        return None
+    return m
+
+
 def split_after(text: str) -> tuple[bool, str]:
     """Narration after a quotation → (it opens with a tag, the narration without the
     tag's subject and verb): ', he coldly replied. He left.' → (True, 'coldly. He left.').
@@ -153,7 +168,7 @@ def split_after(text: str) -> tuple[bool, str]:
     sg = next(g for g in GROUPS if m.group(g))
     if sg == "s5":  # "was Marilla's comment": the whole phrase goes to the cue
         return True, text[m.end():].strip(" ,;.")
-    vg = {"s1": "v1", "s2": "v2", "s3": "v3", "s4": "v4"}[sg]
+    vg = _VERB_OF[sg]
     if not _real_subject(m.group(sg)) or _NOT_A_TAG_AFTER_VERB.match(text, m.end(vg)):
         return False, text  # "She begins walking", "I shouted it more fiercely"
     (a, b), (c, d) = sorted([m.span(sg), m.span(vg)])
