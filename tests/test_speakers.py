@@ -81,6 +81,22 @@ def test_a_quotation_running_on_into_its_speakers_clause_is_theirs() -> None:
     assert [cue for cue, _ in said(text)] == ["JANEY", "NEWLAND"]
 
 
+def test_a_person_told_apart_by_what_he_wears_is_a_character_of_his_own() -> None:
+    text = ('Mr. Bumble stood before the board. Oliver waited.\n\n'
+            '"The boy is a fool," said the gentleman in the white waistcoat.\n\n'
+            '"He is," said the gentleman in a low voice.\n')
+    got = said(text)
+    assert got[0] == ("GENTLEMAN IN THE WHITE WAISTCOAT", "tag")
+    assert got[1][0] == "GENTLEMAN IN THE WHITE WAISTCOAT"  # "in a low voice" says how, not who: the man just named
+
+
+def test_the_name_right_before_a_closing_speech_verb_speaks() -> None:
+    text = ('Joe sat by the stove with Kitty and his mother. Kitty looked at him.\n\n'
+            '"Where have you been?" said Kitty.\n\n'
+            'Then for the first time Joe spoke: "Out."\n')
+    assert said(text)[-1] == ("JOE", "tag")
+
+
 def test_a_speech_that_runs_on_keeps_its_speaker() -> None:
     text = ('"I will tell you the whole story," said Small. "It began in India.\n\n'
             '"We were four of us then.\n\n"And now I am alone."\n')

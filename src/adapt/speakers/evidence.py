@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from adapt.language.sentences import sentences
 from adapt.read.beats import Narration, Paragraph
 from adapt.speakers import tags
-from adapt.speakers.names import PRONOUN_GENDER
+from adapt.speakers.names import COMMON_GENDER, PRONOUN_GENDER
 from adapt.speakers.resolver import GENERIC_PEOPLE, RELATIVES, Resolver, first_subject, last_clause
 
 
@@ -38,6 +38,11 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             if m:
                 subject = tags.subject_text(m)
                 subj_text = subject.strip().lower()
+                marked = _marked_out(subj_text, after.text, m, r)
+                if marked:
+                    explicit[i] = marked
+                    r.mention(marked)
+                    continue
                 s = r.subject(subject, addressed)
                 if subj_text in ("he", "she"):
                     s = _actor_before(b, i, PRONOUN_GENDER[subj_text], addressed, r) or s
@@ -82,6 +87,11 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
                 sents = sentences(before.text)
                 # "...; but Edmund, after waiting a moment, ... by saying,": the last clause's subject.
                 who = (first_subject(last_clause(sents[-1]), r) or first_subject(sents[-1], r)) if sents else None
+                named = tags.named_before().search(sents[-1]) if sents else None
+                if named and r.subject(named.group("s"), addressed):
+                    # "Then for the first time Joe spoke:", "At the same moment Mr. Crawford,
+                    # approaching Julia, said,": the name right before the verb.
+                    who = r.subject(named.group("s"), addressed)
                 if who and who not in addressed:
                     explicit[i] = who
                     r.mention(who)
@@ -142,3 +152,26 @@ def _split(between: str) -> bool:
     # (not "when Elizabeth had read the note aloud,": a perfect is narration).
     own = tags.tag_before().search(between, m.end())
     return not own or re.search(r"\b(?:had|has|have)\s+$", between[:own.start("v")]) is not None
+
+
+_MARK = re.compile(r"\s+(?:in|with)\s+(?:the|a|an|his|her)\s+(?:[a-z-]+\s+){0,2}(?P<head>[a-z-]+)\s*(?=[,.;:!?]|$)")
+# "in a low voice", "with a smile": how the line is said, not who says it.
+_MANNER = set("""voice tone tones whisper undertone air smile laugh look sigh manner way accent breath glance
+gesture nod shrug frown grin murmur hurry rage temper impatience emphasis effort accents eagerness
+earnestness warmth surprise astonishment dignity energy gravity solemnity feeling feelings heat
+sneer scowl groan chuckle giggle yawn cough shudder start wink tears""".split())
+
+
+def _marked_out(subject: str, text: str, m: re.Match[str], r: Resolver) -> str | None:
+    """'said the gentleman in the white waistcoat': a man told apart by what he wears or
+    holds is a character of his own, not whichever man the scene just named."""
+    generic = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}(\w+)", subject)
+    group = next(g for g in tags.GROUPS if m.group(g))
+    if not generic or generic.group(1) not in COMMON_GENDER or group != "s1":
+        return None
+    mark = _MARK.match(text, m.end(group))
+    if not mark or mark.group("head") in _MANNER or " of " in mark.group(0):  # "with a burst of tears"
+        return None
+    key = "\x00" + " ".join((subject + mark.group(0)).split())
+    r.genders.setdefault(key, COMMON_GENDER[generic.group(1)])
+    return key

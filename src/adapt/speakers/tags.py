@@ -106,7 +106,7 @@ def tag_before() -> re.Pattern[str]:
                             rf"|\s(?:and|but)\s+(?={NAME}\s)"
                             # "Not till then did Miss Bartlett reply:"
                             rf"|\b(?:did|does|do)\s+)"
-                            rf"(?P<s>{SUBJECT}){_ASIDE}\s+(?:[\w'’-]+\s+){{0,3}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
+                            rf"(?P<s>{SUBJECT}){_ASIDE}\s+(?:[\w'’-]+\s+){{0,4}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
 
 
 # A sentence's end, not a title's full stop ("when Mrs. Norris called out": not "Norris").
@@ -121,6 +121,12 @@ def intro() -> re.Pattern[str]:
     return patterns.compile(rf"\b(?P<s>I|he|she|He|She|{NAME}){_ASIDE}\s+(?:(?:[a-z]+\s+){{0,2}}(?P<v>{verb_pattern()})\b"
                       rf"|(?:[\w'’-]+,?\s+){{1,14}}?(?:and|then)\s+(?:(?:[a-z]+ly|thus|then|again)\s+)?(?P<v2>{verb_pattern()})"
                       rf"(?:\s+(?:to\s+)?(?:him|her|them|me|us|it))?\s*[,:.—–-]?\s*$)")
+
+
+@cache
+def named_before() -> re.Pattern[str]:
+    """A name right before the speech verb that ends the narration, wherever its clause starts."""
+    return patterns.compile(rf"(?<![\w'’])(?P<s>{NAME}){_ASIDE}\s+(?:[a-z]+ly\s+)?{verb_pattern()}\s*[,:—–-]*\s*$")
 
 
 @cache
