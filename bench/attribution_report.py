@@ -3,6 +3,7 @@
     python bench/attribution_report.py                 # all ten novels in ../shared/pdnc-dev
     python bench/attribution_report.py --novels Emma   # some of them
     python bench/attribution_report.py --errors 20     # also print 20 wrong lines per novel
+    python bench/attribution_report.py --cues          # also the characters the script gives several cues
 
 Runs the reading and attribution stages in process (no writers), aligns each PDNC quotation
 with the quotation it falls in, and scores the cue the script would print against PDNC's
@@ -31,7 +32,8 @@ def _norm(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", s.lower())
 
 
-def evaluate(novel: Path, errors: int = 0, only: str | None = None, kind: str | None = None) -> tuple[str, Counter[str], Counter[str], list[str]]:
+def evaluate(novel: Path, errors: int = 0, only: str | None = None, kind: str | None = None,
+             cues: bool = False) -> tuple[str, Counter[str], Counter[str], list[str]]:
     """(name, fired per pass, right per pass, sample of wrong lines) for one novel."""
     import pdnc_eval  # ../shared/tools: characters(), resolve()
 
@@ -68,7 +70,22 @@ def evaluate(novel: Path, errors: int = 0, only: str | None = None, kind: str | 
             right["all"] += ok
             if not ok and len(wrong) < errors and only in (None, how) and kind in (None, row["quoteType"]):
                 wrong.append(f"  {row['quoteType'][:4]} {how:10} got {cue!r:24} gold {gold!r:24} {row['quoteText'][:50]!r}")
+    if cues:
+        wrong += _split_cues(table, chars)
     return novel.name, fired, right, wrong
+
+
+def _split_cues(table: list[tuple[str, str, str]], chars: dict[str, set[str]]) -> list[str]:
+    """PDNC characters whose lines stand under more than one cue (each cue at least twice)."""
+    import pdnc_eval
+
+    count = Counter(cue for _, cue, _ in table)
+    by: dict[str, list[str]] = {}
+    for cue, n in count.most_common():
+        named = pdnc_eval.resolve(cue, chars)
+        if len(named) == 1 and n >= 2:
+            by.setdefault(named[0], []).append(f"{cue} {n}")
+    return [f"  several cues: {who}: {', '.join(c)}" for who, c in by.items() if len(c) > 1]
 
 
 def main() -> int:
@@ -77,6 +94,7 @@ def main() -> int:
     ap.add_argument("--errors", type=int, default=0, help="print this many wrong lines per novel")
     ap.add_argument("--pass", dest="only", help="print wrong lines of this pass only")
     ap.add_argument("--type", dest="kind", help="print wrong lines of this PDNC quotation type only (Explicit...)")
+    ap.add_argument("--cues", action="store_true", help="also list the characters given several cues")
     ap.add_argument("-j", type=int, default=2, help="processes")
     args = ap.parse_args()
     root = SHARED / "pdnc-dev"
@@ -84,7 +102,8 @@ def main() -> int:
     total_f: Counter[str] = Counter()
     total_r: Counter[str] = Counter()
     with ProcessPoolExecutor(args.j) as pool:
-        results = list(pool.map(evaluate, novels, [args.errors] * len(novels), [args.only] * len(novels), [args.kind] * len(novels)))
+        n = len(novels)
+        results = list(pool.map(evaluate, novels, [args.errors] * n, [args.only] * n, [args.kind] * n, [args.cues] * n))
     for name, fired, right, wrong in results:
         print(f"{name:22} {right['all']:5}/{fired['all']:5} = {100 * right['all'] / max(1, fired['all']):5.1f} %  "
               + "  ".join(f"{k} {right[k]}/{fired[k]}" for k in sorted(fired) if k != "all"))
