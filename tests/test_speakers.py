@@ -97,6 +97,13 @@ def test_the_name_right_before_a_closing_speech_verb_speaks() -> None:
     assert said(text)[-1] == ("JOE", "tag")
 
 
+def test_the_girl_the_narration_keeps_naming_is_the_heroine() -> None:
+    scene = ('Mr. Beebe watched Lucy at the piano; she played on.\n\n'
+             '"Play something," said Mr. Beebe.\n\n"I will," said the girl.\n\n')
+    got = said(scene * 3)
+    assert [cue for cue, _ in got] == ["MR. BEEBE", "LUCY"] * 3
+
+
 def test_a_speech_that_runs_on_keeps_its_speaker() -> None:
     text = ('"I will tell you the whole story," said Small. "It began in India.\n\n'
             '"We were four of us then.\n\n"And now I am alone."\n')

@@ -349,6 +349,12 @@ def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution]
             names[ph] = narrator
             used.add(narrator)
             continue
+        votes = r.role_votes.get(ph)
+        if votes:
+            (who, n), = votes.most_common(1)
+            if n >= 3 and n >= 0.6 * sum(votes.values()):
+                names[ph] = who  # "the girl" of A Room with a View is Lucy, nearly every time
+                continue
         counts = addressed.get(ph, Counter())
         for initial in [n for n in counts if len(n) == 1]:
             for other, heard in said.items():

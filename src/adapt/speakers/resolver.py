@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from adapt import patterns
@@ -47,6 +48,8 @@ _ROLE_TITLE = re.compile(r"\b(Doctor|Dr\.|Captain|Colonel|Major|General|Inspecto
                          r"Judge|Parson|Vicar|Rector|Squire|Admiral|Governor)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 # Nouns that describe anyone of a sex ("the lady", "the young man"): who they mean is the scene's.
 GENERIC_PEOPLE = {w: COMMON_GENDER[w] for w in ("man", "gentleman", "fellow", "woman", "lady")}
+YOUNG = {"girl", "boy", "child", "lad", "lass", "youth"}
+"""Nouns for the young, which a novel uses of its heroine or hero as much as of anyone."""
 
 
 class Resolver:
@@ -61,6 +64,7 @@ class Resolver:
         self.proper: frozenset[str] = frozenset()  # words written with a capital mid-sentence
         self.roles: dict[str, str] = {}  # "doctor" → "Mr. Losberne" (see ``link_roles``)
         self._surnames: dict[str, set[str]] | None = None
+        self.role_votes: dict[str, Counter[str]] = {}  # "\x00the girl" → whom the narration named at each tag
 
     def link_roles(self, text: str) -> None:
         """Role nouns that name one character: a story whose only titled doctor is
@@ -222,6 +226,12 @@ class Resolver:
                 key = "\x00the " + head.lower()
                 if kind:
                     self.genders.setdefault(key, kind)
+                    if head.lower() in YOUNG:
+                        # "said the girl": who the narration just named, counted over the book
+                        # (cast.name_placeholders names the girl after the one it mostly is).
+                        who = self.by_gender(kind, exclude, avoid)
+                        if who not in PLACEHOLDER.values():
+                            self.role_votes.setdefault(key, Counter())[who] += 1
                 return key
             return None
         text = clean_name(text)  # "When Miss Harris" → "Miss Harris"
