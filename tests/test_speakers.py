@@ -104,6 +104,14 @@ def test_the_girl_the_narration_keeps_naming_is_the_heroine() -> None:
     assert [cue for cue, _ in got] == ["MR. BEEBE", "LUCY"] * 3
 
 
+def test_an_unnamed_speaker_keeps_the_words_that_tell_them_apart() -> None:
+    text = ('The Jew sat by the fire.\n\n"Where?" inquired the young lady.\n\n'
+            '"There," said the other.\n\n"I have been a liar," said the girl after another silence.\n')
+    cues = [cue for cue, _ in said(text)]
+    assert cues[0] == "YOUNG LADY"  # not LADY, a title alone
+    assert "OTHER" not in cues and "ANOTHER" not in cues
+
+
 def test_a_speech_that_runs_on_keeps_its_speaker() -> None:
     text = ('"I will tell you the whole story," said Small. "It began in India.\n\n'
             '"We were four of us then.\n\n"And now I am alone."\n')

@@ -17,6 +17,7 @@ from adapt.speakers.names import (
     clean_name,
     gender_of_title,
     is_name,
+    person_noun,
     plausible_name,
     title_of,
     vocatives,
@@ -99,8 +100,8 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                 m = tags.tag_after().match(p.text)
                 if m:
                     noun = m.group("s1") or m.group("s2") or ""
-                    if re.fullmatch(r"the\s+(?:[a-z]+\s+){0,2}[a-z]+", noun):
-                        nouns.add(noun.split()[-1])
+                    if re.fullmatch(r"the\s+(?:[a-z]+\s+){0,2}[a-z]+", noun) and person_noun(noun.split()[-1]):
+                        nouns.add(noun.split()[-1])  # "said the gardener"; not "said the other"
                     s = clean_name(tags.subject_text(m))
                     if (is_name(s) or s in WORD_NAMES) and s not in ("I", "He", "She"):
                         names[re.sub(r"['’]s$", "", s)] += 3

@@ -54,6 +54,7 @@ Look Listen Hush Please Thank Thanks Good Goodbye Hello Hey Hi Dear Sir Madam Ma
 God Heaven Heavens Goodness Alas Indeed Certainly Perhaps Really Surely Nonsense Nothing Everything
 Nobody Somebody Everybody Anyone Someone Everyone All Some Any None Each Every One Two Three After
 Before Because Since Until Unless Though Although While As At By For From In Into Of On To With Without
+First Another Other Next
 Upon Over Under About Again Still Just Only Even Also Too Very Quite Rather Never Always Often Ever
 Soon Later Today Tomorrow Yesterday Tonight Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 January February March April June July August September October November December Christmas Easter
@@ -222,7 +223,7 @@ ADDRESS_GENDER = {
 
 # Words that stand where a person would but name nobody: "said the other", "the same",
 # "cried the first"; and interjections that look like vocatives ("Ugh!", "Lor!", "Pooh!").
-_NOT_PERSON_NOUNS = frozenset("other others same one ones first second third fourth last next former latter "
+NOT_PERSON_NOUNS = frozenset("other others same one ones first second third fourth last next former latter "
                               "rest elder younger eldest youngest both all each either neither".split())
 _INTERJECTIONS = frozenset("ugh lor la lo ay aye aha ha hah hem hm hmm humph pooh pshaw bah alas hush "
                            "tut fie heigh ho oho hallo hullo halloa whew phew".split())
@@ -258,7 +259,7 @@ def person_noun(word: str) -> bool:
     from adapt.language.lexicon import lemmas
 
     low = word.lower()
-    if low in _NOT_PERSON_NOUNS or low in _INTERJECTIONS:
+    if low in NOT_PERSON_NOUNS or low in _INTERJECTIONS:
         return False
     pos = lemmas(low)
     return not pos or "NOUN" in pos

@@ -10,6 +10,7 @@ from adapt.language.sentences import sentences
 from adapt.speakers.names import (
     COMMON_GENDER,
     NAME,
+    NOT_PERSON_NOUNS,
     PRONOUN_GENDER,
     TITLES,
     clean_name,
@@ -224,6 +225,9 @@ class Resolver:
                 # "the child", "the stationmaster": an unnamed character of its own, until
                 # what the others call it names it (see cast.name_placeholders).
                 key = "\x00the " + head.lower()
+                if head.lower() in GENERIC_PEOPLE and len(words) == 3 and words[1].isalpha() \
+                        and words[1].lower() not in NOT_PERSON_NOUNS:
+                    key = "\x00the " + " ".join(words[1:]).lower()  # "the young lady": YOUNG LADY, not LADY
                 if kind:
                     self.genders.setdefault(key, kind)
                     if head.lower() in YOUNG:

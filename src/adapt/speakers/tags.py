@@ -39,7 +39,8 @@ _PHRASAL = set("put puts broke breaks break struck strikes strike cut cuts chime
 # preposition, a conjunction, an adverb or a participle ("the girl in a low voice", "the man
 # quietly", "the boy looking up").
 _NOT_IN_NP_WORDS = (r"(?:in|on|at|to|with|of|and|or|but|as|who|which|that|for|from|by|into|upon|up|down|out|"
-                    r"off|over|the|a|an|his|her|my|their|our|was|were|is|had|has|then|again)\b")
+                    r"off|over|after|before|during|without|behind|between|through|across|against|among|"
+                    r"the|a|an|his|her|my|their|our|was|were|is|had|has|then|again)\b")
 _NOT_IN_NP = rf"(?!{_NOT_IN_NP_WORDS}|[a-z]+ly\b|[a-z]+ing\b)"
 # Before the head an -ly word is an adjective ("the kindly old aunt", "the stately lady").
 _MODIFIER = rf"(?!{_NOT_IN_NP_WORDS}|[a-z]+ing\b)[a-z-]+"
