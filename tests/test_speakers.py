@@ -112,6 +112,15 @@ def test_an_unnamed_speaker_keeps_the_words_that_tell_them_apart() -> None:
     assert "OTHER" not in cues and "ANOTHER" not in cues
 
 
+def test_a_tag_before_the_speech_is_its_last_subjects() -> None:
+    text = ('Joe sat with Thomas. Thomas waved.\n\n'
+            'Skaggs started to sit down alone at a table, but Thomas called him, "Come over here, Skaggsy."\n\n'
+            '"Not now," was the cool answer.\n')
+    got = said(text)
+    assert got[0] == ("THOMAS", "tag")  # "Skaggs started" is narration; "Thomas called him," the tag
+    assert "COOL" not in [cue for cue, _ in got]  # "the cool answer": an answer, not a speaker
+
+
 def test_a_speech_that_runs_on_keeps_its_speaker() -> None:
     text = ('"I will tell you the whole story," said Small. "It began in India.\n\n'
             '"We were four of us then.\n\n"And now I am alone."\n')

@@ -77,7 +77,7 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
                 pronoun[i] = pronoun[qpos[k - 1]]
             continue
         if isinstance(before, Narration):
-            m = tags.tag_before().search(before.text)
+            m = tags.last_tag_before(before.text)
             if not (m and before.text.rstrip().endswith((",", ":", "—", "–", "-")) or (m and k == 0 and len(sentences(before.text)) >= 1 and m.end() >= len(before.text.rstrip()) - 1)):
                 m = tags.nominal_before().search(before.text)  # "Her answer was:"
             said = tags.as_subject(m.group("s")) if m else ""
@@ -150,7 +150,7 @@ def _split(between: str) -> bool:
         return False
     # ", while Miss Bartlett, under the impression..., added:": a tag of its own for the next
     # (not "when Elizabeth had read the note aloud,": a perfect is narration).
-    own = tags.tag_before().search(between, m.end())
+    own = tags.last_tag_before(between, m.end())
     return not own or re.search(r"\b(?:had|has|have)\s+$", between[:own.start("v")]) is not None
 
 

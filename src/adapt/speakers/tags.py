@@ -61,7 +61,7 @@ def tag_after() -> re.Pattern[str]:
         # whatever the verb.
         rf"|(?!(?:was|is|has|does|goes|as|his|this|thus|yes|less|unless)\b)(?P<v3>[a-z]+(?:ed|s))\s+(?P<s3>{NAME})(?=[\s,.;:!?]|$)"
         # '"...," was Marilla's comment', '"No," was his answer': a nominal tag.
-        rf"|(?P<v5>was|were|came)\s+(?P<s5>{NAME}|his|her|my|the\s+[a-z]+)(?:['’]s)?\s+"
+        rf"|(?P<v5>was|were|came)\s+(?P<s5>{NAME}(?:['’]s)?|his|her|my|the\s+[a-z]+['’]s)\s+"
         rf"(?:[a-z]+\s+)?{_SAYING}(?P<n5>))")
 
 
@@ -83,7 +83,8 @@ GROUPS = ("s1", "s2", "s3", "s4", "s5")
 
 def as_subject(word: str) -> str:
     """A nominal tag's possessive as the subject it stands for: "his (answer)" → "he"."""
-    return _POSSESSIVE.get(word.strip().lower(), word)
+    word = re.sub(r"['’]s$", "", word.strip())  # "Marilla's (comment)", "the doctor's (answer)"
+    return _POSSESSIVE.get(word.lower(), word)
 
 
 def subject_text(m: re.Match[str]) -> str:
@@ -108,6 +109,19 @@ def tag_before() -> re.Pattern[str]:
                             # "Not till then did Miss Bartlett reply:"
                             rf"|\b(?:did|does|do)\s+)"
                             rf"(?P<s>{SUBJECT}){_ASIDE}\s+(?:[\w'’-]+\s+){{0,4}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
+
+
+def last_tag_before(text: str, pos: int = 0) -> re.Match[str] | None:
+    """The tag closing the narration, by its last subject: "Skaggs started to sit down alone,
+    but Thomas called him," is Thomas's, not Skaggs's ("started" speaks only in a tag)."""
+    found = None
+    m = tag_before().search(text, pos)
+    while m:
+        # "Fanny was returned to her seat": a passive is narration, no tag.
+        if not (m.group("v").endswith("ed") and re.search(r"\b(?:was|were|been|be|being)\s+$", text[:m.start("v")])):
+            found = m
+        m = tag_before().search(text, m.start("s") + 1)
+    return found
 
 
 # A sentence's end, not a title's full stop ("when Mrs. Norris called out": not "Norris").
