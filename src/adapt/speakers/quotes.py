@@ -95,6 +95,7 @@ def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
         if not b.quotes:
             intro, actor = _narration(b.narration, r)
             gap_words += len(b.narration.split())
+            addressee = None  # narration between: whoever was called by name need not answer next
             if gap_words > LONG_NARRATION:
                 table.runs.append([])
                 addressee = last_speaker = None
