@@ -226,3 +226,65 @@ def test_word_tables_from_a_damaged_cache(tmp_path, monkeypatch) -> None:
         assert fresh.get(word, {}) == again.get(word, {}) == damaged.get(word, {})
     assert fresh.get("said") == {"VERB": ("say",)}
     assert again._words == fresh._words and damaged._lines == fresh._lines
+
+
+def _third_person_story(seed: int) -> str:
+    rnd = random.Random(seed)
+    people = ["Anne", "Mr. Harrison", "Marilla", "Diana"]
+    moves = ["walked into the kitchen", "had gone to the garden", "was sitting in the parlour",
+             "looked at the window and sighed", "never knew why the door was shut"]
+    paragraphs = []
+    for i in range(600):
+        who = rnd.choice(people + ["She", "He"])
+        line = f"{who} {rnd.choice(moves)}. Price came when {rnd.choice(people)} {rnd.choice(moves)}."
+        if i % 3 == 0:
+            line = f'"Is it late, {rnd.choice(people)}?" said {rnd.choice(people)}, coldly. {line}'
+        paragraphs.append(line)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def test_copy_started_before_attribution_changes_nothing(monkeypatch) -> None:
+    """The copy that guesses the cast (transform/guess.py) gives the script written alone,
+    whether its guess is right or wrong; a right guess spares the writer most rewrites."""
+    import os
+
+    from adapt.action import voice
+    from adapt.fountain.writer import write_fountain
+    from adapt.read.prose import parse
+    from adapt.transform import ahead, guess, to_model
+
+    text = _third_person_story(3)
+    calls = {"n": 0}
+    real = voice.to_action
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(voice, "to_action", counted)
+    guessed = write_fountain(to_model(parse(text), title="T"))
+    with_guess = calls["n"]
+    real_cast = guess.collect_cast
+    monkeypatch.setattr(guess, "collect_cast", lambda beats, proper: (set(), {}, {}, set(), set()))
+    wrong = write_fountain(to_model(parse(text), title="T"))  # no names: the keys differ
+    monkeypatch.setattr(guess, "collect_cast", real_cast)
+    monkeypatch.setattr(ahead, "MIN_BEATS", 10 ** 9)
+    calls["n"] = 0
+    alone = write_fountain(to_model(parse(text), title="T"))
+    assert guessed == wrong == alone
+    if hasattr(os, "fork") and (os.cpu_count() or 1) >= 2:
+        assert with_guess < calls["n"]  # the copy's rewrites were taken
+
+
+def test_rewrite_keyed_by_the_names_its_passage_writes() -> None:
+    """A cast name the passage never writes changes nothing in its rewrite."""
+    from adapt.action.voice import to_action
+
+    passages = ["Archer choked. Price was there, and Grant's hat fell.",
+                "After supper Anne sat by the fire. Will went out; May had gone.",
+                "O'Hara looked at Archer’s coat and laughed."]
+    names = frozenset({"Archer", "Price", "Grant", "Anne", "Will", "May", "Hara", "Olenska", "Newland"})
+    for text in passages:
+        mentioned = frozenset(n for n in names if n in text)
+        for how in ({"narrator": None, "tense": "past"}, {"narrator": "Newland", "pronoun": "he"}):
+            assert to_action(text, names=names, **how) == to_action(text, names=mentioned, **how)

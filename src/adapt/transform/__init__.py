@@ -33,7 +33,7 @@ from adapt.speakers.attribution import NARRATOR, Attribution, Cast, attribute
 from adapt.speakers.castfile import dump_cast
 from adapt.speakers.names import gender_of_title
 from adapt.speakers.tags import split_before
-from adapt.transform import ahead
+from adapt.transform import ahead, guess
 from adapt.transform.options import GUESSED, Options
 from adapt.transform.text import marked
 from adapt.transform.writer import Writer
@@ -60,20 +60,24 @@ def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
     return {"m": "he", "f": "she"}.get(g or "", "they")
 
 
-def _attributed(tree: Tree, options: Options) -> tuple[str | None, Structure, dict[tuple[int, int], Attribution], Cast, str]:
-    """The story's structure (title line taken off, chapters, front matter), who speaks
-    each quotation, and the language it is written in."""
+def _story(tree: Tree, options: Options) -> tuple[str | None, Structure, str]:
+    """The story's structure (title line taken off, chapters, front matter) and the
+    language it is written in."""
     beats = settle(to_beats(tree))  # verse inside a speech joins the speech
     language = options.language or detect_language(" ".join(
         p.text for b in beats[:400] if isinstance(b, Paragraph) for p in b.parts)[:20000])
     beats = dash_dialogue(beats, language)  # — Где ты был? — спросила Ольга.
     found_title, beats = _title(beats)
-    story = structure(beats, titled=found_title is not None)
+    return found_title, structure(beats, titled=found_title is not None), language
+
+
+def _attributed(story: Structure, options: Options) -> tuple[Structure, dict[tuple[int, int], Attribution], Cast]:
+    """Who speaks each quotation, and the cast."""
     speakers, cast = attribute(story.beats, narrator=options.narrator, aliases=dict(options.aliases))
     # Song titles in quotes ("sang 'The Ash Grove'") go back to the narration, after the
     # attribution so that they do not shift its turn order.
     beats, speakers = song_titles(story.beats, speakers)
-    return found_title, replace(story, beats=beats), speakers, cast, language
+    return replace(story, beats=beats), speakers, cast
 
 
 def speaker_table(tree: Tree, options: Options = _DEFAULTS) -> list[tuple[str, str, str]]:
@@ -81,7 +85,7 @@ def speaker_table(tree: Tree, options: Options = _DEFAULTS) -> list[tuple[str, s
 
     What ``bench/attribution_report.py`` scores, without writing the script.
     """
-    _, story, speakers, cast, _ = _attributed(tree, options)
+    story, speakers, cast = _attributed(_story(tree, options)[1], options)
     beats = story.beats
     w = Writer(cast, options, dict(cast.names), None, "they")
     rows = []
@@ -99,15 +103,21 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAUL
              cast_out: Callable[[str], None] | None = None) -> Screenplay:
     """The adapted screenplay for a parsed story; ``report`` hears the fraction done,
     ``cast_out`` the cast file of what the adaptation found (``--cast-out``)."""
-    found_title, story, speakers, cast, language = _attributed(tree, options)
+    found_title, story, language = _story(tree, options)
+    english = language == "en"
+    # A second process rewrites narration from the end meanwhile (same script, less time):
+    # from now on when the rewrites can do without the speakers (guess.py), else from
+    # once they are known.
+    copy = guess.start(story.beats, options) if english else None
+    story, speakers, cast = _attributed(story, options)
     beats = story.beats
     names = dict(cast.names)
     narrator_name = names.get(NARRATOR)
     sample = " ".join(b.narration for b in beats if isinstance(b, Paragraph))[:20000]
-    english = language == "en"
     w = Writer(cast, options, names, voice.detect_tense(sample) if english else None,
                 _pronoun(cast, options, narrator_name), english=english, beats=beats,
-                songs=music.Songs.for_story([b.lines for b in beats if isinstance(b, Stanza)]))
+                songs=music.Songs.for_story([b.lines for b in beats if isinstance(b, Stanza)]),
+                memo=copy.memo if copy else {})
     if not english and options.notes:
         w.elements.append(Note(f"language: the text reads as {LANGUAGE_NAMES.get(language, language)}; "
                                "narration is kept as written, not rewritten into the present tense"))
@@ -149,10 +159,8 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAUL
         w.other, w.company = others[bi], company[bi]
         w.paragraph(bi, b, speakers)
 
-    # A second process rewrites narration from the end meanwhile (same script, less time),
-    # starting while the scenes are planned.
-    copy = ahead.start(len(beats), 0, write, lambda record: setattr(w, "record", record), w.memo) \
-        if english else None
+    if copy is None and english:  # starting while the scenes are planned
+        copy = ahead.start(len(beats), 0, write, lambda record: setattr(w, "record", record), w.memo)
     starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
     start_list = sorted(starts)
     for bi in range(len(beats)):

@@ -28,6 +28,9 @@ from adapt.transform.options import GUESSED, Options
 from adapt.transform.songs import Singing
 from adapt.transform.text import end_speech, join_speech, marked, words_of_part
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+"""A run of letters: every word the rewrite could take for a cast name is one."""
+
 
 @dataclass
 class Writer(Singing):
@@ -58,7 +61,14 @@ class Writer(Singing):
     """Where the copy working ahead keeps its rewrites."""
 
     def rewrite(self, text: str, **how: object) -> str:
-        """``voice.to_action(text, **how)``, from ``memo`` when worked out ahead."""
+        """``voice.to_action(text, **how)``, from ``memo`` when worked out ahead.
+
+        A cast name only counts where the passage writes it, so the key holds those alone:
+        a copy that guessed the cast (``guess.py``) finds the same key wherever its guess
+        agrees on the passage's names."""
+        names = how.get("names")
+        if names:
+            how["names"] = names & frozenset(_LETTERS.findall(text))  # type: ignore[operator]
         return self._worked((text, *sorted(how.items())), lambda: voice.to_action(text, **how))  # type: ignore[arg-type]
 
     def paragraphs(self, text: str) -> list[str]:
