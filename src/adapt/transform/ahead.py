@@ -120,6 +120,10 @@ def _work(n: int, first: int, write: Callable[[int], None], recording: Callable[
     """The copy's loop. It never waits for the parent to read (the parent may still be busy
     elsewhere, e.g. attributing speakers, while the copy works): what the pipe cannot take
     yet waits in ``pending``, offered again after every beat."""
+    try:
+        os.nice(19)  # a core nobody else wants: on a busy machine the writer goes first
+    except OSError:
+        pass
     os.set_blocking(fd, False)
     record: dict = {}
     recording(record)
