@@ -247,6 +247,7 @@ def test_copy_started_before_attribution_changes_nothing(monkeypatch) -> None:
     """The copy that guesses the cast (transform/guess.py) gives the script written alone,
     whether its guess is right or wrong; a right guess spares the writer most rewrites."""
     import os
+    import select
 
     from adapt.action import voice
     from adapt.fountain.writer import write_fountain
@@ -262,6 +263,16 @@ def test_copy_started_before_attribution_changes_nothing(monkeypatch) -> None:
         return real(*args, **kwargs)
 
     monkeypatch.setattr(voice, "to_action", counted)
+    real_reached = ahead.Ahead.reached
+
+    def patient(self, bi):  # type: ignore[no-untyped-def]
+        """The writer first takes all the copy sends: the count below must not race it."""
+        while bi == 0 and self.fd >= 0 and self.low > 0:
+            select.select([self.fd], [], [], 1.0)
+            self._read()
+        real_reached(self, bi)
+
+    monkeypatch.setattr(ahead.Ahead, "reached", patient)
     guessed = write_fountain(to_model(parse(text), title="T"))
     with_guess = calls["n"]
     real_cast = guess.collect_cast
@@ -273,7 +284,7 @@ def test_copy_started_before_attribution_changes_nothing(monkeypatch) -> None:
     alone = write_fountain(to_model(parse(text), title="T"))
     assert guessed == wrong == alone
     if hasattr(os, "fork") and (os.cpu_count() or 1) >= 2:
-        assert with_guess < calls["n"]  # the copy's rewrites were taken
+        assert with_guess < calls["n"] // 2, (with_guess, calls["n"])  # the copy's rewrites were taken
 
 
 def test_rewrite_keyed_by_the_names_its_passage_writes() -> None:
