@@ -311,6 +311,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(sig, old)
 
 
+def entry() -> None:
+    """The ``adapt`` command (and ``python -m adapt``): ``main``, then an exit that does not
+    tear the interpreter down. Freeing every cached word table and pattern object by
+    object takes about 0.1 s a run and serves no one; mypy ends its runs the same way.
+    The streams are flushed first, so nothing written is lost."""
+    code = main()
+    from adapt import patterns
+
+    patterns.save()  # what the exit would have saved (the only atexit work of adapt's own)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            code = code or 120  # Python's own status when the final flush fails
+    os._exit(code)
+
+
 def _silence_stdout() -> None:
     """Point stdout at /dev/null, so the final flush at exit cannot fail again."""
     try:
