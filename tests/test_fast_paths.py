@@ -14,7 +14,7 @@ from adapt.language.tables import LazyTable, _inflection_entry, _lemma_entry
 
 
 def _same(lazy: LazyTable, eager: dict) -> None:
-    assert set(lazy._last) | set(lazy._done) == set(eager)  # the same words, none read wrong
+    assert set(lazy._lines) | set(lazy._done) == set(eager)  # the same words, none read wrong
     for word, entry in eager.items():
         got = lazy.get(word, {})
         assert got == entry and list(got) == list(entry), word  # same keys in the same order
@@ -130,10 +130,10 @@ def test_lookups_without_deep_copies() -> None:
 
     from adapt.language.tables import all_inflections, all_lemmas
 
-    words = sorted(Lemmatizer()._getLemmaDict()._last)[::7] + ["Said", "SAID", "xqzzy", "", "Paris"]
+    words = sorted(Lemmatizer()._getLemmaDict()._lines)[::7] + ["Said", "SAID", "xqzzy", "", "Paris"]
     for w in words:
         assert all_lemmas(w) == lemminflect.getAllLemmas(w), w
-    lemmas_ = sorted(Inflections()._getInflDict()._last)[::5] + ["be", "Be", "can", "xqzzy", "Walk"]
+    lemmas_ = sorted(Inflections()._getInflDict()._lines)[::5] + ["be", "Be", "can", "xqzzy", "Walk"]
     for w in lemmas_:
         for upos in (None, "VERB", "NOUN", "PROPN", "ADJ", "AUX"):
             got, want = all_inflections(w, upos), lemminflect.getAllInflections(w, upos)
@@ -225,7 +225,7 @@ def test_word_tables_from_a_damaged_cache(tmp_path, monkeypatch) -> None:
     for word in ("said", "walked", "xqzzy", "'d"):
         assert fresh.get(word, {}) == again.get(word, {}) == damaged.get(word, {})
     assert fresh.get("said") == {"VERB": ("say",)}
-    assert again._words == fresh._words and damaged._lines == fresh._lines
+    assert again._lines == fresh._lines == damaged._lines
 
 
 def _third_person_story(seed: int) -> str:
