@@ -22,7 +22,7 @@ from adapt.read.beats import Beat, Narration, Paragraph, Quote
 from adapt.read.verse import Verse
 from adapt.speakers.attribution import NARRATOR, Attribution, Cast
 from adapt.speakers.names import cue_name
-from adapt.speakers.reported import find_reported_speech
+from adapt.speakers.reported import ReportedSpeech, find_reported_speech
 from adapt.speakers.tags import split_after, split_before
 from adapt.transform.options import GUESSED, Options
 from adapt.transform.songs import Singing
@@ -75,6 +75,14 @@ class Writer(Singing):
         """``voice.short_paragraphs(text)``, from ``memo`` when worked out ahead."""
         return list(self._worked(("short_paragraphs", text), lambda: tuple(voice.short_paragraphs(text))))
 
+    def reported(self, text: str) -> ReportedSpeech | None:
+        """``find_reported_speech(text)``, from ``memo`` when worked out ahead."""
+        return self._worked(("reported", text), lambda: (find_reported_speech(text),))[0]
+
+    def tag_after(self, text: str) -> tuple[bool, str]:
+        """``split_after(text)``, from ``memo`` when worked out ahead."""
+        return self._worked(("split_after", text), lambda: split_after(text))
+
     def _worked(self, key: tuple, work: Callable[[], Any]) -> Any:
         """What ``work()`` gives, from ``memo`` when the copy worked it out ahead; recorded for
         the parent when this is the copy."""
@@ -114,7 +122,7 @@ class Writer(Singing):
             self.elements.extend(Action(marked(par), line) for par in voice.short_paragraphs(text) if par)
             return
         narrator = self.narrator
-        said = find_reported_speech(text)
+        said = self.reported(text)
         speaker = narrator if said and said.subject.lower().split("'")[0] == "i" else None
         if said and speaker:
             self.action(said.before, line)
@@ -262,7 +270,7 @@ class Writer(Singing):
                 block.append(Speech(marked(q.text.strip())))
             nxt = parts[i + 1] if i + 1 < len(parts) else None
             if isinstance(nxt, Narration):
-                tagged, rest = split_after(nxt.text)
+                tagged, rest = self.tag_after(nxt.text)
                 if not rest.strip(" ,.;:–—-"):
                     continue
                 last = k == len(qpos) - 1
