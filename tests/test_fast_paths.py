@@ -251,6 +251,7 @@ def test_copy_started_before_attribution_changes_nothing(monkeypatch) -> None:
 
     from adapt.action import voice
     from adapt.fountain.writer import write_fountain
+    from adapt import transform
     from adapt.read.prose import parse
     from adapt.transform import ahead, guess, to_model
 
@@ -273,8 +274,20 @@ def test_copy_started_before_attribution_changes_nothing(monkeypatch) -> None:
         real_reached(self, bi)
 
     monkeypatch.setattr(ahead.Ahead, "reached", patient)
+    real_take = ahead.Ahead.take
+
+    def patient_take(self, key):  # type: ignore[no-untyped-def]
+        while key not in self.memo and self.fd >= 0:
+            select.select([self.fd], [], [], 1.0)
+            self._read()
+        return real_take(self, key)
+
+    monkeypatch.setattr(ahead.Ahead, "take", patient_take)
+    planned: list[int] = []
+    real_plan = transform.plan_scenes
+    monkeypatch.setattr(transform, "plan_scenes", lambda *a, **k: planned.append(1) or real_plan(*a, **k))
     guessed = write_fountain(to_model(parse(text), title="T"))
-    with_guess = calls["n"]
+    with_guess, planned_with_guess = calls["n"], len(planned)
     real_cast = guess.collect_cast
     monkeypatch.setattr(guess, "collect_cast", lambda beats, proper: (set(), {}, {}, set(), set()))
     wrong = write_fountain(to_model(parse(text), title="T"))  # no names: the keys differ
@@ -285,6 +298,7 @@ def test_copy_started_before_attribution_changes_nothing(monkeypatch) -> None:
     assert guessed == wrong == alone
     if hasattr(os, "fork") and (os.cpu_count() or 1) >= 2:
         assert with_guess < calls["n"] // 2, (with_guess, calls["n"])  # the copy's rewrites were taken
+        assert planned_with_guess == 0 and len(planned) == 1  # and its scene plan (alone: planned here)
 
 
 def test_rewrite_keyed_by_the_names_its_passage_writes() -> None:
@@ -299,3 +313,26 @@ def test_rewrite_keyed_by_the_names_its_passage_writes() -> None:
         mentioned = frozenset(n for n in names if n in text)
         for how in ({"narrator": None, "tense": "past"}, {"narrator": "Newland", "pronoun": "he"}):
             assert to_action(text, names=names, **how) == to_action(text, names=mentioned, **how)
+
+
+def test_copy_plan_taken_only_where_the_cast_answers_the_same() -> None:
+    from adapt.scenes.plan import Start
+    from adapt.transform import guess
+
+    class Sent:
+        def __init__(self, found):  # type: ignore[no-untyped-def]
+            self.found = found
+
+        def take(self, key):  # type: ignore[no-untyped-def]
+            return self.found
+
+    starts = {0: Start("INT. BATH - DAY")}
+    assert guess.planned(Sent((starts, {"Bath": False})), frozenset({"Anne"})) == starts  # type: ignore[arg-type]
+    assert guess.planned(Sent((starts, {"Bath": False})), frozenset({"Bath"})) is None  # type: ignore[arg-type]
+    needs_main = {0: Start(f"INT. {guess._MAIN.upper()}'S HOUSE - DAY", "a guess")}
+    assert guess.planned(Sent((needs_main, {})), frozenset()) is None  # type: ignore[arg-type]
+    assert guess.planned(Sent(None), frozenset()) is None  # type: ignore[arg-type]
+    names = guess._Asked({"Anne"})
+    names.asked = {}  # type: ignore[attr-defined]
+    assert "Anne" in names and "Bath" not in names
+    assert names.asked == {"Anne": True, "Bath": False}  # type: ignore[attr-defined]

@@ -129,7 +129,7 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAUL
     for f in story.front:
         if f not in hidden:
             w.elements.append(Action(marked(f)))
-    people = frozenset(n for k in cast.known for n in (k, *k.split()))
+    people = guess.people(cast)
     by_beat: list[set[str]] = [set() for _ in beats]
     for (bi, _), a in speakers.items():
         if a.speaker != NARRATOR:
@@ -161,7 +161,9 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAUL
 
     if copy is None and english:  # starting while the scenes are planned
         copy = ahead.start(len(beats), 0, write, lambda record: setattr(w, "record", record), w.memo)
-    starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
+    starts = guess.planned(copy, people) if copy else None  # the copy may have planned them
+    if starts is None:
+        starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
     start_list = sorted(starts)
     for bi in range(len(beats)):
         if report and bi % 200 == 0:

@@ -43,6 +43,12 @@ class Ahead:
         if bi >= self.low - CHUNK:
             self.stop()
 
+    def take(self, key: tuple) -> object:
+        """What the copy sent under ``key`` so far (taken out of the memo), or None."""
+        if self.fd >= 0:
+            self._read()
+        return self.memo.pop(key, None)
+
     def _read(self) -> None:
         try:
             while select.select([self.fd], [], [], 0)[0]:

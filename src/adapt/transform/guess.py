@@ -7,6 +7,8 @@ core while the parent attributes: it takes the cast ``collect_cast`` finds (attr
 first step) and lets someone other than the narrator speak every quotation. The parent
 takes a rewrite from it only where every argument agrees (``Writer.rewrite`` keys a rewrite
 by the names its passage writes), so a wrong guess costs time, never a different script.
+The copy plans the scenes first and sends the plan with the names it asked about
+(``_Asked``): the parent takes it where its cast answers them the same (``planned``).
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from dataclasses import dataclass, field
 from adapt.action import music, voice
 from adapt.read.beats import Beat, Paragraph, Stanza
 from adapt.read.settle import song_titles
+from adapt.scenes.plan import Start
+from adapt.scenes.plan import plan as plan_scenes
 from adapt.speakers.attribution import Attribution, Cast
 from adapt.speakers.cast import collect_cast, is_first_person, proper_words
 from adapt.transform import ahead
@@ -22,6 +26,38 @@ from adapt.transform.options import Options
 from adapt.transform.writer import Writer
 
 _SOMEONE = Attribution("\x00someone", "tag")
+_MAIN = "\x00main"
+"""The main character the copy cannot know; a plan that needed it is not taken."""
+PLAN = ("scene plan",)
+"""The memo key of the copy's plan: (starts, the names asked about and their answers)."""
+
+
+def people(cast: Cast) -> frozenset[str]:
+    """The cast's names and their words: never places for the scene plan."""
+    return frozenset(n for k in cast.known for n in (k, *k.split()))
+
+
+class _Asked(frozenset):
+    """Names that remember each one asked about, and the answer (``scenes`` only asks
+    ``name in names``)."""
+
+    def __contains__(self, name: object) -> bool:
+        found = super().__contains__(name)
+        self.asked[name] = found  # type: ignore[attr-defined]
+        return found
+
+
+def planned(copy: ahead.Ahead, names: frozenset[str]) -> dict[int, Start] | None:
+    """The copy's scene plan if it has arrived and holds for ``names``: every name it asked
+    about has the same answer there, and it needed no main character; else None."""
+    found = copy.take(PLAN)
+    if found is None:
+        return None
+    starts, asked = found
+    if any((name in names) != answer for name, answer in asked.items()) \
+            or any(_MAIN.upper() in s.heading or _MAIN.upper() in (s.note or "") for s in starts.values()):
+        return None
+    return starts
 
 
 class _Someone(dict):
@@ -49,6 +85,10 @@ class _Guessed:
     def write(self, bi: int) -> None:
         if self.writer is None:
             self.writer = self._writer()
+            names = _Asked(people(self.writer.cast))
+            names.asked = {}  # type: ignore[attr-defined]
+            starts = plan_scenes(self.writer.beats, names=names, main=_MAIN)
+            self.record[PLAN] = (starts, names.asked)  # type: ignore[attr-defined]
         b = self.writer.beats[bi]
         if isinstance(b, Paragraph):
             self.writer.paragraph(bi, b, _Someone())
