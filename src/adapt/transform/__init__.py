@@ -9,7 +9,6 @@ what the user can override.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -22,13 +21,12 @@ from adapt.action.introductions import first_description
 from adapt.action.pronouns import scene_company, scene_other
 from adapt.fountain.titlepage import title_page
 from adapt.language.detect import NAMES as LANGUAGE_NAMES
-from adapt.language.detect import detect as detect_language
 from adapt.model import Action, Boneyard, Note, SceneHeading, Screenplay, Section
-from adapt.read.beats import Beat, Heading, Paragraph, Quote, SceneBreak, Stanza, to_beats
-from adapt.read.dashes import dash_dialogue
-from adapt.read.settle import settle, song_titles
-from adapt.scenes.chapters import Structure, structure
+from adapt.read.beats import Beat, Heading, Paragraph, Quote, SceneBreak, Stanza
+from adapt.read.settle import song_titles
+from adapt.scenes.chapters import Structure
 from adapt.scenes.plan import plan as plan_scenes
+from adapt.scenes.story import Story, read_story
 from adapt.speakers.attribution import NARRATOR, Attribution, Cast, attribute
 from adapt.speakers.castfile import dump_cast
 from adapt.speakers.names import gender_of_title
@@ -43,32 +41,11 @@ __all__ = ["GUESSED", "Options", "speaker_table", "to_model"]
 _DEFAULTS = Options()
 
 
-def _title(beats: list[Beat]) -> tuple[str | None, list[Beat]]:
-    """A short first line with no sentence in it is the story's title."""
-    if beats and isinstance(beats[0], Paragraph) and not beats[0].quotes:
-        text = beats[0].narration
-        if "\n" not in text and len(text.split()) <= 10 and not re.search(r"[.!?,;]$", text) \
-                and text[:1].isupper():
-            return text, beats[1:]
-    return None, beats
-
-
 def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
     if options.pronoun:
         return options.pronoun
     g = cast.genders.get(NARRATOR) or (gender_of_title(name) if name else None)
     return {"m": "he", "f": "she"}.get(g or "", "they")
-
-
-def _story(tree: Tree, options: Options) -> tuple[str | None, Structure, str]:
-    """The story's structure (title line taken off, chapters, front matter) and the
-    language it is written in."""
-    beats = settle(to_beats(tree))  # verse inside a speech joins the speech
-    language = options.language or detect_language(" ".join(
-        p.text for b in beats[:400] if isinstance(b, Paragraph) for p in b.parts)[:20000])
-    beats = dash_dialogue(beats, language)  # — Где ты был? — спросила Ольга.
-    found_title, beats = _title(beats)
-    return found_title, structure(beats, titled=found_title is not None), language
 
 
 def _attributed(story: Structure, options: Options) -> tuple[Structure, dict[tuple[int, int], Attribution], Cast]:
@@ -80,12 +57,16 @@ def _attributed(story: Structure, options: Options) -> tuple[Structure, dict[tup
     return replace(story, beats=beats), speakers, cast
 
 
-def speaker_table(tree: Tree, options: Options = _DEFAULTS) -> list[tuple[str, str, str]]:
+def _read(tree: Tree | Story, options: Options) -> Story:
+    return tree if isinstance(tree, Story) else read_story(tree, options.language)
+
+
+def speaker_table(tree: Tree | Story, options: Options = _DEFAULTS) -> list[tuple[str, str, str]]:
     """(quoted words, the cue they go under, the pass that decided) for every quotation, in order.
 
     What ``bench/attribution_report.py`` scores, without writing the script.
     """
-    story, speakers, cast = _attributed(_story(tree, options)[1], options)
+    story, speakers, cast = _attributed(_read(tree, options).structure, options)
     beats = story.beats
     w = Writer(cast, options, dict(cast.names), None, "they")
     rows = []
@@ -98,12 +79,13 @@ def speaker_table(tree: Tree, options: Options = _DEFAULTS) -> list[tuple[str, s
     return rows
 
 
-def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAULTS,
+def to_model(tree: Tree | Story, *, title: str | None = None, options: Options = _DEFAULTS,
              report: Callable[[float], None] | None = None,
              cast_out: Callable[[str], None] | None = None) -> Screenplay:
     """The adapted screenplay for a parsed story; ``report`` hears the fraction done,
     ``cast_out`` the cast file of what the adaptation found (``--cast-out``)."""
-    found_title, story, language = _story(tree, options)
+    read = _read(tree, options)  # the parse tree, or the story already read from it
+    found_title, story, language = read.title, read.structure, read.language
     english = language == "en"
     # A second process rewrites narration from the end meanwhile (same script, less time):
     # from now on when the rewrites can do without the speakers (guess.py), else from
