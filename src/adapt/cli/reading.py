@@ -64,6 +64,11 @@ def start(text: str, source: str, language: str | None) -> Reading | None:
     if len(text) < MIN_CHARS or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 \
             or threading.active_count() > 1:
         return None
+    # What the copy needs that this process imports anyway (the stages import it too):
+    # imported before the fork, so the copy starts reading at once.
+    from adapt.read.prose import parse
+    from adapt.scenes.story import read_story
+
     try:
         r, w = os.pipe()
     except OSError:
@@ -77,9 +82,6 @@ def start(text: str, source: str, language: str | None) -> Reading | None:
     if pid == 0:  # the copy: never returns
         try:
             os.close(r)
-            from adapt.read.prose import parse
-            from adapt.scenes.story import read_story
-
             data = pickle.dumps(read_story(parse(text, source=source), language),
                                 protocol=pickle.HIGHEST_PROTOCOL)
             view = memoryview(data)
