@@ -332,8 +332,12 @@ def entry() -> None:
     """The ``adapt`` command (and ``python -m adapt``): ``main``, then an exit that does not
     tear the interpreter down. Freeing every cached word table and pattern object by
     object takes about 0.1 s a run and serves no one; mypy ends its runs the same way.
-    The streams are flushed first, so nothing written is lost."""
+    The streams are flushed first, so nothing written is lost. A run that failed or was
+    stopped, or ran workers (``-j``), exits the usual way: Python's exit also ends the
+    workers that a stopped pool leaves waiting."""
     code = main()
+    if code != EXIT_OK or "concurrent.futures.process" in sys.modules:
+        sys.exit(code)
     from adapt import patterns
 
     patterns.save()  # what the exit would have saved (the only atexit work of adapt's own)

@@ -84,13 +84,23 @@ def to_model(tree: Tree | Story, *, title: str | None = None, options: Options =
              cast_out: Callable[[str], None] | None = None) -> Screenplay:
     """The adapted screenplay for a parsed story; ``report`` hears the fraction done,
     ``cast_out`` the cast file of what the adaptation found (``--cast-out``)."""
-    read = _read(tree, options)  # the parse tree, or the story already read from it
+    copies: list[ahead.Ahead] = []  # never outliving the adaptation, however it ends
+    try:
+        return _adapt(_read(tree, options), title, options, report, cast_out, copies)
+    finally:
+        for copy in copies:
+            copy.stop()
+
+
+def _adapt(read: Story, title: str | None, options: Options, report: Callable[[float], None] | None,
+           cast_out: Callable[[str], None] | None, copies: list[ahead.Ahead]) -> Screenplay:
     found_title, story, language = read.title, read.structure, read.language
     english = language == "en"
     # A second process rewrites narration from the end meanwhile (same script, less time):
     # from now on when the rewrites can do without the speakers (guess.py), else from
     # once they are known.
     copy = guess.start(story.beats, options) if english else None
+    copies.extend([copy] if copy else [])
     story, speakers, cast = _attributed(story, options)
     beats = story.beats
     names = dict(cast.names)
@@ -143,6 +153,7 @@ def to_model(tree: Tree | Story, *, title: str | None = None, options: Options =
 
     if copy is None and english:  # starting while the scenes are planned
         copy = ahead.start(len(beats), 0, write, lambda record: setattr(w, "record", record), w.memo)
+        copies.extend([copy] if copy else [])
     starts = guess.planned(copy, people) if copy else None  # the copy may have planned them
     if starts is None:
         starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
