@@ -336,3 +336,35 @@ def test_copy_plan_taken_only_where_the_cast_answers_the_same() -> None:
     names.asked = {}  # type: ignore[attr-defined]
     assert "Anne" in names and "Bath" not in names
     assert names.asked == {"Anne": True, "Bath": False}  # type: ignore[attr-defined]
+
+
+def test_story_read_in_a_copy_is_the_story_read_here(monkeypatch) -> None:
+    """cli/reading.py: the story a forked copy reads and sends is the one read here; a text
+    the copy cannot read comes back as None (the CLI then reads it, and reports it)."""
+    import os
+
+    from adapt.cli import reading
+    from adapt.read.prose import parse
+    from adapt.scenes.story import read_story
+
+    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        return
+    monkeypatch.setattr(reading, "MIN_CHARS", 0)
+    text = _third_person_story(5)
+    copy = reading.start(text, "t.txt", None)
+    assert copy is not None
+    assert copy.story() == read_story(parse(text))
+    from adapt.scenes import story
+
+    def fails(*args):  # type: ignore[no-untyped-def]
+        raise ValueError("cannot read")
+
+    monkeypatch.setattr(story, "read_story", fails)
+    broken = reading.start(text, "t.txt", None)  # the copy fails: nothing sent
+    assert broken is not None and broken.story() is None
+    monkeypatch.undo()
+    monkeypatch.setattr(reading, "MIN_CHARS", 0)
+    copy = reading.start(text, "t.txt", None)
+    assert copy is not None
+    copy.close()  # never read: ended, not left running
+    assert copy.fd < 0
