@@ -14,7 +14,7 @@ from adapt.language.tables import LazyTable, _inflection_entry, _lemma_entry
 
 
 def _same(lazy: LazyTable, eager: dict) -> None:
-    assert set(lazy._last) | set(lazy._done) == set(eager)  # the same words, none read wrong
+    assert set(lazy._lines) | set(lazy._done) == set(eager)  # the same words, none read wrong
     for word, entry in eager.items():
         got = lazy.get(word, {})
         assert got == entry and list(got) == list(entry), word  # same keys in the same order
@@ -130,10 +130,10 @@ def test_lookups_without_deep_copies() -> None:
 
     from adapt.language.tables import all_inflections, all_lemmas
 
-    words = sorted(Lemmatizer()._getLemmaDict()._last)[::7] + ["Said", "SAID", "xqzzy", "", "Paris"]
+    words = sorted(Lemmatizer()._getLemmaDict()._lines)[::7] + ["Said", "SAID", "xqzzy", "", "Paris"]
     for w in words:
         assert all_lemmas(w) == lemminflect.getAllLemmas(w), w
-    lemmas_ = sorted(Inflections()._getInflDict()._last)[::5] + ["be", "Be", "can", "xqzzy", "Walk"]
+    lemmas_ = sorted(Inflections()._getInflDict()._lines)[::5] + ["be", "Be", "can", "xqzzy", "Walk"]
     for w in lemmas_:
         for upos in (None, "VERB", "NOUN", "PROPN", "ADJ", "AUX"):
             got, want = all_inflections(w, upos), lemminflect.getAllInflections(w, upos)
@@ -225,4 +225,146 @@ def test_word_tables_from_a_damaged_cache(tmp_path, monkeypatch) -> None:
     for word in ("said", "walked", "xqzzy", "'d"):
         assert fresh.get(word, {}) == again.get(word, {}) == damaged.get(word, {})
     assert fresh.get("said") == {"VERB": ("say",)}
-    assert again._words == fresh._words and damaged._lines == fresh._lines
+    assert again._lines == fresh._lines == damaged._lines
+
+
+def _third_person_story(seed: int) -> str:
+    rnd = random.Random(seed)
+    people = ["Anne", "Mr. Harrison", "Marilla", "Diana"]
+    moves = ["walked into the kitchen", "had gone to the garden", "was sitting in the parlour",
+             "looked at the window and sighed", "never knew why the door was shut"]
+    paragraphs = []
+    for i in range(600):
+        who = rnd.choice(people + ["She", "He"])
+        line = f"{who} {rnd.choice(moves)}. Price came when {rnd.choice(people)} {rnd.choice(moves)}."
+        if i % 3 == 0:
+            line = f'"Is it late, {rnd.choice(people)}?" said {rnd.choice(people)}, coldly. {line}'
+        paragraphs.append(line)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def test_copy_started_before_attribution_changes_nothing(monkeypatch) -> None:
+    """The copy that guesses the cast (transform/guess.py) gives the script written alone,
+    whether its guess is right or wrong; a right guess spares the writer most rewrites."""
+    import os
+    import select
+
+    from adapt.action import voice
+    from adapt.fountain.writer import write_fountain
+    from adapt import transform
+    from adapt.read.prose import parse
+    from adapt.transform import ahead, guess, to_model
+
+    text = _third_person_story(3)
+    calls = {"n": 0}
+    real = voice.to_action
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(voice, "to_action", counted)
+    real_reached = ahead.Ahead.reached
+
+    def patient(self, bi):  # type: ignore[no-untyped-def]
+        """The writer first takes all the copy sends: the count below must not race it."""
+        while bi == 0 and self.fd >= 0 and self.low > 0:
+            select.select([self.fd], [], [], 1.0)
+            self._read()
+        real_reached(self, bi)
+
+    monkeypatch.setattr(ahead.Ahead, "reached", patient)
+    real_take = ahead.Ahead.take
+
+    def patient_take(self, key):  # type: ignore[no-untyped-def]
+        while key not in self.memo and self.fd >= 0:
+            select.select([self.fd], [], [], 1.0)
+            self._read()
+        return real_take(self, key)
+
+    monkeypatch.setattr(ahead.Ahead, "take", patient_take)
+    planned: list[int] = []
+    real_plan = transform.plan_scenes
+    monkeypatch.setattr(transform, "plan_scenes", lambda *a, **k: planned.append(1) or real_plan(*a, **k))
+    guessed = write_fountain(to_model(parse(text), title="T"))
+    with_guess, planned_with_guess = calls["n"], len(planned)
+    real_cast = guess.collect_cast
+    monkeypatch.setattr(guess, "collect_cast", lambda beats, proper: (set(), {}, {}, set(), set()))
+    wrong = write_fountain(to_model(parse(text), title="T"))  # no names: the keys differ
+    monkeypatch.setattr(guess, "collect_cast", real_cast)
+    monkeypatch.setattr(ahead, "MIN_BEATS", 10 ** 9)
+    calls["n"] = 0
+    alone = write_fountain(to_model(parse(text), title="T"))
+    assert guessed == wrong == alone
+    if hasattr(os, "fork") and (os.cpu_count() or 1) >= 2:
+        assert with_guess < calls["n"] // 2, (with_guess, calls["n"])  # the copy's rewrites were taken
+        assert planned_with_guess == 0 and len(planned) == 1  # and its scene plan (alone: planned here)
+
+
+def test_rewrite_keyed_by_the_names_its_passage_writes() -> None:
+    """A cast name the passage never writes changes nothing in its rewrite."""
+    from adapt.action.voice import to_action
+
+    passages = ["Archer choked. Price was there, and Grant's hat fell.",
+                "After supper Anne sat by the fire. Will went out; May had gone.",
+                "O'Hara looked at Archer’s coat and laughed."]
+    names = frozenset({"Archer", "Price", "Grant", "Anne", "Will", "May", "Hara", "Olenska", "Newland"})
+    for text in passages:
+        mentioned = frozenset(n for n in names if n in text)
+        for how in ({"narrator": None, "tense": "past"}, {"narrator": "Newland", "pronoun": "he"}):
+            assert to_action(text, names=names, **how) == to_action(text, names=mentioned, **how)
+
+
+def test_copy_plan_taken_only_where_the_cast_answers_the_same() -> None:
+    from adapt.scenes.plan import Start
+    from adapt.transform import guess
+
+    class Sent:
+        def __init__(self, found):  # type: ignore[no-untyped-def]
+            self.found = found
+
+        def take(self, key):  # type: ignore[no-untyped-def]
+            return self.found
+
+    starts = {0: Start("INT. BATH - DAY")}
+    assert guess.planned(Sent((starts, {"Bath": False})), frozenset({"Anne"})) == starts  # type: ignore[arg-type]
+    assert guess.planned(Sent((starts, {"Bath": False})), frozenset({"Bath"})) is None  # type: ignore[arg-type]
+    needs_main = {0: Start(f"INT. {guess._MAIN.upper()}'S HOUSE - DAY", "a guess")}
+    assert guess.planned(Sent((needs_main, {})), frozenset()) is None  # type: ignore[arg-type]
+    assert guess.planned(Sent(None), frozenset()) is None  # type: ignore[arg-type]
+    names = guess._Asked({"Anne"})
+    names.asked = {}  # type: ignore[attr-defined]
+    assert "Anne" in names and "Bath" not in names
+    assert names.asked == {"Anne": True, "Bath": False}  # type: ignore[attr-defined]
+
+
+def test_story_read_in_a_copy_is_the_story_read_here(monkeypatch) -> None:
+    """cli/reading.py: the story a forked copy reads and sends is the one read here; a text
+    the copy cannot read comes back as None (the CLI then reads it, and reports it)."""
+    import os
+
+    from adapt.cli import reading
+    from adapt.read.prose import parse
+    from adapt.scenes.story import read_story
+
+    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        return
+    monkeypatch.setattr(reading, "MIN_CHARS", 0)
+    text = _third_person_story(5)
+    copy = reading.start(text, "t.txt", None)
+    assert copy is not None
+    assert copy.story() == read_story(parse(text))
+    from adapt.scenes import story
+
+    def fails(*args):  # type: ignore[no-untyped-def]
+        raise ValueError("cannot read")
+
+    monkeypatch.setattr(story, "read_story", fails)
+    broken = reading.start(text, "t.txt", None)  # the copy fails: nothing sent
+    assert broken is not None and broken.story() is None
+    monkeypatch.undo()
+    monkeypatch.setattr(reading, "MIN_CHARS", 0)
+    copy = reading.start(text, "t.txt", None)
+    assert copy is not None
+    copy.close()  # never read: ended, not left running
+    assert copy.fd < 0

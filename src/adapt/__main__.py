@@ -1,6 +1,4 @@
 """``python -m adapt``."""
-import sys
+from adapt.cli import entry
 
-from adapt.cli import main
-
-sys.exit(main())
+entry()

@@ -25,16 +25,18 @@ def introduce(elements: list[Element], *, name_of: Callable[[str], str],
     cues = {e.character for e in elements if isinstance(e, Dialogue)}
     patterns = {c: _pattern(name_of(c)) for c in cues}
     waiting = {c for c in cues if patterns[c] is not None and c.lower() not in _NOT_SOMEONE}
+    longest_first = sorted(waiting, key=lambda c: -len(name_of(c)))
     out: list[Element] = []
     scene = 0  # where the current scene starts in ``out``
     for e in elements:
         if isinstance(e, (SceneHeading, Section)):
             scene = len(out) + 1
             out.append(e)
-        elif isinstance(e, Action) and waiting and looks_english(e.text):
+        elif isinstance(e, Action) and waiting and _names_any(e.text, waiting, patterns) \
+                and looks_english(e.text):
             text = e.text
-            for c in sorted(waiting, key=lambda c: -len(name_of(c))):
-                text, found = _capitalise(text, patterns[c])  # type: ignore[arg-type]
+            for c in [c for c in longest_first if c in waiting]:
+                text, found = _capitalise(text, *patterns[c])  # type: ignore[misc]
                 if found:
                     waiting.discard(c)
             out.append(Action(text, e.line) if text != e.text else e)
@@ -96,8 +98,15 @@ def intro_line(name: str, describe: Describe | None = None) -> str:
     return f"{who[:1].upper()}{who[1:]} is there."
 
 
-def _pattern(name: str) -> re.Pattern[str] | None:
-    """The name as action prints it, a whole word; a first name may run on into a surname."""
+def _names_any(text: str, cues: set[str], patterns: dict[str, tuple[re.Pattern[str], str] | None]) -> bool:
+    """Whether ``text`` writes the words of any of the ``cues``' patterns (each match holds
+    them): an action line that names no one waiting is passed over without a search."""
+    return any(patterns[c][1] in text for c in cues)  # type: ignore[index]
+
+
+def _pattern(name: str) -> tuple[re.Pattern[str], str] | None:
+    """The name as action prints it, a whole word; a first name may run on into a surname.
+    With the pattern, the words every match of it holds (a quick test before a search)."""
     name = " ".join(name.split())
     if not name or not re.search(r"[A-Za-z]", name):
         return None
@@ -109,12 +118,14 @@ def _pattern(name: str) -> re.Pattern[str] | None:
         pos = lemmas(name.split()[-1].split("-")[-1])
         if pos and "NOUN" not in pos:
             return None  # "through", "herself": no one to introduce
-        return re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}?)({re.escape(name)})\b(?!['’]s)")
+        return re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}?)({re.escape(name)})\b(?!['’]s)"), name
     # The look-ahead (the name's first letter) only lets the scan skip faster.
-    return re.compile(rf"(?={re.escape(name[0])})(?<![\w'’-])({re.escape(name)}(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)?)(?![\w-])")
+    return re.compile(rf"(?={re.escape(name[0])})(?<![\w'’-])({re.escape(name)}(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)?)(?![\w-])"), name
 
 
-def _capitalise(text: str, pattern: re.Pattern[str]) -> tuple[str, bool]:
+def _capitalise(text: str, pattern: re.Pattern[str], words: str) -> tuple[str, bool]:
+    if words not in text:
+        return text, False
     if pattern.groups == 2:  # "the old gardener": only describing words between
         m = next((m for m in pattern.finditer(text) if all(
             {"ADJ", "NOUN"} & set(lemmas(w)) and w not in FUNCTION_WORDS for w in m.group(1).split())), None)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from adapt.language.lexicon import lemmas
 from adapt.language.sentences import SPEECH_VERBS as ENGLISH_LEMMAS
 
 SPEECH_VERBS: dict[str, frozenset[str]] = {
@@ -99,6 +98,10 @@ def is_speech_verb(word: str, language: str) -> bool:
     """Is ``word`` a speech verb's form in ``language`` ("said", "dit-il", "сказала")?"""
     low = word.lower().strip(".,;:!?…")
     if language == "en":
+        # lemminflect on first use: reading a story (``scenes.story``) can then start
+        # without it (``cli.reading``).
+        from adapt.language.lexicon import lemmas
+
         return any(lemma in ENGLISH_LEMMAS for lemma in lemmas(low).get("VERB", ()))
     forms = SPEECH_VERBS.get(language)
     if forms is None:

@@ -21,10 +21,7 @@ class LazyTable:
     """The mapping lemminflect reads (``.get(word, default)`` only), built word by word."""
 
     def __init__(self, fn: str, entry, fixed: dict | None = None) -> None:  # type: ignore[no-untyped-def]
-        lines, words = _split(fn)
-        self._lines, self._words = lines, words
-        self._last = dict(zip(words, range(len(words)), strict=True))
-        self._first = dict(zip(reversed(words), range(len(words) - 1, -1, -1), strict=True))
+        self._lines = _lines_by_word(fn)
         self._entry = entry
         self._done: dict = dict(fixed or {})
 
@@ -33,35 +30,38 @@ class LazyTable:
             return self._done[word]
         except KeyError:
             pass
-        last = self._last.get(word)
-        if last is None:
+        lines = self._lines.get(word)
+        if lines is None:
             return default
         # The word's lines in file order (lemminflect merges them in that order).
-        lines = [self._lines[i] for i in range(self._first[word], last + 1) if self._words[i] == word]
-        value = self._done[word] = self._entry(lines)
+        value = self._done[word] = self._entry([lines] if isinstance(lines, str) else list(lines))
         return value
 
 
-def _split(fn: str) -> tuple[list[str], list[str]]:
-    """A table's lines and the word each is about, kept in the user's cache after the first
-    run (splitting 120,000 lines is most of the cost that is left)."""
+def _lines_by_word(fn: str) -> dict[str, str | tuple[str, ...]]:
+    """A table's lines by the word each is about (one line, or a tuple of them in file order),
+    kept in the user's cache after the first run: one dict to load, not a list of lines to
+    index again every run (splitting 120,000 lines is most of the cost that is left)."""
     stat = os.stat(fn)
-    name = "tables-" + hashlib.sha1(f"{fn}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    name = "tables-by-word-" + hashlib.sha1(f"{fn}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
     raw = usercache.read(name)
     if raw:
         try:
-            lines, words = marshal.loads(raw)
-            if isinstance(lines, list) and isinstance(words, list) and len(lines) == len(words):
-                return lines, words
+            table = marshal.loads(raw)
+            if isinstance(table, dict):
+                return table
         except (EOFError, ValueError, TypeError):
             pass
     with open(fn, "rb") as f:
         lines = gzip.decompress(f.read()).decode().split("\n")
     if lines and not lines[-1]:
         lines.pop()  # the newline that ends the file, not a line
-    words = [ln[:ln.find(",")] for ln in lines]
-    usercache.write(name, marshal.dumps((lines, words)))
-    return lines, words
+    grouped: dict[str, list[str]] = {}
+    for line in lines:
+        grouped.setdefault(line[:line.find(",")], []).append(line)
+    table = {w: ls[0] if len(ls) == 1 else tuple(ls) for w, ls in grouped.items()}
+    usercache.write(name, marshal.dumps(table))
+    return table
 
 
 def _lemma_entry(lines: list[str]) -> dict:

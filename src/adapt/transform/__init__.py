@@ -9,7 +9,6 @@ what the user can override.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -22,18 +21,17 @@ from adapt.action.introductions import first_description
 from adapt.action.pronouns import scene_company, scene_other
 from adapt.fountain.titlepage import title_page
 from adapt.language.detect import NAMES as LANGUAGE_NAMES
-from adapt.language.detect import detect as detect_language
 from adapt.model import Action, Boneyard, Note, SceneHeading, Screenplay, Section
-from adapt.read.beats import Beat, Heading, Paragraph, Quote, SceneBreak, Stanza, to_beats
-from adapt.read.dashes import dash_dialogue
-from adapt.read.settle import settle, song_titles
-from adapt.scenes.chapters import Structure, structure
+from adapt.read.beats import Beat, Heading, Paragraph, Quote, SceneBreak, Stanza
+from adapt.read.settle import song_titles
+from adapt.scenes.chapters import Structure
 from adapt.scenes.plan import plan as plan_scenes
+from adapt.scenes.story import Story, read_story
 from adapt.speakers.attribution import NARRATOR, Attribution, Cast, attribute
 from adapt.speakers.castfile import dump_cast
 from adapt.speakers.names import gender_of_title
 from adapt.speakers.tags import split_before
-from adapt.transform import ahead
+from adapt.transform import ahead, guess
 from adapt.transform.options import GUESSED, Options
 from adapt.transform.text import marked
 from adapt.transform.writer import Writer
@@ -43,16 +41,6 @@ __all__ = ["GUESSED", "Options", "speaker_table", "to_model"]
 _DEFAULTS = Options()
 
 
-def _title(beats: list[Beat]) -> tuple[str | None, list[Beat]]:
-    """A short first line with no sentence in it is the story's title."""
-    if beats and isinstance(beats[0], Paragraph) and not beats[0].quotes:
-        text = beats[0].narration
-        if "\n" not in text and len(text.split()) <= 10 and not re.search(r"[.!?,;]$", text) \
-                and text[:1].isupper():
-            return text, beats[1:]
-    return None, beats
-
-
 def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
     if options.pronoun:
         return options.pronoun
@@ -60,28 +48,25 @@ def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
     return {"m": "he", "f": "she"}.get(g or "", "they")
 
 
-def _attributed(tree: Tree, options: Options) -> tuple[str | None, Structure, dict[tuple[int, int], Attribution], Cast, str]:
-    """The story's structure (title line taken off, chapters, front matter), who speaks
-    each quotation, and the language it is written in."""
-    beats = settle(to_beats(tree))  # verse inside a speech joins the speech
-    language = options.language or detect_language(" ".join(
-        p.text for b in beats[:400] if isinstance(b, Paragraph) for p in b.parts)[:20000])
-    beats = dash_dialogue(beats, language)  # — Где ты был? — спросила Ольга.
-    found_title, beats = _title(beats)
-    story = structure(beats, titled=found_title is not None)
+def _attributed(story: Structure, options: Options) -> tuple[Structure, dict[tuple[int, int], Attribution], Cast]:
+    """Who speaks each quotation, and the cast."""
     speakers, cast = attribute(story.beats, narrator=options.narrator, aliases=dict(options.aliases))
     # Song titles in quotes ("sang 'The Ash Grove'") go back to the narration, after the
     # attribution so that they do not shift its turn order.
     beats, speakers = song_titles(story.beats, speakers)
-    return found_title, replace(story, beats=beats), speakers, cast, language
+    return replace(story, beats=beats), speakers, cast
 
 
-def speaker_table(tree: Tree, options: Options = _DEFAULTS) -> list[tuple[str, str, str]]:
+def _read(tree: Tree | Story, options: Options) -> Story:
+    return tree if isinstance(tree, Story) else read_story(tree, options.language)
+
+
+def speaker_table(tree: Tree | Story, options: Options = _DEFAULTS) -> list[tuple[str, str, str]]:
     """(quoted words, the cue they go under, the pass that decided) for every quotation, in order.
 
     What ``bench/attribution_report.py`` scores, without writing the script.
     """
-    _, story, speakers, cast, _ = _attributed(tree, options)
+    story, speakers, cast = _attributed(_read(tree, options).structure, options)
     beats = story.beats
     w = Writer(cast, options, dict(cast.names), None, "they")
     rows = []
@@ -94,20 +79,37 @@ def speaker_table(tree: Tree, options: Options = _DEFAULTS) -> list[tuple[str, s
     return rows
 
 
-def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAULTS,
+def to_model(tree: Tree | Story, *, title: str | None = None, options: Options = _DEFAULTS,
              report: Callable[[float], None] | None = None,
              cast_out: Callable[[str], None] | None = None) -> Screenplay:
     """The adapted screenplay for a parsed story; ``report`` hears the fraction done,
     ``cast_out`` the cast file of what the adaptation found (``--cast-out``)."""
-    found_title, story, speakers, cast, language = _attributed(tree, options)
+    copies: list[ahead.Ahead] = []  # never outliving the adaptation, however it ends
+    try:
+        return _adapt(_read(tree, options), title, options, report, cast_out, copies)
+    finally:
+        for copy in copies:
+            copy.stop()
+
+
+def _adapt(read: Story, title: str | None, options: Options, report: Callable[[float], None] | None,
+           cast_out: Callable[[str], None] | None, copies: list[ahead.Ahead]) -> Screenplay:
+    found_title, story, language = read.title, read.structure, read.language
+    english = language == "en"
+    # A second process rewrites narration from the end meanwhile (same script, less time):
+    # from now on when the rewrites can do without the speakers (guess.py), else from
+    # once they are known.
+    copy = guess.start(story.beats, options) if english else None
+    copies.extend([copy] if copy else [])
+    story, speakers, cast = _attributed(story, options)
     beats = story.beats
     names = dict(cast.names)
     narrator_name = names.get(NARRATOR)
     sample = " ".join(b.narration for b in beats if isinstance(b, Paragraph))[:20000]
-    english = language == "en"
     w = Writer(cast, options, names, voice.detect_tense(sample) if english else None,
                 _pronoun(cast, options, narrator_name), english=english, beats=beats,
-                songs=music.Songs.for_story([b.lines for b in beats if isinstance(b, Stanza)]))
+                songs=music.Songs.for_story([b.lines for b in beats if isinstance(b, Stanza)]),
+                memo=copy.memo if copy else {})
     if not english and options.notes:
         w.elements.append(Note(f"language: the text reads as {LANGUAGE_NAMES.get(language, language)}; "
                                "narration is kept as written, not rewritten into the present tense"))
@@ -119,7 +121,7 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAUL
     for f in story.front:
         if f not in hidden:
             w.elements.append(Action(marked(f)))
-    people = frozenset(n for k in cast.known for n in (k, *k.split()))
+    people = guess.people(cast)
     by_beat: list[set[str]] = [set() for _ in beats]
     for (bi, _), a in speakers.items():
         if a.speaker != NARRATOR:
@@ -149,11 +151,12 @@ def to_model(tree: Tree, *, title: str | None = None, options: Options = _DEFAUL
         w.other, w.company = others[bi], company[bi]
         w.paragraph(bi, b, speakers)
 
-    # A second process rewrites narration from the end meanwhile (same script, less time),
-    # starting while the scenes are planned.
-    copy = ahead.start(len(beats), 0, write, lambda record: setattr(w, "record", record), w.memo) \
-        if english else None
-    starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
+    if copy is None and english:  # starting while the scenes are planned
+        copy = ahead.start(len(beats), 0, write, lambda record: setattr(w, "record", record), w.memo)
+        copies.extend([copy] if copy else [])
+    starts = guess.planned(copy, people) if copy else None  # the copy may have planned them
+    if starts is None:
+        starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
     start_list = sorted(starts)
     for bi in range(len(beats)):
         if report and bi % 200 == 0:

@@ -43,6 +43,12 @@ class Ahead:
         if bi >= self.low - CHUNK:
             self.stop()
 
+    def take(self, key: tuple) -> object:
+        """What the copy sent under ``key`` so far (taken out of the memo), or None."""
+        if self.fd >= 0:
+            self._read()
+        return self.memo.pop(key, None)
+
     def _read(self) -> None:
         try:
             while select.select([self.fd], [], [], 0)[0]:
@@ -107,17 +113,7 @@ def start(n: int, first: int, write: Callable[[int], None], recording: Callable[
     if pid == 0:  # the copy: never returns
         try:
             os.close(r)
-            record: dict = {}
-            recording(record)
-            end = n
-            while end > first:
-                begin = max(first, end - CHUNK)
-                record.clear()
-                for bi in range(begin, end):
-                    write(bi)
-                payload = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
-                _write_all(w, _HEADER.pack(begin, len(payload)) + payload)
-                end = begin
+            _work(n, first, write, recording, w)
         except BaseException:  # noqa: B036 (the copy must end here, whatever happened)
             pass
         os._exit(0)
@@ -125,7 +121,39 @@ def start(n: int, first: int, write: Callable[[int], None], recording: Callable[
     return Ahead(pid, r, memo, n)
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
+def _work(n: int, first: int, write: Callable[[int], None], recording: Callable[[dict], None],
+          fd: int) -> None:
+    """The copy's loop. It never waits for the parent to read (the parent may still be busy
+    elsewhere, e.g. attributing speakers, while the copy works): what the pipe cannot take
+    yet waits in ``pending``, offered again after every beat."""
+    try:
+        os.nice(19)  # a core nobody else wants: on a busy machine the writer goes first
+    except OSError:
+        pass
+    os.set_blocking(fd, False)
+    record: dict = {}
+    recording(record)
+    pending = bytearray()
+    end = n
+    while end > first:
+        begin = max(first, end - CHUNK)
+        record.clear()
+        for bi in range(begin, end):
+            write(bi)
+            if pending:
+                _offer(fd, pending)
+        payload = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+        pending += _HEADER.pack(begin, len(payload)) + payload
+        _offer(fd, pending)
+        end = begin
+    os.set_blocking(fd, True)
+    while pending:
+        _offer(fd, pending)
+
+
+def _offer(fd: int, pending: bytearray) -> None:
+    """Write what the pipe takes now of ``pending``, and drop it from there."""
+    try:
+        del pending[:os.write(fd, pending)]
+    except BlockingIOError:
+        pass

@@ -22,11 +22,14 @@ from adapt.read.beats import Beat, Narration, Paragraph, Quote
 from adapt.read.verse import Verse
 from adapt.speakers.attribution import NARRATOR, Attribution, Cast
 from adapt.speakers.names import cue_name
-from adapt.speakers.reported import find_reported_speech
+from adapt.speakers.reported import ReportedSpeech, find_reported_speech
 from adapt.speakers.tags import split_after, split_before
 from adapt.transform.options import GUESSED, Options
 from adapt.transform.songs import Singing
 from adapt.transform.text import end_speech, join_speech, marked, words_of_part
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+"""A run of letters: every word the rewrite could take for a cast name is one."""
 
 
 @dataclass
@@ -58,12 +61,27 @@ class Writer(Singing):
     """Where the copy working ahead keeps its rewrites."""
 
     def rewrite(self, text: str, **how: object) -> str:
-        """``voice.to_action(text, **how)``, from ``memo`` when worked out ahead."""
+        """``voice.to_action(text, **how)``, from ``memo`` when worked out ahead.
+
+        A cast name only counts where the passage writes it, so the key holds those alone:
+        a copy that guessed the cast (``guess.py``) finds the same key wherever its guess
+        agrees on the passage's names."""
+        names = how.get("names")
+        if names:
+            how["names"] = names & frozenset(_LETTERS.findall(text))  # type: ignore[operator]
         return self._worked((text, *sorted(how.items())), lambda: voice.to_action(text, **how))  # type: ignore[arg-type]
 
     def paragraphs(self, text: str) -> list[str]:
         """``voice.short_paragraphs(text)``, from ``memo`` when worked out ahead."""
         return list(self._worked(("short_paragraphs", text), lambda: tuple(voice.short_paragraphs(text))))
+
+    def reported(self, text: str) -> ReportedSpeech | None:
+        """``find_reported_speech(text)``, from ``memo`` when worked out ahead."""
+        return self._worked(("reported", text), lambda: (find_reported_speech(text),))[0]
+
+    def tag_after(self, text: str) -> tuple[bool, str]:
+        """``split_after(text)``, from ``memo`` when worked out ahead."""
+        return self._worked(("split_after", text), lambda: split_after(text))
 
     def _worked(self, key: tuple, work: Callable[[], Any]) -> Any:
         """What ``work()`` gives, from ``memo`` when the copy worked it out ahead; recorded for
@@ -104,7 +122,7 @@ class Writer(Singing):
             self.elements.extend(Action(marked(par), line) for par in voice.short_paragraphs(text) if par)
             return
         narrator = self.narrator
-        said = find_reported_speech(text)
+        said = self.reported(text)
         speaker = narrator if said and said.subject.lower().split("'")[0] == "i" else None
         if said and speaker:
             self.action(said.before, line)
@@ -252,7 +270,7 @@ class Writer(Singing):
                 block.append(Speech(marked(q.text.strip())))
             nxt = parts[i + 1] if i + 1 < len(parts) else None
             if isinstance(nxt, Narration):
-                tagged, rest = split_after(nxt.text)
+                tagged, rest = self.tag_after(nxt.text)
                 if not rest.strip(" ,.;:–—-"):
                     continue
                 last = k == len(qpos) - 1

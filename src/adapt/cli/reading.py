@@ -1,0 +1,94 @@
+"""The story read in a second process while this one imports the adaptation stages (CLI).
+
+Importing the adaptation (every stage, lemminflect, numpy) and reading a novel (the prose
+grammar's parse, the beats, the chapters) take about as long as each other and need
+nothing of each other. On a machine with a second core, a forked copy parses the text and
+reads the story (``scenes.story.read_story``, which needs none of those imports) and sends
+it back pickled, while this process imports. Anything that goes wrong there (a text the
+grammar cannot read, a copy that dies) leaves the reading to this process, which then
+reports it as it always did; without fork, with threads running or on one core, no copy.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from adapt.scenes.story import Story
+
+MIN_CHARS = 200_000
+"""A shorter text is read here: the copy would not pay for itself."""
+
+
+class Reading:
+    """The parent's end of the copy reading the story."""
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self.pid, self.fd = pid, fd
+
+    def story(self) -> Story | None:
+        """The story the copy read (waiting for it), or None when it could not."""
+        chunks = []
+        try:
+            while data := os.read(self.fd, 1 << 20):
+                chunks.append(data)
+        except OSError:
+            chunks = []
+        self.close()
+        try:
+            return pickle.loads(b"".join(chunks)) if chunks else None
+        except Exception:  # a copy that died mid-way: read here
+            return None
+
+    def close(self) -> None:
+        """End the copy (if it still runs: nobody will read it) and forget it."""
+        if self.fd < 0:
+            return
+        os.close(self.fd)
+        self.fd = -1
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        try:
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+
+
+def start(text: str, source: str, language: str | None) -> Reading | None:
+    """Fork a copy that reads ``text`` as ``read_story`` would; None when there is none."""
+    if len(text) < MIN_CHARS or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 \
+            or threading.active_count() > 1:
+        return None
+    # What the copy needs that this process imports anyway (the stages import it too):
+    # imported before the fork, so the copy starts reading at once.
+    from adapt.read.prose import parse
+    from adapt.scenes.story import read_story
+
+    try:
+        r, w = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(r)
+        os.close(w)
+        return None
+    if pid == 0:  # the copy: never returns
+        try:
+            os.close(r)
+            data = pickle.dumps(read_story(parse(text, source=source), language),
+                                protocol=pickle.HIGHEST_PROTOCOL)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(w, view):]
+        except BaseException:  # noqa: B036 (the copy must end here, whatever happened)
+            pass
+        os._exit(0)
+    os.close(w)
+    return Reading(pid, r)
