@@ -121,6 +121,13 @@ def test_a_tag_before_the_speech_is_its_last_subjects() -> None:
     assert "COOL" not in [cue for cue, _ in got]  # "the cool answer": an answer, not a speaker
 
 
+def test_the_one_an_introduced_speech_calls_by_name_is_not_its_speaker() -> None:
+    text = ('Marilla and Anne sat at breakfast.\n\n"Good morning," said Marilla.\n\n'
+            '"Good morning," said Anne.\n\nThe kettle boiled. Then Anne spoke:\n\n'
+            '"Now, Anne, I noticed last night that you threw your clothes about."\n')
+    assert said(text)[-1][0] == "MARILLA"
+
+
 def test_a_speech_that_runs_on_keeps_its_speaker() -> None:
     text = ('"I will tell you the whole story," said Small. "It began in India.\n\n'
             '"We were four of us then.\n\n"And now I am alone."\n')

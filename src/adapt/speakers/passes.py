@@ -58,6 +58,8 @@ def _called(b: Paragraph, r: Resolver) -> set[str]:
 
 
 def _intro(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
+    if t.intro and t.intro in _called(b, r):
+        return None  # "Marilla came in and said:" / "Now, Marilla, ...": someone speaks to her
     return Attribution(t.intro, "intro") if t.intro else None
 
 
