@@ -30,6 +30,10 @@ constable sergeant doctor nurse clerk stationmaster station-master landlord land
 man woman lady gentleman fellow youth captain colonel soldier sailor prisoner guard voice
 """.split())
 _HONORIFIC = {"ladyship": "f", "lordship": "m", "majesty": "m", "highness": "m", "honour": "m", "worship": "m"}
+_STYLED = {"ladyship": ("Lady", "Countess", "Duchess", "Baroness", "Marchioness", "Viscountess"),
+           "lordship": ("Lord", "Sir", "Earl", "Duke", "Baron", "Marquis", "Viscount", "Count"),
+           "majesty": ("King", "Queen"), "highness": ("Prince", "Princess")}
+"""The titles a style of address belongs to: "her Ladyship" is a Lady."""
 _COMPANIONS = {"companion", "friend", "comrade", "colleague", "partner", "fellow-traveller"}
 _SPOUSE = {"wife": {"Mr.": "Mrs.", "Mr": "Mrs"}, "lady": {"Mr.": "Mrs.", "Mr": "Mrs", "Sir": "Lady", "Lord": "Lady"},
            "husband": {"Mrs.": "Mr.", "Mrs": "Mr", "Lady": "Sir"}}
@@ -175,7 +179,10 @@ class Resolver:
                 return None  # "The" alone opens a sentence; it names nobody
             head = words[-1]
             if head.lower() in _HONORIFIC:  # "her Ladyship"
-                return self.by_gender(_HONORIFIC[head.lower()], exclude, avoid)
+                titled = [k for k in reversed(self.recent) if k not in exclude
+                          and k.split()[0].rstrip(".") in _STYLED.get(head.lower(), ())]
+                # "said her Ladyship": the lady of the scene (Lady Catherine), not whoever was named last
+                return titled[0] if titled else self.by_gender(_HONORIFIC[head.lower()], exclude, avoid)
             if words[0].lower() in ("my", "our") and head.lower() in _COMPANIONS:
                 # "said my companion" in a first-person story: whoever is with the narrator.
                 for key in reversed(self.recent):
