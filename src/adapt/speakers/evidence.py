@@ -8,7 +8,7 @@ from adapt.language.sentences import sentences
 from adapt.read.beats import Narration, Paragraph
 from adapt.speakers import tags
 from adapt.speakers.names import COMMON_GENDER, PRONOUN_GENDER
-from adapt.speakers.resolver import NAME_RE, GENERIC_PEOPLE, RELATIVES, Resolver, first_subject, last_clause
+from adapt.speakers.resolver import GENERIC_PEOPLE, RELATIVES, Resolver, first_subject, last_clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +32,7 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
     for k, i in enumerate(qpos):
         q = b.parts[i]
         # Whom the speech calls or talks about ("Jane is ill," she said): not its speaker.
-        addressed = r.called([q.text]) | {  # type: ignore[union-attr]
-            w for m in NAME_RE.finditer(q.text) if m.start() > 0 and (w := r.person(m.group(0)))}  # type: ignore[union-attr]
+        addressed = r.called([q.text]) | r.talked_about([q.text])  # type: ignore[union-attr]
         after = b.parts[i + 1] if i + 1 < len(b.parts) else None
         if isinstance(after, Narration):
             m = tags.match_after(after.text)

@@ -17,7 +17,7 @@ from adapt.language.sentences import sentences
 from adapt.read.beats import Paragraph
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.quotes import Turn
-from adapt.speakers.resolver import NAME_RE, Resolver, first_subject
+from adapt.speakers.resolver import Resolver, first_subject
 
 
 class Pass(NamedTuple):
@@ -55,8 +55,7 @@ def _action(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
 def _called(b: Paragraph, r: Resolver) -> set[str]:
     """Whom the paragraph's speech calls or talks about by name: not its speaker ("Yes,
     Charlotte, ...", "Anne is a good girl")."""
-    return r.called(q.text for q in b.quotes) | {
-        k for q in b.quotes for m in NAME_RE.finditer(q.text) if m.start() > 0 and (k := r.person(m.group(0)))}
+    return r.called(q.text for q in b.quotes) | r.talked_about(q.text for q in b.quotes)
 
 
 def _intro(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:

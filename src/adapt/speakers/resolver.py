@@ -95,6 +95,11 @@ class Resolver:
         """Whom these speeches call by name ("Yes, Charlotte, ..."): the keys, never the speaker."""
         return {self.in_room(v) for text in speeches for v in vocatives(text)}
 
+    def talked_about(self, speeches: Iterable[str]) -> set[str]:
+        """Whom these speeches name past their first word ("Anne is a good girl"): people
+        rarely name themselves, so not the speaker either."""
+        return {k for text in speeches for m in NAME_RE.finditer(text) if m.start() > 0 and (k := self.person(m.group(0)))}
+
     def in_room(self, vocative: str) -> str:
         """The one a title and surname addresses: in a scene without the eldest Miss Bennet,
         "Miss Bennet" is the sister who is there (Elizabeth Bennet, just mentioned)."""
