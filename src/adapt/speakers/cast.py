@@ -177,13 +177,14 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
     for b in beats:
         if isinstance(b, Paragraph):
             for sent in sentences(b.narration):
-                here = set()
                 for m in NAME_RE.finditer(sent):
                     key = alias.get(m.group(0), m.group(0))
-                    here.add(alias.get(clean_name(m.group(0)), clean_name(m.group(0))))
                     if key in seen and re.match(r"[^.;:!?]{0,60}?\b(?:he|she|his|her|him)\b", sent[m.end():]):
                         person[key] += 1
-                _apart(here, apart)
+                # Two names in one clause are two people; across the clauses of a long
+                # sentence one person is often named twice ("Miss Crawford ...; Mary's ...").
+                for clause in re.split(r";\s+", sent):
+                    _apart(_keys(clause, alias), apart)
             # In speech too, and a speech's names beside the tag's ("Diana, ...," said Mrs. Barry).
             for i, p in enumerate(b.parts):
                 if isinstance(p, Quote):

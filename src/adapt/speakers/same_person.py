@@ -72,6 +72,8 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
         g = gender_of_title(k)
         if not t or len(words) != 2 or not g or words[1] not in by_surname:
             continue
+        if t in _MARRIED and f"Miss {words[1]}" in known:
+            continue  # "Mrs. Price" beside a "Miss Price": the mother, not the daughter both could be
         family = by_surname[words[1]]
         same_sex = [p for p in family if p != k and genders.get(p) == g]
         fits = [p for p in same_sex if frozenset((k, p)) not in apart]
