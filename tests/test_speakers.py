@@ -79,6 +79,10 @@ def test_a_quotation_running_on_into_its_speakers_clause_is_theirs() -> None:
             '"She will wear a bonnet," Janey speculated.\n\n'
             '"A bonnet, in this weather," thought Newland.\n')
     assert [cue for cue, _ in said(text)] == ["JANEY", "NEWLAND"]
+    told = ('I read the paper by the fire, and Holmes smoked. Miss Morstan sat with us.\n\n'
+            '"Look here, Watson," said Holmes.\n\n"Is it bad news?" said Miss Morstan.\n\n'
+            '"That is satisfactory," thought I. "Sholto is safe."\n')
+    assert said(told)[-2:] == [("NARRATOR", "tag")] * 2  # the one telling the story, though two others are here
 
 
 def test_a_person_told_apart_by_what_he_wears_is_a_character_of_his_own() -> None:

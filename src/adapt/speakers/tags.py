@@ -71,7 +71,7 @@ def speaker_after() -> re.Pattern[str]:
     Janey speculated', '"...," thought Elizabeth'. Evidence of the speaker only: the
     narration stays as it is written (``split_after`` reads speech verbs alone)."""
     return patterns.compile(
-        rf"^\s*(?:(?:thought|thinks)\s+(?P<s1>{NAME})(?=[\s,.;:!?]|$)"
+        rf"^\s*(?:(?:thought|thinks)\s+(?P<s1>{NAME}|I|he|she)(?=[\s,.;:!?]|$)"
         rf"|(?P<s2>{NAME}|he|she)\s+(?:[a-z]+ly\s+)?(?:thought|thinks|[a-z]+ed)\b(?!\s+(?:to|that)\b))")
 
 
