@@ -261,6 +261,10 @@ def _outcome(job: Job, source: str, figures: ScriptStats | None) -> Outcome:
 
 
 
+_workers_ended = False
+"""A stopped -j run ended its workers (``_end_workers``)."""
+
+
 def _stop(signum: int, frame: FrameType | None) -> None:
     raise Interrupted(signum)
 
@@ -305,6 +309,8 @@ def _end_workers(pool: ProcessPoolExecutor) -> None:
     for w in workers:
         w.join(5)
     pool.shutdown(wait=False, cancel_futures=True)
+    global _workers_ended
+    _workers_ended = all(not w.is_alive() for w in workers)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -336,18 +342,29 @@ def entry() -> None:
     stopped, or ran workers (``-j``), exits the usual way: Python's exit also ends the
     workers that a stopped pool leaves waiting."""
     code = main()
+    if _workers_ended:
+        # A stopped -j run whose workers are gone: Python's own exit would still wake the
+        # pool's manager thread through a pipe the stop closed, and print its traceback.
+        _flush()
+        os._exit(code)
     if code != EXIT_OK or "concurrent.futures.process" in sys.modules:
         sys.exit(code)
     from adapt import patterns
 
     patterns.save()  # what the exit would have saved (the only atexit work of adapt's own)
     logging.shutdown()
+    os._exit(_flush() or code)
+
+
+def _flush() -> int:
+    """Flush the standard streams before an ``os._exit``; 120 (Python's own status) if that fails."""
+    failed = 0
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (OSError, ValueError):
-            code = code or 120  # Python's own status when the final flush fails
-    os._exit(code)
+            failed = 120
+    return failed
 
 
 def _silence_stdout() -> None:
