@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import os
 import pickle
-import signal
-import threading
 from typing import TYPE_CHECKING
+
+from adapt import forked
 
 if TYPE_CHECKING:
     from adapt.scenes.story import Story
@@ -47,48 +47,24 @@ class Reading:
         """End the copy (if it still runs: nobody will read it) and forget it."""
         if self.fd < 0:
             return
-        os.close(self.fd)
+        forked.end(self.pid, self.fd)
         self.fd = -1
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-        except OSError:
-            pass
-        try:
-            os.waitpid(self.pid, 0)
-        except OSError:
-            pass
 
 
 def start(text: str, source: str, language: str | None) -> Reading | None:
     """Fork a copy that reads ``text`` as ``read_story`` would; None when there is none."""
-    if len(text) < MIN_CHARS or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 \
-            or threading.active_count() > 1:
+    if len(text) < MIN_CHARS:
         return None
     # What the copy needs that this process imports anyway (the stages import it too):
     # imported before the fork, so the copy starts reading at once.
     from adapt.read.prose import parse
     from adapt.scenes.story import read_story
 
-    try:
-        r, w = os.pipe()
-    except OSError:
-        return None
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(r)
-        os.close(w)
-        return None
-    if pid == 0:  # the copy: never returns
-        try:
-            os.close(r)
-            data = pickle.dumps(read_story(parse(text, source=source), language),
-                                protocol=pickle.HIGHEST_PROTOCOL)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(w, view):]
-        except BaseException:  # noqa: B036 (the copy must end here, whatever happened)
-            pass
-        os._exit(0)
-    os.close(w)
-    return Reading(pid, r)
+    def work(w: int) -> None:
+        data = pickle.dumps(read_story(parse(text, source=source), language), protocol=pickle.HIGHEST_PROTOCOL)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(w, view):]
+
+    found = forked.fork(work)
+    return Reading(*found) if found else None

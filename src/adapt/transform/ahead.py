@@ -14,10 +14,10 @@ from __future__ import annotations
 import os
 import pickle
 import select
-import signal
 import struct
-import threading
 from collections.abc import Callable
+
+from adapt import forked
 
 MIN_BEATS = 400
 """A story shorter than this is written alone: the copy would not pay for itself."""
@@ -77,19 +77,8 @@ class Ahead:
         """End the copy (if it still runs) and forget it."""
         if self.fd < 0:
             return
-        try:
-            os.close(self.fd)
-        except OSError:
-            pass
+        forked.end(self.pid, self.fd)
         self.fd = -1
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-        except OSError:
-            pass
-        try:
-            os.waitpid(self.pid, 0)
-        except OSError:
-            pass
 
 
 def start(n: int, first: int, write: Callable[[int], None], recording: Callable[[dict], None],
@@ -97,28 +86,10 @@ def start(n: int, first: int, write: Callable[[int], None], recording: Callable[
     """Fork a copy that calls ``write(bi)`` for beats ``n - 1`` back to ``first``, chunk by
     chunk (each chunk in order), and sends back what each chunk recorded in the dict it
     handed ``recording``; what arrives goes into ``memo``. None when there is no copy."""
-    if n - first < MIN_BEATS or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 \
-            or threading.active_count() > 1:
+    if n - first < MIN_BEATS:
         return None
-    try:
-        r, w = os.pipe()
-    except OSError:
-        return None
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(r)
-        os.close(w)
-        return None
-    if pid == 0:  # the copy: never returns
-        try:
-            os.close(r)
-            _work(n, first, write, recording, w)
-        except BaseException:  # noqa: B036 (the copy must end here, whatever happened)
-            pass
-        os._exit(0)
-    os.close(w)
-    return Ahead(pid, r, memo, n)
+    found = forked.fork(lambda w: _work(n, first, write, recording, w))
+    return Ahead(*found, memo, n) if found else None
 
 
 def _work(n: int, first: int, write: Callable[[int], None], recording: Callable[[dict], None],
