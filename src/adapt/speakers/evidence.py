@@ -51,9 +51,9 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
                     explicit[i] = s
                     if subj_text in ("he", "she"):
                         pronoun[i] = PRONOUN_GENDER[subj_text]
-                    generic = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}(\w+)", subj_text)
-                    if generic and generic.group(1) in GENERIC_PEOPLE and not s.startswith("\x00"):
-                        pronoun[i] = GENERIC_PEOPLE[generic.group(1)]  # "said the old gentleman"
+                    head = _the_noun(subj_text)
+                    if head in GENERIC_PEOPLE and not s.startswith("\x00"):
+                        pronoun[i] = GENERIC_PEOPLE[head]  # "said the old gentleman"
                     rel = re.fullmatch(r"(?:his|her)\s+(\w+)", subj_text)
                     if rel and RELATIVES.get(rel.group(1)):
                         pronoun[i] = RELATIVES[rel.group(1)]  # "said her mother": a woman, which one is a guess
@@ -166,13 +166,19 @@ sneer scowl groan chuckle giggle yawn cough shudder start wink tears""".split())
 def _marked_out(subject: str, text: str, m: re.Match[str], r: Resolver) -> str | None:
     """'said the gentleman in the white waistcoat': a man told apart by what he wears or
     holds is a character of his own, not whichever man the scene just named."""
-    generic = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}(\w+)", subject)
+    head = _the_noun(subject)
     group = next(g for g in tags.GROUPS if m.group(g))
-    if not generic or generic.group(1) not in COMMON_GENDER or group != "s1":
+    if head not in COMMON_GENDER or group != "s1":
         return None
     mark = _MARK.match(text, m.end(group))
     if not mark or mark.group("head") in _MANNER or " of " in mark.group(0):  # "with a burst of tears"
         return None
     key = "\x00" + " ".join((subject + mark.group(0)).split())
-    r.genders.setdefault(key, COMMON_GENDER[generic.group(1)])
+    r.genders.setdefault(key, COMMON_GENDER[head])  # type: ignore[index]
     return key
+
+
+def _the_noun(subject: str) -> str | None:
+    """The head of a tag's "the (...) noun" subject: "the old gentleman" → "gentleman"."""
+    found = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}(\w+)", subject)
+    return found.group(1) if found else None
