@@ -14,7 +14,7 @@ import os
 import pickle
 from typing import TYPE_CHECKING
 
-from adapt import forked
+from adapt.read import forked
 
 if TYPE_CHECKING:
     from adapt.scenes.story import Story

@@ -17,7 +17,7 @@ import select
 import struct
 from collections.abc import Callable
 
-from adapt import forked
+from adapt.read import forked
 
 MIN_BEATS = 400
 """A story shorter than this is written alone: the copy would not pay for itself."""

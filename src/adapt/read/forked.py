@@ -1,4 +1,4 @@
-"""A forked copy of this process that works on, and writes what it finds to a pipe.
+"""A forked copy of this process that works on and writes what it finds to a pipe (reading stage).
 
 The CLI reads the story in one (``cli/reading.py``) and the writer rewrites narration ahead
 in another (``transform/ahead.py``); both start, feed and end them the same way.
