@@ -192,10 +192,38 @@ def test_a_title_and_surname_join_the_one_person_written_with_that_surname() -> 
     assert cues[6] != cues[7]  # Mrs. Barry is not her daughter Diana Barry: "Diana, ...," said Mrs. Barry
 
 
+def test_a_title_once_beside_a_given_name_and_a_full_name_join_one_woman() -> None:
+    # "Madame Olenska--Ellen--": once side by side is no proof of two women;
+    # "Mrs. Rachel" of "Mrs. Rachel Lynde" is "Mrs. Lynde"; "Mrs Mann" is "Mrs. Mann".
+    text = ('Ellen Olenska was pale, and she sat down. Newland bowed to Ellen Olenska. '
+            'Madame Olenska--Ellen, as he called her--smiled.\n\n'
+            '"You are late," said Newland.\n\n"You are kind," said Madame Olenska.\n\n'
+            '"Sit here, Ellen," said Newland.\n\n"Thank you," said Ellen.\n\n'
+            'Mrs. Rachel Lynde came to the door; she was curious. Mrs. Rachel Lynde sat by Marilla.\n\n'
+            '"Well, Marilla," said Mrs. Lynde.\n\n"Well, Rachel," said Marilla.\n\n"I heard," said Mrs. Rachel.\n\n'
+            'Mrs Mann curtsied; she was afraid. Mr. Bumble frowned.\n\n"Well?" said Mr. Bumble.\n\n'
+            '"Sir," said Mrs Mann.\n\n"Speak," said Mr. Bumble.\n\n"Yes," said Mrs. Mann.\n')
+    cues = [c for c, _ in said(text)]
+    assert cues[1] == cues[3]  # Madame Olenska is Ellen
+    assert cues[4] == cues[6] and cues[4] != cues[5]  # Mrs. Lynde is Mrs. Rachel, not Marilla
+    assert cues[8] == cues[10] != cues[7]
+
+
+def test_a_generic_tag_noun_is_not_the_unnamed_role_before_it() -> None:
+    # "said the gentleman" after "the lad" spoke: a named man of the scene, not THE LAD;
+    # nor is "him" in "The man took him by the collar" anyone's cue.
+    text = ('Mr. Brownlow met Nancy on the bridge.\n\n"This way," whispered the lad who held the door.\n\n'
+            '"A fear of what?" asked the gentleman.\n\n"I scarcely know," replied Nancy.\n\n'
+            'The man took him by the collar and cried, "Bring me a stick."\n')
+    cues = [c for c, _ in said(text)]
+    assert cues[1] == "MR. BROWNLOW" and cues[0] != cues[1]
+    assert "HIM" not in cues
+
+
 @pytest.mark.parametrize("word, proper, ok", [
     ("Was", {"Was"}, False), ("Ugh", set(), False), ("Tranquilly", set(), False), ("Having", set(), False),
     ("True", set(), False), ("Harry", {"Harry"}, True), ("Piano", set(), False), ("Renée", set(), True),
-    ("Mr. Something", set(), True)])
+    ("Mr. Something", set(), True), ("Him", {"Him"}, False)])
 def test_plausible_names(word: str, proper: set[str], ok: bool) -> None:
     assert plausible_name(word, proper) is ok
 

@@ -51,10 +51,10 @@ def _keys(text: str, alias: dict[str, str]) -> set[str]:
     return {alias.get(n, n) for m in NAME_RE.finditer(text) if (n := clean_name(m.group(0)))}
 
 
-def _apart(keys: set[str], apart: set[frozenset[str]]) -> None:
-    """Names written together are two people (a sentence, a speech and its tag)."""
+def _apart(keys: set[str], apart: Counter[frozenset[str]]) -> None:
+    """Names written together are two people (a sentence, a speech and its tag), counted."""
     if len(keys) > 1:
-        apart.update(frozenset((a, c)) for a in keys for c in keys if a < c)
+        apart.update({frozenset((a, c)) for a in keys for c in keys if a < c})
 
 
 def _full_names(forms: Counter[str], surname: str, proper: frozenset[str]) -> list[tuple[str, int]]:
@@ -68,8 +68,15 @@ def _full_names(forms: Counter[str], surname: str, proper: frozenset[str]) -> li
 def proper_words(beats: list[Beat]) -> frozenset[str]:
     """Words capitalised inside sentences somewhere in the narration: proper names, and not
     whatever merely opens a sentence ("Then", "Men")."""
-    return frozenset(m.group(1) for b in beats if isinstance(b, Paragraph)
-                     for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)", b.narration))
+    texts = [b.narration for b in beats if isinstance(b, Paragraph)]
+    caps = Counter(m.group(1) for t in texts for m in _MID_CAPITAL.finditer(t))
+    lower = Counter(w for t in texts for w in _LOWER_WORD.findall(t))
+    # "the Home Department" once, "home" a hundred times: a word, not a name.
+    return frozenset(w for w, c in caps.items() if c * 10 >= lower[w.lower()])
+
+
+_MID_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
 def is_first_person(beats: list[Beat]) -> bool:
@@ -173,7 +180,7 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
     # A name from narration joins the cast only when it acts like a person: a title,
     # or a he/she that follows it in the same sentence.
     person: Counter[str] = Counter()
-    apart: set[frozenset[str]] = set()  # two keys written in one sentence: two people
+    apart: Counter[frozenset[str]] = Counter()  # two keys written in one sentence: two people
     for b in beats:
         if isinstance(b, Paragraph):
             for sent in sentences(b.narration):

@@ -227,6 +227,8 @@ NOT_PERSON_NOUNS = frozenset("other others same one ones first second third four
                               "rest elder younger eldest youngest both all each either neither".split())
 _INTERJECTIONS = frozenset("ugh lor la lo ay aye aha ha hah hem hm hmm humph pooh pshaw bah alas hush "
                            "tut fie heigh ho oho hallo hullo halloa whew phew".split())
+_PRONOUNS = frozenset("i me my he him his she her hers it its we us our they them their you your "
+                      "thee thou thy who whom".split())  # "Him" of the hymns is no one's cue
 
 
 def plausible_name(name: str, proper: frozenset[str] | set[str] = frozenset(), *, nouns: bool = False) -> bool:
@@ -245,7 +247,7 @@ def plausible_name(name: str, proper: frozenset[str] | set[str] = frozenset(), *
     pos = lemmas(low)
     if words[0] in WORD_NAMES and words[0] in proper:
         return True  # "May" of "May Welland", written with a capital mid-sentence
-    if low in _INTERJECTIONS or "AUX" in pos or (low.endswith("ing") and "VERB" in pos and "NOUN" not in pos):
+    if low in _INTERJECTIONS or low in _PRONOUNS or "AUX" in pos or (low.endswith("ing") and "VERB" in pos and "NOUN" not in pos):
         return False  # "Ugh", "Was", "Having": never anyone's name
     if words[0] in proper:
         return True

@@ -230,7 +230,10 @@ class Resolver:
                 # "said the old gentleman": like "he said", someone of the scene the narration
                 # just named (Mr. Brownlow), not a character called GENTLEMAN; the turn
                 # model may re-choose among the men of the exchange.
-                who = self.by_gender(GENERIC_PEOPLE[head.lower()], exclude, avoid)
+                # A named one, or one this noun named: "the lad" of the line before is not
+                # the gentleman, "the gentleman in the white waistcoat" may be.
+                roles = {k for k in self.recent if k.startswith("\x00") and head.lower() not in k.split()}
+                who = self.by_gender(GENERIC_PEOPLE[head.lower()], exclude | roles, avoid)
                 if who not in PLACEHOLDER.values():
                     return who
             if words[0].lower() in ("the", "a", "an") and head.lower() in _PEOPLE_NOUNS | set(COMMON_GENDER):

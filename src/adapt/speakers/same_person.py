@@ -26,11 +26,12 @@ def _title(form: str) -> str | None:
 
 
 def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], genders: dict[str, str],
-                apart: set[frozenset[str]], proper: frozenset[str]) -> dict[str, str]:
+                apart: Counter[frozenset[str]], proper: frozenset[str]) -> dict[str, str]:
     """Key → the key of the same person, for keys that name someone another key already names.
 
     ``forms``: every capitalised name in the text, counted; ``alias``: form → key so far;
-    ``genders``: key → "m"/"f"; ``apart``: pairs of keys written in one sentence as two people.
+    ``genders``: key → "m"/"f"; ``apart``: pairs of keys written in one sentence as two people,
+    with how often.
     """
     def key(f: str) -> str:
         return alias.get(f, f)
@@ -46,8 +47,8 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
             by_surname.setdefault(words[-1], Counter())[key(f)] += c
     links: dict[str, str] = {}
 
-    def link(a: str, b: str) -> None:
-        if a != b and a in known and b in known and frozenset((a, b)) not in apart:
+    def link(a: str, b: str, proof: int = 1) -> None:
+        if a != b and a in known and b in known and apart[frozenset((a, b))] < proof:
             keep, drop = (a, b) if forms[a] >= forms[b] else (b, a)
             links[drop] = keep
 
@@ -65,6 +66,15 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
             link(key(f), plain)  # not "Mrs. Newland Archer" → Newland
         if _title(f) not in _MARRIED | {"Mr"}:
             link(key(f), key(f"{t} {given}"))  # "Sir Harry", "Miss Lucilla"; "Mr. Henry" is a surname
+        elif g == "f" and given not in by_surname and key(f"{t} {given}") not in links:
+            # "Mrs. Rachel" is "Mrs. Rachel Lynde", so "Mrs. Lynde" too; a "Mrs. Manson" beside
+            # "Mrs. Manson Mingott" is a Manson of her own.
+            link(links.get(key(f), key(f)), key(f"{t} {given}"))
+    # "Mrs Mann" is "Mrs. Mann", the full stop left out.
+    for k in sorted(known):
+        first, _, rest = k.partition(" ")
+        if rest and title_of(k) and not first.endswith(".") and f"{first}. {rest}" in known:
+            link(key(f"{first}. {rest}"), k)
     # "Miss Bartlett" → the one woman written "<given> Bartlett".
     for k in sorted(known):
         t = _title(k)
@@ -76,18 +86,21 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
             continue  # "Mrs. Price" beside a "Miss Price": the mother, not the daughter both could be
         family = by_surname[words[1]]
         same_sex = [p for p in family if p != k and genders.get(p) == g]
-        fits = [p for p in same_sex if frozenset((k, p)) not in apart]
+        # Once beside her is no proof for a woman ("Madame Olenska!--Oh, don't, Ellen"); a
+        # "Mr. Price" written once beside the one William Price may be his father.
+        proof = 2 if g == "f" else 1
+        fits = [p for p in same_sex if apart[frozenset((k, p))] < proof]
         # The one left must be the one the text writes that way most: among sisters, which is
         # "Miss Bennet" is a convention, not evidence ("Miss Lydia Bennet" twice is none).
         if len(fits) == 1 and 2 * family[fits[0]] >= sum(family[p] for p in same_sex):
-            link(k, fits[0])
+            link(k, fits[0], proof)
     # A bare surname the narration uses ("Crawford") is the one man written with it, unless
     # "Mr. Crawford" outnumbers it (then it may be the father's).
     for k in sorted(known):
         if len(k.split()) != 1 or k not in by_surname or k in links:
             continue
         mister = forms[f"Mr. {k}"] + forms[f"Mr {k}"]
-        fits = [p for p in by_surname[k] if p != k and genders.get(p) == "m" and frozenset((k, p)) not in apart]
+        fits = [p for p in by_surname[k] if p != k and genders.get(p) == "m" and not apart[frozenset((k, p))]]
         if len(fits) == 1 and forms[k] > mister and genders.get(k, "m") == "m":
             link(k, fits[0])
     follow(links)

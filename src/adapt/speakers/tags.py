@@ -40,7 +40,7 @@ _PHRASAL = set("put puts broke breaks break struck strikes strike cut cuts chime
 # quietly", "the boy looking up").
 _NOT_IN_NP_WORDS = (r"(?:in|on|at|to|with|of|and|or|but|as|who|which|that|for|from|by|into|upon|up|down|out|"
                     r"off|over|after|before|during|without|behind|between|through|across|against|among|"
-                    r"the|a|an|his|her|my|their|our|was|were|is|had|has|then|again)\b")
+                    r"the|a|an|his|her|my|their|our|him|them|me|us|it|was|were|is|had|has|then|again)\b")
 _NOT_IN_NP = rf"(?!{_NOT_IN_NP_WORDS}|[a-z]+ly\b|[a-z]+ing\b)"
 # Before the head an -ly word is an adjective ("the kindly old aunt", "the stately lady").
 _MODIFIER = rf"(?!{_NOT_IN_NP_WORDS}|[a-z]+ing\b)[a-z-]+"
@@ -176,6 +176,14 @@ def match_after(text: str) -> re.Match[str] | None:
     return m
 
 
+def named_tag(text: str) -> bool:
+    """The tag opening this narration has a name for its subject ("said Tom"), not "he" or
+    "her brother"."""
+    m = tag_after().match(text)
+    s = m and next(m.group(g) for g in GROUPS if m.group(g))
+    return bool(s) and s[:1].isupper() and s not in ("I", "He", "She") and not s.startswith(("The ", "His ", "Her ", "My "))
+
+
 def split_after(text: str) -> tuple[bool, str]:
     """Narration after a quotation → (it opens with a tag, the narration without the
     tag's subject and verb): ', he coldly replied. He left.' → (True, 'coldly. He left.').
@@ -194,11 +202,14 @@ def split_after(text: str) -> tuple[bool, str]:
         return False, text  # "She begins walking", "I shouted it more fiercely"
     (a, b), (c, d) = sorted([m.span(sg), m.span(vg)])
     middle = text[b:c].strip()
-    if sg == "s2" and middle and not all(w.endswith("ly") for w in middle.split()):
+    progressive = m.group(vg).endswith("ing") and middle in ("was", "were", "is", "are")  # "Mary was screaming"
+    if sg == "s2" and middle and not progressive and not all(w.endswith("ly") for w in middle.split()):
         kept = text[b:]  # "has the nerve to say, trying to catch her breath"
     else:
         if sg == "s4":  # "said the unsympathetic Marilla" → (unsympathetic)
             middle = re.sub(r"^the\s+", "", middle)
+        if progressive:
+            middle = ""
         kept = text[m.start():a] + " " + middle + " " + text[d:]
     kept = re.sub(r"^[\s,;:!?—–-]*(?:half-)?", "", kept)
     kept = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(kept.split()))

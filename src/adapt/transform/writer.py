@@ -23,7 +23,7 @@ from adapt.read.verse import Verse
 from adapt.speakers.attribution import NARRATOR, Attribution, Cast
 from adapt.speakers.names import cue_name
 from adapt.speakers.reported import ReportedSpeech, find_reported_speech
-from adapt.speakers.tags import split_after, split_before
+from adapt.speakers.tags import named_tag, split_after, split_before
 from adapt.transform.options import GUESSED, Options
 from adapt.transform.songs import Singing
 from adapt.transform.text import end_speech, join_speech, marked, words_of_part
@@ -271,6 +271,10 @@ class Writer(Singing):
             nxt = parts[i + 1] if i + 1 < len(parts) else None
             if isinstance(nxt, Narration):
                 tagged, rest = self.tag_after(nxt.text)
+                if tagged and not (a and a.evidence in ("tag", "pronoun")) and named_tag(nxt.text):
+                    # The words read like a tag, yet attribution did not take the name in it
+                    # ("Tom was shouting" with no Tom it knows): the narration keeps the name.
+                    tagged, rest = False, nxt.text
                 if not rest.strip(" ,.;:–—-"):
                     continue
                 last = k == len(qpos) - 1
