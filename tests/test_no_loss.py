@@ -26,7 +26,7 @@ from test_escaping import shapes, title_shape
 from adapt.fountain.reader import read_fountain
 from adapt.fountain.writer import write_fountain
 from adapt.inline import plain
-from adapt.model import Dialogue, Lyrics, Screenplay, Speech
+from adapt.model import Action, Dialogue, Lyrics, Screenplay, Speech
 from adapt.read.beats import Heading, Narration, Paragraph, Quote, Stanza, to_beats
 from adapt.read.decode import read_input
 from adapt.read.prose import parse
@@ -286,3 +286,14 @@ KEPT = {
 @pytest.mark.parametrize("prose, word", KEPT.values(), ids=KEPT.keys())
 def test_tag_business_is_kept(prose: str, word: str) -> None:
     assert lemmas(word) & _adapted_words(prose)
+
+
+@pytest.mark.parametrize("prose, kept", [
+    ('The man took Bob by the collar and cried, "Bring me a stick." Women were screaming.', "Women"),
+    ('"Stop!" Tom was shouting. The door shut.', "Tom"),
+])
+def test_what_reads_like_a_tag_of_someone_else_stays_action(prose: str, kept: str) -> None:
+    # The cue is the man's (or a guess), so the sentence after the speech is action, whole.
+    doc = to_model(parse(prose), title="T", options=Options(notes=False))
+    action = " ".join(e.text for e in doc.elements if isinstance(e, Action))
+    assert kept in action.split()

@@ -14,14 +14,13 @@ from adapt.read.beats import Beat, Paragraph, Quote
 from adapt.speakers.cast import (
     Cast,
     collect_cast,
-    is_first_person,
     merge_vocative_aliases,
     name_placeholders,
     narrator_gender,
-    proper_words,
 )
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.exchange import Evidence, fill_turns
+from adapt.speakers.narration import is_first_person, proper_words
 from adapt.speakers.passes import decide
 from adapt.speakers.quotes import Table, read_turns
 from adapt.speakers.resolver import NARRATOR, PLACEHOLDER, Resolver

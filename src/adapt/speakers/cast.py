@@ -65,31 +65,6 @@ def _full_names(forms: Counter[str], surname: str, proper: frozenset[str]) -> li
     return sorted(found, key=lambda fc: (-fc[1], fc[0]))
 
 
-def proper_words(beats: list[Beat]) -> frozenset[str]:
-    """Words capitalised inside sentences somewhere in the narration: proper names, and not
-    whatever merely opens a sentence ("Then", "Men")."""
-    texts = [b.narration for b in beats if isinstance(b, Paragraph)]
-    caps = Counter(m.group(1) for t in texts for m in _MID_CAPITAL.finditer(t))
-    lower = Counter(w for t in texts for w in _LOWER_WORD.findall(t))
-    # "the Home Department" once, "home" a hundred times: a word, not a name.
-    return frozenset(w for w, c in caps.items() if c * 10 >= lower[w.lower()])
-
-
-_MID_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
-
-
-def is_first_person(beats: list[Beat]) -> bool:
-    """Told by an "I": first-person words make over 1.2% of the narration."""
-    words = i_count = 0
-    for b in beats:
-        if isinstance(b, Paragraph):
-            text = b.narration
-            words += len(text.split())
-            i_count += len(re.findall(r"\b(?:I|me|my|I'm|I’m)\b", text))
-    return words > 0 and i_count / words > 0.012
-
-
 def collect_cast(beats: list[Beat], proper: frozenset[str]
                  ) -> tuple[set[str], dict[str, str], dict[str, str], set[str], set[str]]:
     """Names seen as tag subjects or vocatives, their genders, bare-name aliases, the

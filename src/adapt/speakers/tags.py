@@ -176,12 +176,14 @@ def match_after(text: str) -> re.Match[str] | None:
     return m
 
 
-def named_tag(text: str) -> bool:
-    """The tag opening this narration has a name for its subject ("said Tom"), not "he" or
-    "her brother"."""
+def named_tag(text: str) -> str | None:
+    """The name a tag opening this narration has for its subject ("said Tom": Tom), not
+    "he" or "her brother"."""
     m = tag_after().match(text)
     s = m and next(m.group(g) for g in GROUPS if m.group(g))
-    return bool(s) and s[:1].isupper() and s not in ("I", "He", "She") and not s.startswith(("The ", "His ", "Her ", "My "))
+    if not s or not s[:1].isupper() or s in ("I", "He", "She") or s.startswith(("The ", "His ", "Her ", "My ")):
+        return None
+    return re.sub(r"['’]s$", "", s)
 
 
 def split_after(text: str) -> tuple[bool, str]:

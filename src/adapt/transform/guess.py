@@ -20,7 +20,8 @@ from adapt.read.settle import song_titles
 from adapt.scenes.plan import Start
 from adapt.scenes.plan import plan as plan_scenes
 from adapt.speakers.attribution import Attribution, Cast
-from adapt.speakers.cast import collect_cast, is_first_person, proper_words
+from adapt.speakers.cast import collect_cast
+from adapt.speakers.narration import is_first_person, proper_words
 from adapt.transform import ahead
 from adapt.transform.options import Options
 from adapt.transform.writer import Writer

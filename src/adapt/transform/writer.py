@@ -271,9 +271,11 @@ class Writer(Singing):
             nxt = parts[i + 1] if i + 1 < len(parts) else None
             if isinstance(nxt, Narration):
                 tagged, rest = self.tag_after(nxt.text)
-                if tagged and not (a and a.evidence in ("tag", "pronoun")) and named_tag(nxt.text):
+                named = named_tag(nxt.text) if tagged else None
+                if named and not (a and a.evidence in ("tag", "pronoun") and self.cast.forms.get(named, named) == a.speaker):
                     # The words read like a tag, yet attribution did not take the name in it
-                    # ("Tom was shouting" with no Tom it knows): the narration keeps the name.
+                    # ("Tom was shouting" with no Tom it knows; '"Bring me a stick." Women
+                    # were screaming.' said by the man): the narration keeps them.
                     tagged, rest = False, nxt.text
                 if not rest.strip(" ,.;:–—-"):
                     continue
