@@ -147,6 +147,18 @@ def test_the_narrators_we_names_the_two_of_them() -> None:
         "The ferryman waves Ada and Mara aboard.")
     # with no one companion the "we" stays as written
     assert voice.to_action("We ran.", narrator="Ada", pronoun="she", tense="past") == "We run."
+    # the companion's own "us" is the narrator and someone else; "we all" are more than two
+    assert voice.to_action("Mara turned her eyes upon us. We were all eager.", narrator="Ada",
+                           pronoun="she", tense="past", company="Mara") == "Mara turns her eyes upon us. We are all eager."
+
+
+def test_the_companion_is_the_one_who_speaks_most_beside_the_narrator() -> None:
+    from adapt.action.pronouns import scene_company
+    # Holmes speaks in most beats around, a client now and then: "we" is Watson and Holmes.
+    beats = [{"Holmes"}, {"I"}, {"Holmes"}, {"Mary"}, {"Holmes"}, set(), {"Holmes"}]
+    assert scene_company(beats, "I", window=3)[3] == "Holmes"
+    # two who speak as much: no one companion
+    assert scene_company([{"Holmes"}, {"Mary"}, {"Holmes"}, {"Mary"}], "I", window=3)[1] is None
 
 
 def test_voice_over_of_two_paragraphs_is_one_block() -> None:

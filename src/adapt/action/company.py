@@ -27,6 +27,10 @@ def name_the_group(ws: list[Word], out: dict[int, str], *, narrator: str, compan
         # both already named in the sentence ("Faith grabs Buffy's wrist and flips our
         # arms"): "their" is clear
         said = " ".join(out.get(x.k, x.text) for x in ws[:p] if x.sent == w.sent)
+        if low == "us" and companion.split()[-1] in said.split() and narrator.split()[0] not in said.split():
+            continue  # "Holmes bends his eyes upon us": someone else with the narrator
+        if p + 1 < len(ws) and ws[p + 1].low == "all" or p + 2 < len(ws) and ws[p + 2].low == "all":
+            continue  # "We are all eager", "we all": more than two
         first = w.sent not in named_in and not (narrator.split()[0] in said and companion.split()[0] in said)
         named_in.add(w.sent)
         if low in _LATER:

@@ -10,6 +10,8 @@ the sentence can only mean her.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from collections.abc import Iterable
 
 from adapt.language.lexicon import CLAUSE_WORDS, OBJECTS, STOP, lemmas
@@ -121,10 +123,16 @@ def scene_other(speakers: list[set[str]], genders: dict[str, str], narrator_gend
 
 
 def scene_company(speakers: list[set[str]], narrator: str, window: int = 12) -> list[str | None]:
-    """For each beat, the one character besides the narrator who speaks near it (within
-    ``window`` beats): who a first-person narrator's "we" can only mean, or None."""
+    """For each beat, the character besides the narrator who speaks near it (within
+    ``window`` beats): the only one, or the one who speaks two lines in three of the others'
+    (the detective at his friend's side while a client comes and goes), or None. Who a
+    first-person narrator's "we" means."""
     out: list[str | None] = []
     for i in range(len(speakers)):
-        near = {k for s in speakers[max(0, i - window): i + window + 1] for k in s} - {narrator}
-        out.append(next(iter(near)) if len(near) == 1 else None)
+        near = Counter(k for s in speakers[max(0, i - window): i + window + 1] for k in s if k != narrator)
+        top = near.most_common(1)
+        if len(near) == 1 or (top and top[0][1] >= 3 and 3 * top[0][1] >= 2 * sum(near.values())):
+            out.append(top[0][0])
+        else:
+            out.append(None)
     return out
