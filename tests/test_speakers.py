@@ -209,6 +209,15 @@ def test_a_title_once_beside_a_given_name_and_a_full_name_join_one_woman() -> No
     assert cues[8] == cues[10] != cues[7]
 
 
+def test_someone_the_narration_only_talks_of_is_not_in_the_room() -> None:
+    # "a letter from Count Olenski": he is named, not there; Newland answers Ellen.
+    text = ('Count Olenski stood at the door; he was angry. Ellen Olenska watched him.\n\n'
+            '"Go," said Count Olenski.\n\n"I will," said Ellen.\n\n* * *\n\n'
+            'Years later Newland sat by the fire; he was quiet. He was reading a letter from Count Olenski.\n\n'
+            '"Is it from Paris?" said Ellen.\n\n"It is."\n\n"Then burn it."\n\n"I will."\n')
+    assert [c for c, _ in said(text)][2:] == ["ELLEN", "NEWLAND", "ELLEN", "NEWLAND"]
+
+
 def test_a_generic_tag_noun_is_not_the_unnamed_role_before_it() -> None:
     # "said the gentleman" after "the lad" spoke: a named man of the scene, not THE LAD;
     # nor is "him" in "The man took him by the collar" anyone's cue.

@@ -140,6 +140,8 @@ class Resolver:
     def mentions_in(self, text: str) -> None:
         for sentence in sentences(text):
             for m in NAME_RE.finditer(sentence):
+                if _ABOUT.search(sentence, 0, m.start()):
+                    continue  # "she thought of Wickham": talked of, not in the room
                 key = self.person(m.group(0))
                 if key:
                     self.mention(key)
@@ -257,6 +259,13 @@ class Resolver:
         if text in self.known or (is_name(text) and plausible_name(text, self.proper)):
             return self.canonical(text)
         return None
+
+
+_ABOUT = re.compile(r"\b(?<!sight )(?<!side )(?<!arm )(?<!hand )(?<!presence )(?<!voice )(?<!eyes )(?<!face )"
+                    r"(?<!appearance )(?<!entrance )(?<!approach )(?<!arrival )(?<!return )"
+                    r"(?:of|about|for|from|letter|news|name)\s+(?:Mr\.\s+|Mrs\.\s+|Miss\s+)?$")
+"""Words before a name that make its bearer talked of, not present: "she thought of Wickham",
+"a letter from Count Olenski"; not "at the sight of Edmund"."""
 
 
 def first_subject(sentence: str, r: Resolver) -> str | None:
