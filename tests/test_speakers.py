@@ -209,6 +209,13 @@ def test_a_title_once_beside_a_given_name_and_a_full_name_join_one_woman() -> No
     assert cues[8] == cues[10] != cues[7]
 
 
+def test_the_one_heard_saying_it_speaks_not_the_one_who_hears() -> None:
+    text = ('Newland and May sat down. Reggie Chivers came over, and he bowed. Reggie Chivers smiled, and he sat.\n\n'
+            '"Our hostess is the handsomer," Newland heard Reggie Chivers say in an undertone.\n\n'
+            '"Hush," said May.\n\nThe maid came in, and Newland heard May say, in Italian: "Take them away!"\n')
+    assert [c for c, _ in said(text)] == ["REGGIE CHIVERS", "MAY", "MAY"]
+
+
 def test_someone_the_narration_only_talks_of_is_not_in_the_room() -> None:
     # "a letter from Count Olenski": he is named, not there; Newland answers Ellen.
     text = ('Count Olenski stood at the door; he was angry. Ellen Olenska watched him.\n\n'

@@ -34,6 +34,11 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
         # Whom the speech calls or talks about ("Jane is ill," she said): not its speaker.
         addressed = r.called([q.text]) | r.talked_about([q.text])  # type: ignore[union-attr]
         after = b.parts[i + 1] if i + 1 < len(b.parts) else None
+        heard = _heard(after.text if isinstance(after, Narration) else "", addressed, r, first=True)
+        if heard:
+            explicit[i] = heard  # '"...," Archer heard Reggie Chivers say'
+            r.mention(heard)
+            continue
         if isinstance(after, Narration):
             m = tags.match_after(after.text)
             if m:
@@ -77,6 +82,11 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             if qpos[k - 1] in pronoun:
                 pronoun[i] = pronoun[qpos[k - 1]]
             continue
+        heard = _heard(before.text, addressed, r) if isinstance(before, Narration) and k == 0 else None
+        if heard:
+            explicit[i] = heard  # 'Archer heard Madame Olenska say, in Italian:'
+            r.mention(heard)
+            continue
         if isinstance(before, Narration):
             m = tags.last_tag_before(before.text)
             if not (m and before.text.rstrip().endswith((",", ":", "—", "–", "-")) or (m and k == 0 and len(sentences(before.text)) >= 1 and m.end() >= len(before.text.rstrip()) - 1)):
@@ -114,6 +124,22 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             if named and not named.startswith("\x00"):
                 explicit[i] = named
     return explicit, pronoun, carries_on
+
+
+def _heard(text: str, addressed: set[str], r: Resolver, first: bool = False) -> str | None:
+    """Whom the narration next to a quotation hears speak it: the first sentence after the
+    quotation, or the last before it when that sentence leads into the speech."""
+    sents = sentences(text)
+    if not sents:
+        return None
+    sent = sents[0] if first else sents[-1]
+    if not first and not text.rstrip().endswith((",", ":", "—", "–", "-")):
+        return None
+    m = tags.heard_saying().search(sent)
+    if m and first and len(sent[:m.start()].split()) > 3:
+        return None  # '"...," Archer heard X say': the hearing opens the narration
+    who = r.subject(m.group("s"), addressed) if m else None
+    return who if who and who in r.known | r.people else None
 
 
 def _actor_before(b: Paragraph, i: int, g: str, addressed: set[str], r: Resolver) -> str | None:

@@ -111,6 +111,14 @@ def tag_before() -> re.Pattern[str]:
                             rf"(?P<s>{SUBJECT}){_ASIDE}\s+(?:[\w'’-]+\s+){{0,4}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
 
 
+@cache
+def heard_saying() -> re.Pattern[str]:
+    """'Archer heard Reggie Chivers say', 'I heard Holmes remark': the one heard speaks, not
+    the one who hears."""
+    return patterns.compile(rf"\b(?:heard|hear|hears|overheard|overhears)\s+(?P<s>{NAME})\s+(?:[a-z]+ly\s+)?"
+                            rf"(?:{verb_pattern()})\b")
+
+
 def last_tag_before(text: str, pos: int = 0) -> re.Match[str] | None:
     """The tag closing the narration, by its last subject: "Skaggs started to sit down alone,
     but Thomas called him," is Thomas's, not Skaggs's ("started" speaks only in a tag)."""
