@@ -214,6 +214,19 @@ def test_the_one_heard_saying_it_speaks_not_the_one_who_hears() -> None:
             '"Our hostess is the handsomer," Newland heard Reggie Chivers say in an undertone.\n\n'
             '"Hush," said May.\n\nThe maid came in, and Newland heard May say, in Italian: "Take them away!"\n')
     assert [c for c, _ in said(text)] == ["REGGIE CHIVERS", "MAY", "MAY"]
+    # the hearer's "her" is the woman just tagged, not the one she kisses
+    text = ('Mrs. Honeychurch sat with Lucy; she was tired. Mr. Beebe came in, and he bowed.\n\n'
+            '"All right, dear," said Mrs. Honeychurch kindly. She went in, and Mr. Beebe heard her kiss '
+            'Lucy and say: "I am sorry I was so cross."\n')
+    assert [c for c, _ in said(text)] == ["MRS. HONEYCHURCH", "MRS. HONEYCHURCH"]
+
+
+def test_a_later_quotation_of_a_paragraph_takes_the_tag_of_its_own_sentence() -> None:
+    # "...," said Lady Bertram. After a short pause Sir Thomas added with dignity, "..."
+    text = ('Sir Thomas sat with Lady Bertram; he was grave. Lady Bertram nodded, and she smiled.\n\n'
+            '"Then she had better come to us," said Lady Bertram, with the utmost composure. After a '
+            'short pause Sir Thomas added with dignity, "Yes, let her home be in this house."\n')
+    assert [c for c, _ in said(text)] == ["LADY BERTRAM", "SIR THOMAS"]
 
 
 def test_someone_the_narration_only_talks_of_is_not_in_the_room() -> None:

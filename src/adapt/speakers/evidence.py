@@ -8,7 +8,7 @@ from adapt.language.sentences import sentences
 from adapt.read.beats import Narration, Paragraph
 from adapt.speakers import tags
 from adapt.speakers.names import COMMON_GENDER, PRONOUN_GENDER
-from adapt.speakers.resolver import GENERIC_PEOPLE, RELATIVES, Resolver, first_subject, last_clause
+from adapt.speakers.resolver import GENERIC_PEOPLE, PLACEHOLDER, RELATIVES, Resolver, first_subject, last_clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,8 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             if qpos[k - 1] in pronoun:
                 pronoun[i] = pronoun[qpos[k - 1]]
             continue
-        heard = _heard(before.text, addressed, r) if isinstance(before, Narration) and k == 0 else None
+        heard = _heard(before.text, addressed, r) if isinstance(before, Narration) and (
+            k == 0 or len(sentences(before.text)) > 1) else None
         if heard:
             explicit[i] = heard  # 'Archer heard Madame Olenska say, in Italian:'
             r.mention(heard)
@@ -93,7 +94,10 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
                 m = tags.nominal_before().search(before.text)  # "Her answer was:"
             said = tags.as_subject(m.group("s")) if m else ""
             s = r.subject(said, addressed) if m else None  # "and falling on her neck, said,": no one
-            if not s and k == 0 and tags.ends_speaking().search(before.text):
+            # A later quotation of the paragraph: only a sentence of its own after the tag of
+            # the one before ("...," said Lady Bertram. After a pause Sir Thomas added, "...").
+            if not s and (k == 0 or len(sentences(before.text)) > 1) and (
+                    tags.ends_speaking().search(before.text) or tags.named_before().search(before.text)):
                 # "Julia called his attention to her sister, by saying,": the sentence's subject.
                 sents = sentences(before.text)
                 # "...; but Edmund, after waiting a moment, ... by saying,": the last clause's subject.
@@ -138,6 +142,9 @@ def _heard(text: str, addressed: set[str], r: Resolver, first: bool = False) -> 
     m = tags.heard_saying().search(sent)
     if m and first and len(sent[:m.start()].split()) > 3:
         return None  # '"...," Archer heard X say': the hearing opens the narration
+    if m and m.group("s") in ("him", "her"):  # "Mr. Beebe heard her kiss Lucy and say:"
+        who = r.by_gender("m" if m.group("s") == "him" else "f", addressed)
+        return None if who in PLACEHOLDER.values() else who
     who = r.subject(m.group("s"), addressed) if m else None
     return who if who and who in r.known | r.people else None
 

@@ -115,8 +115,8 @@ def tag_before() -> re.Pattern[str]:
 def heard_saying() -> re.Pattern[str]:
     """'Archer heard Reggie Chivers say', 'I heard Holmes remark': the one heard speaks, not
     the one who hears."""
-    return patterns.compile(rf"\b(?:heard|hear|hears|overheard|overhears)\s+(?P<s>{NAME})\s+(?:[a-z]+ly\s+)?"
-                            rf"(?:{verb_pattern()})\b")
+    return patterns.compile(rf"\b(?:heard|hear|hears|overheard|overhears)\s+(?P<s>{NAME}|him|her)\s+"
+                            rf"(?:(?!and\b)[\w'’-]+\s+){{0,3}}?(?:and\s+)?(?:[a-z]+ly\s+)?(?:{verb_pattern()})\b")
 
 
 def last_tag_before(text: str, pos: int = 0) -> re.Match[str] | None:
@@ -146,10 +146,14 @@ def intro() -> re.Pattern[str]:
                       rf"(?:\s+(?:to\s+)?(?:him|her|them|me|us|it))?\s*[,:.—–-]?\s*$)")
 
 
+# "added with dignity", "said in a whisper", "replied quietly": how, after the verb.
+_HOW = r"(?:\s+(?:with|in)\s+[^.!?;:,\"“”]{1,40}|\s+[a-z]+ly)?"
+
+
 @cache
 def named_before() -> re.Pattern[str]:
     """A name right before the speech verb that ends the narration, wherever its clause starts."""
-    return patterns.compile(rf"(?<![\w'’])(?P<s>{NAME}){_ASIDE}\s+(?:[a-z]+ly\s+)?{verb_pattern()}\s*[,:—–-]*\s*$")
+    return patterns.compile(rf"(?<![\w'’])(?P<s>{NAME}){_ASIDE}\s+(?:[a-z]+ly\s+)?{verb_pattern()}{_HOW}\s*[,:—–-]*\s*$")
 
 
 @cache
