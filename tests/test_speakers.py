@@ -221,6 +221,14 @@ def test_the_one_heard_saying_it_speaks_not_the_one_who_hears() -> None:
     assert [c for c, _ in said(text)] == ["MRS. HONEYCHURCH", "MRS. HONEYCHURCH"]
 
 
+def test_a_bare_and_said_closes_the_clause_before_it() -> None:
+    # "...; and the day came, when Mr. Rushworth turned to her with a black look, and said,"
+    text = ('Mr. Rushworth and Mr. Yates sat with Maria; he was sullen. Mr. Yates laughed, and he rose.\n\n'
+            '"Well," said Maria.\n\nMr. Yates, indeed, exclaimed against his tameness; and the day came at '
+            'last, when Mr. Rushworth turned to her with a black look, and said, "Do you think it fine?"\n')
+    assert [c for c, _ in said(text)] == ["MARIA", "MR. RUSHWORTH"]
+
+
 def test_a_later_quotation_of_a_paragraph_takes_the_tag_of_its_own_sentence() -> None:
     # "...," said Lady Bertram. After a short pause Sir Thomas added with dignity, "..."
     text = ('Sir Thomas sat with Lady Bertram; he was grave. Lady Bertram nodded, and she smiled.\n\n'

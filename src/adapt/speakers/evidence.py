@@ -8,7 +8,16 @@ from adapt.language.sentences import sentences
 from adapt.read.beats import Narration, Paragraph
 from adapt.speakers import tags
 from adapt.speakers.names import COMMON_GENDER, PRONOUN_GENDER
-from adapt.speakers.resolver import GENERIC_PEOPLE, PLACEHOLDER, RELATIVES, Resolver, first_subject, last_clause
+from adapt.speakers.resolver import (
+    GENERIC_PEOPLE,
+    NAME_RE,
+    PLACEHOLDER,
+    RELATIVES,
+    Resolver,
+    clauses,
+    first_subject,
+    last_clause,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +110,8 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
                 # "Julia called his attention to her sister, by saying,": the sentence's subject.
                 sents = sentences(before.text)
                 # "...; but Edmund, after waiting a moment, ... by saying,": the last clause's subject.
-                who = (first_subject(last_clause(sents[-1]), r) or first_subject(sents[-1], r)) if sents else None
+                who = (first_subject(last_clause(sents[-1]), r) or _clause_before(sents[-1], r)
+                       or first_subject(sents[-1], r)) if sents else None
                 named = tags.named_before().search(sents[-1]) if sents else None
                 if named and r.subject(named.group("s"), addressed):
                     # "Then for the first time Joe spoke:", "At the same moment Mr. Crawford,
@@ -128,6 +138,17 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             if named and not named.startswith("\x00"):
                 explicit[i] = named
     return explicit, pronoun, carries_on
+
+
+def _clause_before(sentence: str, r: Resolver) -> str | None:
+    """"...; and the day came at last, when Mr. Rushworth turned to her with a black look,
+    and said,": the subject of the clause the speech verb closes, its "when" set aside."""
+    parts = clauses(sentence)
+    if len(parts) < 2 or not tags.opens_with_verb(parts[-1]):
+        return None  # "the former continued the subject, by saying,": a subject of its own
+    opened = re.sub(r"^(?:(?:and|but|then|so|when|while|as|till|until)\s+)+", "", parts[-2].split(",")[-1].strip())
+    m = NAME_RE.match(opened)
+    return r.person(m.group(0)) if m else None  # "returned to Mr. Crawford": no subject
 
 
 def _heard(text: str, addressed: set[str], r: Resolver, first: bool = False) -> str | None:

@@ -313,6 +313,11 @@ def first_subject(sentence: str, r: Resolver) -> str | None:
 _CLAUSE = re.compile(r",\s+(?:and|but|then|while)\s+|;\s+")
 
 
+def clauses(sentence: str) -> list[str]:
+    """A sentence cut at ", and", ", but", ", then", ", while" and semicolons."""
+    return [c for c in _CLAUSE.split(sentence) if c.strip()]
+
+
 def last_clause(sentence: str) -> str:
     """"…, and Lucy poured out hers to her cousin." → "Lucy poured out hers to her cousin.":
     the subject of the last clause is the one who acts last, just before the speech."""

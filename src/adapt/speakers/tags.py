@@ -111,6 +111,11 @@ def tag_before() -> re.Pattern[str]:
                             rf"(?P<s>{SUBJECT}){_ASIDE}\s+(?:[\w'’-]+\s+){{0,4}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
 
 
+def opens_with_verb(clause: str) -> bool:
+    """A clause that is its speech verb alone, its subject in the clause before ("said,")."""
+    return re.match(rf"\s*(?:[a-z]+ly\s+)?(?:{verb_pattern()})\b", clause) is not None
+
+
 @cache
 def heard_saying() -> re.Pattern[str]:
     """'Archer heard Reggie Chivers say', 'I heard Holmes remark': the one heard speaks, not
