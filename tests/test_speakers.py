@@ -235,6 +235,11 @@ def test_a_later_quotation_of_a_paragraph_takes_the_tag_of_its_own_sentence() ->
             '"Then she had better come to us," said Lady Bertram, with the utmost composure. After a '
             'short pause Sir Thomas added with dignity, "Yes, let her home be in this house."\n')
     assert [c for c, _ in said(text)] == ["LADY BERTRAM", "SIR THOMAS"]
+    # an adverb before the tag's subject: "everybody asked it; even Edmund said,"
+    text = ('Edmund sat with Fanny and Mrs. Norris; he was kind. Mrs. Norris frowned, and she sighed.\n\n'
+            'Some eyes turned towards Fanny, and a voice or two began to say, "If Miss Price would read '
+            'the part." She was surrounded by supplications; everybody asked it; even Edmund said, "Do, Fanny."\n')
+    assert [c for c, _ in said(text)][-1] == "EDMUND"
 
 
 def test_someone_the_narration_only_talks_of_is_not_in_the_room() -> None:
