@@ -221,6 +221,15 @@ def test_the_one_heard_saying_it_speaks_not_the_one_who_hears() -> None:
     assert [c for c, _ in said(text)] == ["MRS. HONEYCHURCH", "MRS. HONEYCHURCH"]
 
 
+def test_a_narration_paragraph_that_hands_the_word_to_someone() -> None:
+    # the passive's agent speaks next; so does the subject of "thought it best to reply --"
+    text = ('Mr. Darcy sat with Miss Bingley and Elizabeth; he was grave. Miss Bingley smiled, and she rose.\n\n'
+            '"Well," said Elizabeth.\n\nElizabeth left the room. Mr. Darcy had been thinking of her with '
+            'some complacency, when thus accosted by Miss Bingley,\n\n"I can guess the subject of your reverie."\n\n'
+            'But Mr. Darcy thought it most becoming to reply --\n\n"I should imagine not."\n')
+    assert [c for c, _ in said(text)] == ["ELIZABETH", "MISS BINGLEY", "MR. DARCY"]
+
+
 def test_a_bare_and_said_closes_the_clause_before_it() -> None:
     # "...; and the day came, when Mr. Rushworth turned to her with a black look, and said,"
     text = ('Mr. Rushworth and Mr. Yates sat with Maria; he was sullen. Mr. Yates laughed, and he rose.\n\n'

@@ -107,16 +107,8 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             # the one before ("...," said Lady Bertram. After a pause Sir Thomas added, "...").
             if not s and (k == 0 or len(sentences(before.text)) > 1) and (
                     tags.ends_speaking().search(before.text) or tags.named_before().search(before.text)):
-                # "Julia called his attention to her sister, by saying,": the sentence's subject.
                 sents = sentences(before.text)
-                # "...; but Edmund, after waiting a moment, ... by saying,": the last clause's subject.
-                who = (first_subject(last_clause(sents[-1]), r) or _clause_before(sents[-1], r)
-                       or first_subject(sents[-1], r)) if sents else None
-                named = tags.named_before().search(sents[-1]) if sents else None
-                if named and r.subject(named.group("s"), addressed):
-                    # "Then for the first time Joe spoke:", "At the same moment Mr. Crawford,
-                    # approaching Julia, said,": the name right before the verb.
-                    who = r.subject(named.group("s"), addressed)
+                who = closing_speaker(sents[-1], addressed, r) if sents else None
                 if who and who not in addressed:
                     explicit[i] = who
                     r.mention(who)
@@ -138,6 +130,22 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             if named and not named.startswith("\x00"):
                 explicit[i] = named
     return explicit, pronoun, carries_on
+
+
+def closing_speaker(sentence: str, addressed: set[str], r: Resolver) -> str | None:
+    """Who speaks next when a sentence closes on a speech verb whatever its subject: "Julia
+    called his attention to her sister, by saying," is the sentence's subject; "...; but
+    Edmund, after waiting a moment, ... by saying," the last clause's; "Then for the first
+    time Joe spoke:" the name right before the verb; "when thus accosted by Miss Bingley,"
+    the one the passive names."""
+    agent = tags.by_agent().search(sentence)
+    if agent and r.subject(agent.group("s"), addressed):
+        return r.subject(agent.group("s"), addressed)
+    who = first_subject(last_clause(sentence), r) or _clause_before(sentence, r) or first_subject(sentence, r)
+    named = tags.named_before().search(sentence)
+    if named and r.subject(named.group("s"), addressed):
+        who = r.subject(named.group("s"), addressed)
+    return who
 
 
 def _clause_before(sentence: str, r: Resolver) -> str | None:

@@ -93,7 +93,7 @@ swear taunt tease threaten venture vow wail warn wonder gush croak thunder falte
 retaliate challenge address giggle smile grin whimper lament sing chant recite cry read write think
 comment interpose pursue ejaculate volunteer query quip opine assent concur soothe coax implore entreat
 beseech instruct greet conclude confide acknowledge affirm argue demur lisp blurt exult groan grunt
-squeak trill snort sputter splutter echo hazard
+squeak trill snort sputter splutter echo hazard accost
 """.split()
 
 
@@ -110,6 +110,7 @@ def speech_verbs() -> frozenset[str]:
     forms.discard("thought")  # reported thought is not speech; "think" rarely tags a quote
     forms.discard("think")
     forms.discard("thinks")
+    forms.discard("thinking")
     return frozenset(forms)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from adapt.language.sentences import sentences
 from adapt.read.beats import Beat, Heading, Paragraph, Quote, SceneBreak
 from adapt.speakers import tags
-from adapt.speakers.evidence import Attribution, tag_evidence
+from adapt.speakers.evidence import Attribution, closing_speaker, tag_evidence
 from adapt.speakers.names import vocatives
 from adapt.speakers.resolver import Resolver, first_subject, last_clause
 
@@ -162,7 +162,19 @@ def _narration(text: str, r: Resolver) -> tuple[str | None, str | None]:
         if found and not re.search(r"\b(?:not|never)\b", sents[-1][found[-1].start():]):
             who = r.subject(found[-1].group("s"))
             intro = who if who and (who.startswith("\x00") or who in r.known or who in r.people) else None
+        elif intro is None and _closes_on_speech(sents[-1]):
+            # "But Miss Bertram thought it most becoming to reply --", "...when thus
+            # accosted by Miss Bingley,": the paragraph hands the word to someone.
+            who = closing_speaker(sents[-1], set(), r)
+            intro = who if who and (who in r.known or who in r.people) else None
     return intro, actor
+
+
+def _closes_on_speech(sentence: str) -> bool:
+    if not re.search(r"[,:—–-]\s*$|\s{2,}$", sentence) and not sentence.rstrip().endswith(tuple("abcdefghijklmnopqrstuvwxyz")):
+        return False
+    return bool(tags.ends_speaking().search(sentence) or tags.named_before().search(sentence)
+                or tags.by_agent().search(sentence))
 
 
 def _weak(b: Paragraph, qpos: list[int], actor: str | None, r: Resolver) -> str | None:

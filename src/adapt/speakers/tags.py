@@ -112,6 +112,13 @@ def tag_before() -> re.Pattern[str]:
                             rf"(?P<s>{SUBJECT}){_ASIDE}\s+(?:[\w'’-]+\s+){{0,4}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
 
 
+@cache
+def by_agent() -> re.Pattern[str]:
+    """A passive speech verb and its agent closing the narration: "when thus accosted by Miss
+    Bingley,", "interrupted by Mr. Collins:"."""
+    return patterns.compile(rf"\b(?:{verb_pattern()})\s+by\s+(?P<s>{NAME})\s*[,:—–-]*\s*$")
+
+
 def opens_with_verb(clause: str) -> bool:
     """A clause that is its speech verb alone, its subject in the clause before ("said,")."""
     return re.match(rf"\s*(?:[a-z]+ly\s+)?(?:{verb_pattern()})\b", clause) is not None
