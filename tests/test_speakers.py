@@ -230,6 +230,15 @@ def test_a_narration_paragraph_that_hands_the_word_to_someone() -> None:
     assert [c for c, _ in said(text)] == ["ELIZABETH", "MISS BINGLEY", "MR. DARCY"]
 
 
+def test_the_last_name_a_verb_follows_speaks_when_the_sentence_closes_on_a_speech_verb() -> None:
+    # "When Anne ... had gone upstairs, Matthew, who had been asleep, opened his eyes and said decidedly:"
+    text = ('Anne, Marilla and Matthew sat in the kitchen; Matthew was sleepy. Marilla frowned, and she rose.\n\n'
+            '"No," said Marilla.\n\n"Please," said Anne.\n\nWhen Anne, with tears rolling over her cheeks, had gone sorrowfully upstairs, '
+            'Matthew, who had been asleep on the lounge during the whole dialogue, opened his eyes and said '
+            'decidedly:\n\n"Let her go, Marilla."\n')
+    assert [c for c, _ in said(text)] == ["MARILLA", "ANNE", "MATTHEW"]
+
+
 def test_a_bare_and_said_closes_the_clause_before_it() -> None:
     # "...; and the day came, when Mr. Rushworth turned to her with a black look, and said,"
     text = ('Mr. Rushworth and Mr. Yates sat with Maria; he was sullen. Mr. Yates laughed, and he rose.\n\n'

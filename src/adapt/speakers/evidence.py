@@ -141,11 +141,29 @@ def closing_speaker(sentence: str, addressed: set[str], r: Resolver) -> str | No
     agent = tags.by_agent().search(sentence)
     if agent and r.subject(agent.group("s"), addressed):
         return r.subject(agent.group("s"), addressed)
-    who = first_subject(last_clause(sentence), r) or _clause_before(sentence, r) or first_subject(sentence, r)
+    who = (first_subject(last_clause(sentence), r) or _clause_before(sentence, r) or _last_actor(sentence, r)
+           or first_subject(sentence, r))
     named = tags.named_before().search(sentence)
     if named and r.subject(named.group("s"), addressed):
         who = r.subject(named.group("s"), addressed)
     return who
+
+
+_AFTER_NAME = re.compile(r"(?:(?:,[^,;:]{1,100}){1,2},)?\s+(?:(?:[a-z]+ly|almost|then|now|soon|at\s+once)\s+){0,2}([a-z]+)\b")
+
+
+def _last_actor(sentence: str, r: Resolver) -> str | None:
+    """"When Anne ... had gone upstairs, Matthew, who had been asleep, opened his eyes and
+    said decidedly:": the last name a verb follows, its asides set apart."""
+    from adapt.language.lexicon import lemmas
+
+    for m in reversed(list(NAME_RE.finditer(sentence))):
+        after = _AFTER_NAME.match(sentence, m.end())
+        if after and "VERB" in lemmas(after.group(1)) and not after.group(1).endswith("ing"):
+            who = r.person(m.group(0))
+            if who:
+                return who
+    return None
 
 
 def _clause_before(sentence: str, r: Resolver) -> str | None:

@@ -173,7 +173,7 @@ def named_before() -> re.Pattern[str]:
 def ends_speaking() -> re.Pattern[str]:
     """Narration that ends on a speech verb, whoever its subject: "..., by saying,", "thought it
     most becoming to reply": the one the sentence is about speaks next."""
-    return patterns.compile(rf"\b{verb_pattern()}\s*[,:—–-]*\s*$")
+    return patterns.compile(rf"\b{verb_pattern()}(?:\s+[a-z]+ly)?\s*[,:—–-]*\s*$")
 
 
 _NOT_A_TAG_AFTER_VERB = re.compile(r"\s+(?:it|this|that|these|those|them)\b|\s+\w+ing\b")
