@@ -7,14 +7,11 @@ from bisect import bisect_right
 from functools import cache
 
 from adapt.language.lexicon import ABBREV, lemmas
+from adapt.language.speech_verbs import ENGLISH_LEMMAS as SPEECH_VERBS  # noqa: F401 (the stages' list)
 
 ELLIPSIS = re.compile(r"\.(?:\s?\.){2}")
 _ELISIONS = ("em", "tis", "twas", "cause", "til", "n", "round", "bout")
 _BOUNDARY = re.compile(r"(\.(?:\s?\.){2,}|[.!?]+)([\"”’')\]]*)(\s+)(?=\S)")
-SPEECH_VERBS = {"say", "ask", "reply", "answer", "cry", "shout", "whisper", "murmur",
-                 "call", "exclaim", "continue", "add", "repeat", "mutter", "scream", "yell",
-                 "snap", "return", "observe", "remark", "insist", "explain", "protest",
-                 "retort", "demand", "inquire", "enquire", "laugh", "sigh", "begin"}
 
 
 # ---------------------------------------------------------------- quotations
