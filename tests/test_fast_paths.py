@@ -244,8 +244,9 @@ def _third_person_story(seed: int) -> str:
 
 
 def test_copy_started_before_attribution_changes_nothing(monkeypatch) -> None:
-    """The copy that guesses the cast (transform/guess.py) gives the script written alone,
-    whether its guess is right or wrong; a right guess spares the writer most rewrites."""
+    """The copy that starts from the cast attribution first finds (transform/guess.py) gives
+    the script written alone, whether that guess is right or wrong; a right guess spares the
+    writer most rewrites."""
     import os
     import select
 
@@ -288,10 +289,10 @@ def test_copy_started_before_attribution_changes_nothing(monkeypatch) -> None:
     monkeypatch.setattr(transform, "plan_scenes", lambda *a, **k: planned.append(1) or real_plan(*a, **k))
     guessed = write_fountain(to_model(parse(text), title="T"))
     with_guess, planned_with_guess = calls["n"], len(planned)
-    real_cast = guess.collect_cast
-    monkeypatch.setattr(guess, "collect_cast", lambda beats, proper: (set(), {}, {}, set(), set()))
+    real_start = guess.Early.__call__
+    monkeypatch.setattr(guess.Early, "__call__", lambda self, known, genders, people: real_start(self, set(), {}, set()))
     wrong = write_fountain(to_model(parse(text), title="T"))  # no names: the keys differ
-    monkeypatch.setattr(guess, "collect_cast", real_cast)
+    monkeypatch.setattr(guess.Early, "__call__", real_start)
     monkeypatch.setattr(ahead, "MIN_BEATS", 10 ** 9)
     calls["n"] = 0
     alone = write_fountain(to_model(parse(text), title="T"))
