@@ -113,6 +113,7 @@ def speech_verbs() -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=20000)  # pure, and asked of the same few names thousands of times
 def title_of(name: str) -> str | None:
     first = name.split()[0].rstrip(".")
     return first if first in TITLES and len(name.split()) > 1 else None
@@ -136,6 +137,7 @@ def _describes(word: str) -> bool:
     return bool(pos) and pos <= {"ADJ", "ADV"}
 
 
+@lru_cache(maxsize=20000)
 def is_name(text: str) -> bool:
     """A capitalised phrase that can name a person (not 'Then', not 'Oh')."""
     words = [w for w in text.replace(".", "").split() if not _PARTICLE_WORD.fullmatch(w)]
@@ -146,6 +148,7 @@ def is_name(text: str) -> bool:
     return words[-1] not in NOT_NAMES or words[0].rstrip(".") in TITLES
 
 
+@lru_cache(maxsize=20000)
 def clean_name(phrase: str) -> str:
     """'Before Anne' → 'Anne': capitalised sentence openers are not part of a name."""
     words = phrase.split()
