@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from adapt import patterns
 from adapt.language.sentences import sentences
@@ -57,6 +58,13 @@ YOUNG = {"girl", "boy", "child", "lad", "lass", "youth"}
 """Nouns for the young, which a novel uses of its heroine or hero as much as of anyone."""
 
 
+@lru_cache(maxsize=20000)  # the same few names, tens of thousands of times a novel
+def _normal(name: str) -> str:
+    """A name as the alias table writes it: single spaces, straight apostrophe, no "'s"."""
+    name = " ".join(name.replace("’", "'").split())
+    return name[:-2] if name.endswith("'s") else name  # re.sub(r"'s$", "", name): no newline is left
+
+
 class Resolver:
     """Tracks who was mentioned last, to resolve pronouns and common nouns."""
 
@@ -87,8 +95,7 @@ class Resolver:
                 self.roles[role] = keys.pop()
 
     def canonical(self, name: str) -> str:
-        name = " ".join(name.replace("’", "'").split())
-        name = name[:-2] if name.endswith("'s") else name  # re.sub(r"'s$", "", name): no newline is left
+        name = _normal(name)
         return self.alias.get(name, name)
 
     def called(self, speeches: Iterable[str]) -> set[str]:
