@@ -290,7 +290,7 @@ def test_copy_started_before_attribution_changes_nothing(monkeypatch) -> None:
     guessed = write_fountain(to_model(parse(text), title="T"))
     with_guess, planned_with_guess = calls["n"], len(planned)
     real_start = guess.Early.__call__
-    monkeypatch.setattr(guess.Early, "__call__", lambda self, known, genders, people: real_start(self, set(), {}, set()))
+    monkeypatch.setattr(guess.Early, "__call__", lambda self, known, genders, people, first: real_start(self, set(), {}, set(), first))
     wrong = write_fountain(to_model(parse(text), title="T"))  # no names: the keys differ
     monkeypatch.setattr(guess.Early, "__call__", real_start)
     monkeypatch.setattr(ahead, "MIN_BEATS", 10 ** 9)

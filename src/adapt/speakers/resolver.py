@@ -50,7 +50,8 @@ NAME_RE = patterns.compile(NAME)
 RECENT_ROOM = 6
 """The last mentions that say who is in the room."""
 _ROLE_NOUN = {"Dr": "doctor"}
-_ROLE_TITLE = re.compile(r"\b(Doctor|Dr\.|Captain|Colonel|Major|General|Inspector|Professor|Sergeant|Lieutenant|"
+# The look-ahead: the letters the titles start with (the whole text is scanned, once).
+_ROLE_TITLE = re.compile(r"(?=[ACDGIJLMPRSV])\b(Doctor|Dr\.|Captain|Colonel|Major|General|Inspector|Professor|Sergeant|Lieutenant|"
                          r"Judge|Parson|Vicar|Rector|Squire|Admiral|Governor)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 # Nouns that describe anyone of a sex ("the lady", "the young man"): who they mean is the scene's.
 GENERIC_PEOPLE = {w: COMMON_GENDER[w] for w in ("man", "gentleman", "fellow", "woman", "lady")}

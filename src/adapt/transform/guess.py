@@ -21,7 +21,6 @@ from adapt.read.settle import song_titles
 from adapt.scenes.plan import Start
 from adapt.scenes.plan import plan as plan_scenes
 from adapt.speakers.attribution import Attribution, Cast
-from adapt.speakers.cast import is_first_person
 from adapt.transform import ahead
 from adapt.transform.options import Options
 from adapt.transform.writer import Writer
@@ -115,14 +114,16 @@ class Early:
         self.beats, self.options = beats, options
         self.copy: ahead.Ahead | None = None
 
-    def __call__(self, known: set[str], genders: dict[str, str], people: set[str]) -> None:
+    def __call__(self, known: set[str], genders: dict[str, str], people: set[str], first_person: bool) -> None:
+        if first_person:
+            return  # the rewrites need the narrator's name: the copy starts after attribution
         guessed = _Guessed(self.beats, self.options, self.options.pronoun or "they", (known, genders, people))
         self.copy = ahead.start(len(self.beats), 0, guessed.write, guessed.recording, {})
 
 
 def start(beats: list[Beat], options: Options) -> Early | None:
     """What starts the copy working ahead on an English story during attribution; None where
-    the copy is better started after it (an "I" narrates: the rewrites need the narrator's name)."""
-    if len(beats) < ahead.MIN_BEATS or options.narrator or is_first_person(beats):
+    the copy is better started after it (a narrator named: the rewrites need the speakers)."""
+    if len(beats) < ahead.MIN_BEATS or options.narrator:
         return None
     return Early(beats, options)
