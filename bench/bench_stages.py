@@ -52,6 +52,33 @@ def _wrap(owner: object, name: str, label: str | None = None) -> None:
     setattr(owner, name, wrapped)
 
 
+def _wrap_big_pickles() -> None:
+    """pickle.dumps and loads of a megabyte or so (the story crossing from the reading copy)."""
+    import pickle
+    dumps, loads = pickle.dumps, pickle.loads
+
+    def timed_dumps(obj: object, *args: object, **kwargs: object) -> bytes:
+        t = time.perf_counter()
+        data = dumps(obj, *args, **kwargs)  # type: ignore[arg-type]
+        if len(data) > 100_000:
+            _span(t, "pickle.dumps")
+        return data
+
+    def timed_loads(data: bytes, *args: object, **kwargs: object) -> object:
+        t = time.perf_counter()
+        obj = loads(data, *args, **kwargs)  # type: ignore[arg-type]
+        if len(data) > 100_000:
+            _span(t, "pickle.loads")
+        return obj
+
+    pickle.dumps, pickle.loads = timed_dumps, timed_loads  # type: ignore[assignment]
+
+
+def _span(start: float, event: str) -> None:
+    os.write(_LOG[0], f"{os.getpid()} {start - _T0[0]:.3f} > {event}\n".encode())
+    _log(f"< {event}")
+
+
 def _measured(path: str, out: str, log: str) -> None:
     """The measured run: the CLI with its stages wrapped (in this process)."""
     _T0.append(_started())
@@ -65,6 +92,7 @@ def _measured(path: str, out: str, log: str) -> None:
     from adapt.scenes import story
 
     _wrap(formats, "read_document")
+    _wrap_big_pickles()
     _wrap(reading, "start", "reading.start (fork)")
     _wrap(reading.Reading, "story", "wait for the reading copy")
     _wrap(prose, "parse")

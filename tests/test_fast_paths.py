@@ -355,6 +355,7 @@ def test_story_read_in_a_copy_is_the_story_read_here(monkeypatch) -> None:
     copy = reading.start(text, "t.txt", None)
     assert copy is not None
     assert copy.story() == read_story(parse(text))
+    copy.close()  # the copy is reaped here, not when its story arrives
     from adapt.scenes import story
 
     def fails(*args):  # type: ignore[no-untyped-def]
@@ -363,6 +364,7 @@ def test_story_read_in_a_copy_is_the_story_read_here(monkeypatch) -> None:
     monkeypatch.setattr(story, "read_story", fails)
     broken = reading.start(text, "t.txt", None)  # the copy fails: nothing sent
     assert broken is not None and broken.story() is None
+    broken.close()
     monkeypatch.undo()
     monkeypatch.setattr(reading, "MIN_CHARS", 0)
     copy = reading.start(text, "t.txt", None)
