@@ -40,7 +40,9 @@ _T0: list[float] = []
 
 
 def _wrap(owner: object, name: str, label: str | None = None) -> None:
-    fn = getattr(owner, name)
+    fn = getattr(owner, name, None)
+    if fn is None:  # an older tree (the script also times the code it is copied beside)
+        return
 
     def wrapped(*args: object, **kwargs: object) -> object:
         _log(f"> {label or name}")
@@ -109,7 +111,7 @@ def _measured(path: str, out: str, log: str) -> None:
         _wrap(transform, "plan_scenes")
         _wrap(transform, "title_page")
         _wrap(guess, "start")
-        _wrap(guess.Early, "__call__", "guess: fork the copy")
+        _wrap(getattr(guess, "Early", None), "__call__", "guess: fork the copy")
         _wrap(guess, "planned", "take the copy's scene plan")
         _wrap(guess._Guessed, "_writer", "copy: its writer and guessed cast")
         _wrap(ahead, "start", "ahead.start (fork)")
