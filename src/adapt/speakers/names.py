@@ -158,6 +158,7 @@ def clean_name(phrase: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=20000)  # the writer asks it of each speech's speaker, three times
 def cue_name(name: str) -> str:
     """How a script prints the cue: upper case, without a leading article, unless what is
     left is an adjective alone ("the Artful" stays THE ARTFUL, a nickname, not ARTFUL)."""

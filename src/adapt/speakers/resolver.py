@@ -270,7 +270,7 @@ def first_subject(sentence: str, r: Resolver) -> str | None:
     A leading subordinate clause ("And before I can respond, she's...") is skipped:
     its subject is not the one acting.
     """
-    words = sentence.split()
+    words = sentence.split(None, 2)  # the first two words are all it reads
     lead = [w.lower().strip(",") for w in words[:2]]
     if (lead and lead[0] in _SUBORDINATE) or (len(lead) > 1 and lead[0] in ("and", "but", "so", "then") and lead[1] in _SUBORDINATE):
         if "," in sentence:
