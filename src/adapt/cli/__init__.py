@@ -132,7 +132,6 @@ def run(job: Job) -> Outcome:
             figures = None
             if counting:
                 from adapt.writers.stats import stats  # not before the reading copy forks (it needs none of it)
-
                 bar.relabel(f"counting {shown(source)}")
                 with bar.step(_WEIGHT["stats"]):
                     figures = stats(doc)
