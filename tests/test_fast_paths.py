@@ -244,8 +244,9 @@ def _third_person_story(seed: int) -> str:
 
 
 def test_copy_started_before_attribution_changes_nothing(monkeypatch) -> None:
-    """The copy that guesses the cast (transform/guess.py) gives the script written alone,
-    whether its guess is right or wrong; a right guess spares the writer most rewrites."""
+    """The copy that starts from the cast attribution first finds (transform/guess.py) gives
+    the script written alone, whether that guess is right or wrong; a right guess spares the
+    writer most rewrites."""
     import os
     import select
 
@@ -288,10 +289,10 @@ def test_copy_started_before_attribution_changes_nothing(monkeypatch) -> None:
     monkeypatch.setattr(transform, "plan_scenes", lambda *a, **k: planned.append(1) or real_plan(*a, **k))
     guessed = write_fountain(to_model(parse(text), title="T"))
     with_guess, planned_with_guess = calls["n"], len(planned)
-    real_cast = guess.collect_cast
-    monkeypatch.setattr(guess, "collect_cast", lambda beats, proper: (set(), {}, {}, set(), set()))
+    real_start = guess.Early.__call__
+    monkeypatch.setattr(guess.Early, "__call__", lambda self, known, genders, people, first: real_start(self, set(), {}, set(), first))
     wrong = write_fountain(to_model(parse(text), title="T"))  # no names: the keys differ
-    monkeypatch.setattr(guess, "collect_cast", real_cast)
+    monkeypatch.setattr(guess.Early, "__call__", real_start)
     monkeypatch.setattr(ahead, "MIN_BEATS", 10 ** 9)
     calls["n"] = 0
     alone = write_fountain(to_model(parse(text), title="T"))
@@ -354,6 +355,7 @@ def test_story_read_in_a_copy_is_the_story_read_here(monkeypatch) -> None:
     copy = reading.start(text, "t.txt", None)
     assert copy is not None
     assert copy.story() == read_story(parse(text))
+    copy.close()  # the copy is reaped here, not when its story arrives
     from adapt.scenes import story
 
     def fails(*args):  # type: ignore[no-untyped-def]
@@ -362,6 +364,7 @@ def test_story_read_in_a_copy_is_the_story_read_here(monkeypatch) -> None:
     monkeypatch.setattr(story, "read_story", fails)
     broken = reading.start(text, "t.txt", None)  # the copy fails: nothing sent
     assert broken is not None and broken.story() is None
+    broken.close()
     monkeypatch.undo()
     monkeypatch.setattr(reading, "MIN_CHARS", 0)
     copy = reading.start(text, "t.txt", None)

@@ -19,6 +19,9 @@ from adapt.action.tense import agree
 from adapt.language.lexicon import AUX, DETS, MODALS, NOMINATIVE, is_past, is_vbn, past_lemma, present
 from adapt.language.words import Word, is_adverb, next_verb, set_word
 
+_PAUSE = re.compile(r"[,;:—–(]")
+_LISTING, _ENDING = re.compile(r"[;,]"), re.compile(r"[.!?:]")
+
 _JOINS = {"and", "but", "then", "or", "nor", "yet"}
 
 
@@ -123,7 +126,7 @@ def _in_subordinate(ws: list[Word], v: int) -> bool:
     for k in range(v, max(v - 8, -1), -1):
         if ws[k].low in _SUBORDINATE:
             return True
-        if ws[k].sent_start or k < v and re.search(r"[,;:—–(]", ws[k + 1].before):
+        if ws[k].sent_start or k < v and _PAUSE.search(ws[k + 1].before):
             return False
     return False
 
@@ -152,8 +155,8 @@ def chains(ws: list[Word], out: dict[int, str]) -> None:
         if w.prot or w.k in out:
             continue
         joined = w.low in _JOINS
-        listed = not joined and re.search(r"[;,]", w.before) is not None \
-            and not re.search(r"[.!?:]", w.before)
+        listed = not joined and w.before != " " and _LISTING.search(w.before) is not None \
+            and not _ENDING.search(w.before)
         if not (joined or listed):
             continue
         c = next_verb(ws, q) if joined else q

@@ -29,6 +29,10 @@ from adapt.language.lexicon import (
 )
 from adapt.language.words import Word, is_adverb, next_verb
 
+_END_MARK = re.compile(r"[.;!?]")
+_PAUSE_MARK = re.compile(r"[,;:—–-]")
+_QUOTE_MARK = re.compile(r"[\"”’']")
+
 _DIRECTIONS = {"forward", "forwards", "backward", "backwards", "ahead", "aside", "upward",
                "upwards", "downward", "downwards", "onward", "onwards", "inside", "outside"}
 _ADVERB_PARTICLES = {"up", "down", "out", "back", "away", "off"}
@@ -86,7 +90,7 @@ def coordinate_ok(ws: list[Word], q: int, c: int, v: int, main: str | None,
     if q - 1 != v and past_lemma(prev.low) and not set(ppos) - {"VERB", "ADJ"}:
         return False
     nxt = ws[c + 1] if c + 1 < len(ws) else None
-    follows = nxt is None or re.search(r"[.;!?]", nxt.before) is not None or not nxt.before.strip() and (
+    follows = nxt is None or _END_MARK.search(nxt.before) is not None or not nxt.before.strip() and (
         nxt.low in OBJECTS or is_adverb(nxt) or nxt.low in _DIRECTIONS)
     form = past_lemma(cand.low) if to_present else base_lemma(cand.low)
     return form is not None and ("NOUN" not in cpos or follows)
@@ -109,7 +113,7 @@ def bare_verb(ws: list[Word], v: int) -> bool:
         return False
     if not is_vbn(low) or INTRANSITIVE & set(lemmas(low).get("VERB", ())):
         return True
-    if re.search(r"[,;:—–-]", nxt.before):
+    if _PAUSE_MARK.search(nxt.before):
         return nxt.low in {"and", "but", "then", "or"}
     if "," in ws[v - 1].before and not ws[v - 1].sent_start:
         # in a list after a comma, "money spent and renewed, reputations won and lost":
@@ -164,7 +168,7 @@ def participle_phrase(ws: list[Word], p: int, v: int, kind: str) -> bool:
     # An absolute phrase follows a clause with its own verb, after a bare comma,
     # and its participle takes no object ("held up her hand" is a finite verb).
     gap = ws[p].before
-    if "," not in gap or re.search(r"[\"”’']", gap) or ws[p - 1].low in CLAUSE_WORDS:
+    if "," not in gap or _QUOTE_MARK.search(gap) or ws[p - 1].low in CLAUSE_WORDS:
         return False
     obj = next((w for w in ws[v + 1: v + 3] if w.low not in _PARTICLES), None)
     if obj is not None and not obj.before.strip() and obj.low in _OBJECT_START:

@@ -12,6 +12,9 @@ from adapt.action.subjects import compound
 from adapt.language.lexicon import AUX, DETS, MODALS, NOMINATIVE, STOP, is_vbn, lemmas, past_lemma
 from adapt.language.words import Word, is_adverb
 
+_STOPS = re.compile(r"[.!?;:—–()\"“”]")
+_MARKS = re.compile(r"[,.;:!?—–()]")
+
 
 def after_interruption(ws: list[Word], last: int) -> int | None:
     """The verb after what a comma sets between a subject and its verb.
@@ -35,7 +38,7 @@ def after_interruption(ws: list[Word], last: int) -> int | None:
         return None  # "Mr. van der Luyden and Mr. Selfridge Merry, installed in…": how many?
     for q in range(last + 2, min(last + 40, len(ws))):
         w = ws[q]
-        if w.prot or re.search(r"[.!?;:—–()\"“”]", w.before):
+        if w.prot or _STOPS.search(w.before):
             return None
         if w.before.strip() != ",":
             continue
@@ -75,7 +78,7 @@ def _verb_opens(ws: list[Word], v: int, relative: bool) -> bool:
     if w.prot:
         return False
     if not relative and (v + 1 >= len(ws) or ws[v + 1].prot
-                         or re.search(r"[,.;:!?—–()]", ws[v + 1].before)):
+                         or _MARKS.search(ws[v + 1].before)):
         return False  # "with her hair twisted, tied, and pinned": a list of participles
     if low in {"had", "was", "were"}:
         return True

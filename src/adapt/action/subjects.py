@@ -29,6 +29,8 @@ from adapt.language.lexicon import (
 )
 from adapt.language.words import Word, is_adverb, next_verb
 
+_CLAUSE_MARK = re.compile(r"[;:—–(]")
+
 
 @dataclass(frozen=True, slots=True)
 class Subject:
@@ -149,7 +151,7 @@ def opens_sentence(words: list[Word], p: int) -> bool:
     """A bare noun phrase at ``p`` can head its clause: not "a rope and pulley passed
     through" (a noun phrase going on after a bare "and"), nor a preposition's or a
     verb's object."""
-    if words[p].sent_start or re.search(r"[;:—–(]", words[p].before):
+    if words[p].sent_start or _CLAUSE_MARK.search(words[p].before):
         return True
     prev = words[p - 1]
     if "," in words[p].before:

@@ -44,6 +44,9 @@ from adapt.language.lexicon import (
 from adapt.language.sentences import SPEECH_VERBS, quoted_spans
 from adapt.language.words import Word, next_verb, set_word, tokens, word_after, words
 
+_STOP_MARK = re.compile(r"[.!?;:]")
+_BREAK_MARK = re.compile(r"[,.;:!?—–]")
+
 
 def agree(word: Word, agr: str, to_present: bool, nxt: str | None = None) -> str | None:
     """The finite verb ``word`` re-formed for ``agr``; None when it must not change.
@@ -95,7 +98,7 @@ def coordinated(ws: list[Word], v: int, agr: str, to_present: bool,
     q = v + 1
     while q < len(ws):
         w = ws[q]
-        if w.prot or re.search(r"[.!?;:]", w.before) or w.low in STOP or (
+        if w.prot or _STOP_MARK.search(w.before) or w.low in STOP or (
                 w.low in {"it", "you"} and w.clause_start):
             return
         if w.clause_start and w.text[:1].isupper() and subject(ws, q) is not None:
@@ -194,7 +197,7 @@ def inverted(ws: list[Word], p: int, i_agr: Callable[[int], str] | None,
         agr = "pl" if plural(ws[q].low) else "3sg"
     else:
         return
-    if q + 1 == len(ws) or re.search(r"[,.;:!?—–]", ws[q + 1].before):
+    if q + 1 == len(ws) or _BREAK_MARK.search(ws[q + 1].before):
         set_word(out, w, agree(w, agr, True))
 
 

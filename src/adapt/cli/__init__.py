@@ -107,7 +107,6 @@ def run(job: Job) -> Outcome:
     """Adapt or render one input and write its outputs; what to print comes back."""
     from adapt.output import write_all
     from adapt.progress import progress
-    from adapt.writers.stats import stats
 
     try:
         if job.fonts and any(f == "pdf" for f, _ in job.outputs):
@@ -132,6 +131,7 @@ def run(job: Job) -> Outcome:
                     rendered.append((path, _render(fmt, doc, job, adapted=not fountain, name=path)))
             figures = None
             if counting:
+                from adapt.writers.stats import stats  # not before the reading copy forks (it needs none of it)
                 bar.relabel(f"counting {shown(source)}")
                 with bar.step(_WEIGHT["stats"]):
                     figures = stats(doc)

@@ -7,14 +7,11 @@ from bisect import bisect_right
 from functools import cache
 
 from adapt.language.lexicon import ABBREV, lemmas
+from adapt.language.speech_verbs import ENGLISH_LEMMAS as SPEECH_VERBS  # noqa: F401 (the stages' list)
 
 ELLIPSIS = re.compile(r"\.(?:\s?\.){2}")
 _ELISIONS = ("em", "tis", "twas", "cause", "til", "n", "round", "bout")
 _BOUNDARY = re.compile(r"(\.(?:\s?\.){2,}|[.!?]+)([\"”’')\]]*)(\s+)(?=\S)")
-SPEECH_VERBS = {"say", "ask", "reply", "answer", "cry", "shout", "whisper", "murmur",
-                 "call", "exclaim", "continue", "add", "repeat", "mutter", "scream", "yell",
-                 "snap", "return", "observe", "remark", "insist", "explain", "protest",
-                 "retort", "demand", "inquire", "enquire", "laugh", "sigh", "begin"}
 
 
 # ---------------------------------------------------------------- quotations
@@ -75,7 +72,7 @@ def _ends_sentence(text: str, m: re.Match[str], spans: list[tuple[int, int]]) ->
         return False
     if punct == ".":
         word = _word_before(text, m.start()).lower().lstrip("(\"“'‘")
-        if word in ABBREV or re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", word):
+        if word in ABBREV or _INITIALS.fullmatch(word):
             return False  # "Mr. Darcy", "J. Smith", "e.g. Rome"
     if closers.strip() and punct != ".":  # '"Where?" I ask.' is one sentence
         nxt = _TWO_WORDS.match(text, m.end())
@@ -86,6 +83,7 @@ def _ends_sentence(text: str, m: re.Match[str], spans: list[tuple[int, int]]) ->
 
 
 _TWO_WORDS = re.compile(r"\W*(\w+)\W+(\w+)")
+_INITIALS = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")
 
 
 def _word_before(text: str, end: int) -> str:
@@ -211,7 +209,7 @@ def wrapped_lines(text: str, width: int, limit: int | None = None) -> int:
             return lines
     wrapper = _wrapper(width)
     chunks = wrapper._split_chunks(text)
-    if any(len(c) > width for c in chunks):
+    if max(map(len, chunks), default=0) > width:
         return len(wrapper._wrap_chunks(chunks))
     lines, i, n = 0, 0, len(chunks)
     while i < n:

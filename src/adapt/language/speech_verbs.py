@@ -1,6 +1,6 @@
 """Speech verbs and subject pronouns of the common languages, for finding tags (language).
 
-English tags are found from lemmas (``lemminflect``) and ``sentences.SPEECH_VERBS``;
+English tags are found from lemmas (``lemminflect``) and ``ENGLISH_LEMMAS``;
 other languages have no lemmatiser here, so each lists the inflected forms novels use
 in tags — the past (passé simple, Präteritum, pretérito, passato remoto, Russian past in
 every gender) and the present — lower case. ``is_speech_verb`` reads French inversions
@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import re
 
-from adapt.language.sentences import SPEECH_VERBS as ENGLISH_LEMMAS
+ENGLISH_LEMMAS = {"say", "ask", "reply", "answer", "cry", "shout", "whisper", "murmur",
+                   "call", "exclaim", "continue", "add", "repeat", "mutter", "scream", "yell",
+                   "snap", "return", "observe", "remark", "insist", "explain", "protest",
+                   "retort", "demand", "inquire", "enquire", "laugh", "sigh", "begin"}
+"""English speech verbs, as lemmas (``sentences.SPEECH_VERBS``: the tags' and rewrites' list)."""
 
 SPEECH_VERBS: dict[str, frozenset[str]] = {
     "fr": frozenset("""

@@ -30,6 +30,7 @@ def fork(work: Callable[[int], None]) -> tuple[int, int] | None:
         try:
             os.close(r)
             work(w)
+            os.close(w)  # the reader sees the end now, not once the exit has freed this copy's memory
         except BaseException:  # noqa: B036 (the copy must end here, whatever happened)
             pass
         os._exit(0)

@@ -20,6 +20,9 @@ class Verse:
 
     lines: tuple[str, ...]
 
+    def __reduce__(self) -> tuple[type, tuple]:
+        return Verse, (self.lines,)  # pickled as its field, as the beats are (``beats.Narration``)
+
     @property
     def text(self) -> str:
         """The lines as one text, for readers that look at every part's words (names, places)."""

@@ -10,6 +10,8 @@ Every decision records the pass that made it (``Attribution.evidence``).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from adapt.read.beats import Beat, Paragraph, Quote
 from adapt.speakers.cast import (
     Cast,
@@ -28,15 +30,21 @@ from adapt.speakers.resolver import NARRATOR, PLACEHOLDER, Resolver
 __all__ = ["NARRATOR", "Attribution", "Cast", "attribute"]  # Cast and NARRATOR: re-exported for callers
 
 
-def attribute(beats: list[Beat], *, narrator: str | None = None,
-              aliases: dict[str, str] | None = None) -> tuple[dict[tuple[int, int], Attribution], Cast]:
-    """Speaker of every quotation, keyed by (beat index, quote index within the paragraph)."""
+def attribute(beats: list[Beat], *, narrator: str | None = None, aliases: dict[str, str] | None = None,
+              found: Callable[[set[str], dict[str, str], set[str], bool], None] | None = None
+              ) -> tuple[dict[tuple[int, int], Attribution], Cast]:
+    """Speaker of every quotation, keyed by (beat index, quote index within the paragraph).
+    ``found`` hears the cast ``collect_cast`` finds (names, genders, people) and whether an
+    "I" tells the story, before the rest is worked out (the writer's copy starts from them:
+    ``transform/guess.py``)."""
     proper = proper_words(beats)  # one scan, for the cast and the resolver
     known, genders, alias, people, nouns = collect_cast(beats, proper)
+    first_person = is_first_person(beats)
+    if found:
+        found(set(known), dict(genders), set(people), first_person)
     for a, n in (aliases or {}).items():
         alias[a] = n
         known.add(n)
-    first_person = is_first_person(beats)
     genders[PLACEHOLDER["m"]], genders[PLACEHOLDER["f"]] = "m", "f"
     r = Resolver(known, genders, alias)
     r.people = people

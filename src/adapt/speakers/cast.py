@@ -41,6 +41,12 @@ class Cast:
     """Another way the text names a character → that character's key ("Lizzy" → "Elizabeth")."""
 
 
+_AT_PLACE = re.compile(r"\b(?:in|at|to|from|into|of|near|towards?|on|by|through)\s+(?:the\s+)?$")
+_PRONOUN_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:he|she|his|her|him)\b")
+_SEMICOLON = re.compile(r";\s+")
+_PRONOUN = re.compile(r"\b(?:he|his|him|she|her|hers|himself|herself)\b")
+
+
 def _untitled(name: str) -> str:
     """'Mr. Sherlock Holmes' → 'Sherlock Holmes'; 'Mr. Archer' → 'Archer'."""
     return name.split(None, 1)[1] if title_of(name) else name
@@ -48,7 +54,7 @@ def _untitled(name: str) -> str:
 
 def _keys(text: str, alias: dict[str, str]) -> set[str]:
     """The keys of the names written in ``text``."""
-    return {alias.get(n, n) for m in NAME_RE.finditer(text) if (n := clean_name(m.group(0)))}
+    return {alias.get(n, n) for f in NAME_RE.findall(text) if (n := clean_name(f))}
 
 
 def _apart(keys: set[str], apart: Counter[frozenset[str]]) -> None:
@@ -88,8 +94,8 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                     if (is_name(s) or s in WORD_NAMES) and s not in ("I", "He", "She"):
                         names[re.sub(r"['’]s$", "", s)] += 3
     known = {n for n, c in names.items() if c >= 2 and plausible_name(n, proper)}
-    forms: Counter[str] = Counter(clean_name(m.group(0)) for b in beats if isinstance(b, Paragraph)
-                                  for part in b.parts for m in NAME_RE.finditer(part.text))
+    forms: Counter[str] = Counter(clean_name(f) for b in beats if isinstance(b, Paragraph)
+                                  for part in b.parts for f in NAME_RE.findall(part.text))
     alias: dict[str, str] = {}
     by_last: dict[str, list[str]] = defaultdict(list)
     for n in sorted(known):  # sorted: set order would make ties differ run to run
@@ -146,7 +152,7 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                 if (m.start() == 0 or text[m.start() - 2:m.start()].strip() in (".", "!", "?")) \
                         and not title_of(n) and n.split()[0] not in proper:
                     continue  # "Men", "Then" open sentences; "Martha" is capitalised elsewhere too
-                if re.search(r"\b(?:in|at|to|from|into|of|near|towards?|on|by|through)\s+(?:the\s+)?$", before):
+                if _AT_PLACE.search(before):
                     placed[alias.get(n, n)] += 1
                     continue
                 n = clean_name(n)  # "But Archer" → "Archer"
@@ -161,11 +167,11 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
             for sent in sentences(b.narration):
                 for m in NAME_RE.finditer(sent):
                     key = alias.get(m.group(0), m.group(0))
-                    if key in seen and re.match(r"[^.;:!?]{0,60}?\b(?:he|she|his|her|him)\b", sent[m.end():]):
+                    if key in seen and _PRONOUN_AFTER.match(sent[m.end():]):
                         person[key] += 1
                 # Two names in one clause are two people; across the clauses of a long
                 # sentence one person is often named twice ("Miss Crawford ...; Mary's ...").
-                for clause in re.split(r";\s+", sent):
+                for clause in _SEMICOLON.split(sent):
                     _apart(_keys(clause, alias), apart)
             # In speech too, and a speech's names beside the tag's ("Diana, ...," said Mrs. Barry).
             for i, p in enumerate(b.parts):
@@ -209,7 +215,7 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                     other = NAME_RE.search(window)  # "Julia and Mr. Crawford ... he": his, not hers
                     if other and alias.get(other.group(0), other.group(0)) in known:
                         window = window[:other.start()]
-                    for pron in re.finditer(r"\b(?:he|his|him|she|her|hers|himself|herself)\b", window):
+                    for pron in _PRONOUN.finditer(window):
                         # "Henry ... trifled with her feelings": an object's pronoun says less
                         # than a subject's "he"; "Charlotte could encourage him": someone else.
                         votes[key][PRONOUN_GENDER[pron.group(0)]] += _VOTE.get(pron.group(0), 1)

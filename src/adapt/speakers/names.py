@@ -114,6 +114,7 @@ def speech_verbs() -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=20000)  # pure, and asked of the same few names thousands of times
 def title_of(name: str) -> str | None:
     first = name.split()[0].rstrip(".")
     return first if first in TITLES and len(name.split()) > 1 else None
@@ -137,6 +138,7 @@ def _describes(word: str) -> bool:
     return bool(pos) and pos <= {"ADJ", "ADV"}
 
 
+@lru_cache(maxsize=20000)
 def is_name(text: str) -> bool:
     """A capitalised phrase that can name a person (not 'Then', not 'Oh')."""
     words = [w for w in text.replace(".", "").split() if not _PARTICLE_WORD.fullmatch(w)]
@@ -147,6 +149,7 @@ def is_name(text: str) -> bool:
     return words[-1] not in NOT_NAMES or words[0].rstrip(".") in TITLES
 
 
+@lru_cache(maxsize=20000)
 def clean_name(phrase: str) -> str:
     """'Before Anne' → 'Anne': capitalised sentence openers are not part of a name."""
     words = phrase.split()
@@ -156,6 +159,7 @@ def clean_name(phrase: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=20000)  # the writer asks it of each speech's speaker, three times
 def cue_name(name: str) -> str:
     """How a script prints the cue: upper case, without a leading article, unless what is
     left is an adjective alone ("the Artful" stays THE ARTFUL, a nickname, not ARTFUL)."""

@@ -35,6 +35,7 @@ def _sentence_parts(b: Paragraph) -> list[str]:
 
 _MID_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|I'm|I’m)\b")
 
 
 def is_first_person(beats: list[Beat]) -> bool:
@@ -44,5 +45,5 @@ def is_first_person(beats: list[Beat]) -> bool:
         if isinstance(b, Paragraph):
             text = b.narration
             words += len(text.split())
-            i_count += len(re.findall(r"\b(?:I|me|my|I'm|I’m)\b", text))
+            i_count += len(_FIRST_PERSON.findall(text))
     return words > 0 and i_count / words > 0.012

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from adapt import patterns
 from adapt.language.sentences import sentences
@@ -49,12 +50,20 @@ NAME_RE = patterns.compile(NAME)
 RECENT_ROOM = 6
 """The last mentions that say who is in the room."""
 _ROLE_NOUN = {"Dr": "doctor"}
-_ROLE_TITLE = re.compile(r"\b(Doctor|Dr\.|Captain|Colonel|Major|General|Inspector|Professor|Sergeant|Lieutenant|"
+# The look-ahead: the letters the titles start with (the whole text is scanned, once).
+_ROLE_TITLE = re.compile(r"(?=[ACDGIJLMPRSV])\b(Doctor|Dr\.|Captain|Colonel|Major|General|Inspector|Professor|Sergeant|Lieutenant|"
                          r"Judge|Parson|Vicar|Rector|Squire|Admiral|Governor)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 # Nouns that describe anyone of a sex ("the lady", "the young man"): who they mean is the scene's.
 GENERIC_PEOPLE = {w: COMMON_GENDER[w] for w in ("man", "gentleman", "fellow", "woman", "lady")}
 YOUNG = {"girl", "boy", "child", "lad", "lass", "youth"}
 """Nouns for the young, which a novel uses of its heroine or hero as much as of anyone."""
+
+
+@lru_cache(maxsize=20000)  # the same few names, tens of thousands of times a novel
+def _normal(name: str) -> str:
+    """A name as the alias table writes it: single spaces, straight apostrophe, no "'s"."""
+    name = " ".join(name.replace("’", "'").split())
+    return name[:-2] if name.endswith("'s") else name  # re.sub(r"'s$", "", name): no newline is left
 
 
 class Resolver:
@@ -87,8 +96,7 @@ class Resolver:
                 self.roles[role] = keys.pop()
 
     def canonical(self, name: str) -> str:
-        name = " ".join(name.replace("’", "'").split())
-        name = name[:-2] if name.endswith("'s") else name  # re.sub(r"'s$", "", name): no newline is left
+        name = _normal(name)
         return self.alias.get(name, name)
 
     def called(self, speeches: Iterable[str]) -> set[str]:
@@ -274,7 +282,7 @@ def first_subject(sentence: str, r: Resolver) -> str | None:
     A leading subordinate clause ("And before I can respond, she's...") is skipped:
     its subject is not the one acting.
     """
-    words = sentence.split()
+    words = sentence.split(None, 2)  # the first two words are all it reads
     lead = [w.lower().strip(",") for w in words[:2]]
     if (lead and lead[0] in _SUBORDINATE) or (len(lead) > 1 and lead[0] in ("and", "but", "so", "then") and lead[1] in _SUBORDINATE):
         if "," in sentence:

@@ -48,9 +48,10 @@ def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
     return {"m": "he", "f": "she"}.get(g or "", "they")
 
 
-def _attributed(story: Structure, options: Options) -> tuple[Structure, dict[tuple[int, int], Attribution], Cast]:
-    """Who speaks each quotation, and the cast."""
-    speakers, cast = attribute(story.beats, narrator=options.narrator, aliases=dict(options.aliases))
+def _attributed(story: Structure, options: Options, found: guess.Early | None = None
+                ) -> tuple[Structure, dict[tuple[int, int], Attribution], Cast]:
+    """Who speaks each quotation, and the cast (``found`` hears it first)."""
+    speakers, cast = attribute(story.beats, narrator=options.narrator, aliases=dict(options.aliases), found=found)
     # Song titles in quotes ("sang 'The Ash Grove'") go back to the narration, after the
     # attribution so that they do not shift its turn order.
     beats, speakers = song_titles(story.beats, speakers)
@@ -97,11 +98,14 @@ def _adapt(read: Story, title: str | None, options: Options, report: Callable[[f
     found_title, story, language = read.title, read.structure, read.language
     english = language == "en"
     # A second process rewrites narration from the end meanwhile (same script, less time):
-    # from now on when the rewrites can do without the speakers (guess.py), else from
-    # once they are known.
-    copy = guess.start(story.beats, options) if english else None
-    copies.extend([copy] if copy else [])
-    story, speakers, cast = _attributed(story, options)
+    # from when attribution has found the cast if the rewrites can do without the speakers
+    # (guess.py), else from once they are known.
+    early = guess.start(story.beats, options) if english else None
+    try:
+        story, speakers, cast = _attributed(story, options, early)
+    finally:
+        copy = early.copy if early else None
+        copies.extend([copy] if copy else [])
     beats = story.beats
     names = dict(cast.names)
     narrator_name = names.get(NARRATOR)

@@ -3,8 +3,9 @@
 Attributing speakers is a third of an adaptation, and rewriting the narration needs little
 of it: the words of the cast's names, and whether an "I" narrates. So for a story told in
 the third person the copy (``ahead.py``) starts as soon as the story is read, on the second
-core while the parent attributes: it takes the cast ``collect_cast`` finds (attribution's
-first step) and lets someone other than the narrator speak every quotation. The parent
+core while the parent attributes: it starts from the cast ``collect_cast`` finds (attribution's
+first step, which hands it over: ``attribute(found=...)``) and lets someone other than the
+narrator speak every quotation. The parent
 takes a rewrite from it only where every argument agrees (``Writer.rewrite`` keys a rewrite
 by the names its passage writes), so a wrong guess costs time, never a different script.
 The copy plans the scenes first and sends the plan with the names it asked about
@@ -20,8 +21,6 @@ from adapt.read.settle import song_titles
 from adapt.scenes.plan import Start
 from adapt.scenes.plan import plan as plan_scenes
 from adapt.speakers.attribution import Attribution, Cast
-from adapt.speakers.cast import collect_cast
-from adapt.speakers.narration import is_first_person, proper_words
 from adapt.transform import ahead
 from adapt.transform.options import Options
 from adapt.transform.writer import Writer
@@ -75,6 +74,8 @@ class _Guessed:
     beats: list[Beat]
     options: Options
     pronoun: str
+    found: tuple[set[str], dict[str, str], set[str]]
+    """What ``collect_cast`` found: names, genders, people."""
     writer: Writer | None = None
     record: dict = field(default_factory=dict)
 
@@ -96,8 +97,7 @@ class _Guessed:
 
     def _writer(self) -> Writer:
         beats, _ = song_titles(self.beats, {})  # the parent's beats: the same folding
-        proper = proper_words(beats)
-        known, genders, _, people, _ = collect_cast(beats, proper)
+        known, genders, people = self.found
         known |= {n for _, n in self.options.aliases}
         cast = Cast(genders=genders, known=frozenset(known | people))
         sample = " ".join(b.narration for b in beats if isinstance(b, Paragraph))[:20000]
@@ -106,10 +106,24 @@ class _Guessed:
                       record=self.record)
 
 
-def start(beats: list[Beat], options: Options) -> ahead.Ahead | None:
-    """The copy working ahead on an English story before attribution; None where the copy
-    is better started after it (an "I" narrates: the rewrites need the narrator's name)."""
-    if len(beats) < ahead.MIN_BEATS or options.narrator or is_first_person(beats):
+class Early:
+    """Starts the copy working ahead once attribution has found the cast (``attribute``'s
+    ``found``); ``copy`` is it, None until then or when there is none."""
+
+    def __init__(self, beats: list[Beat], options: Options) -> None:
+        self.beats, self.options = beats, options
+        self.copy: ahead.Ahead | None = None
+
+    def __call__(self, known: set[str], genders: dict[str, str], people: set[str], first_person: bool) -> None:
+        if first_person:
+            return  # the rewrites need the narrator's name: the copy starts after attribution
+        guessed = _Guessed(self.beats, self.options, self.options.pronoun or "they", (known, genders, people))
+        self.copy = ahead.start(len(self.beats), 0, guessed.write, guessed.recording, {})
+
+
+def start(beats: list[Beat], options: Options) -> Early | None:
+    """What starts the copy working ahead on an English story during attribution; None where
+    the copy is better started after it (a narrator named: the rewrites need the speakers)."""
+    if len(beats) < ahead.MIN_BEATS or options.narrator:
         return None
-    guessed = _Guessed(beats, options, options.pronoun or "they")
-    return ahead.start(len(beats), 0, guessed.write, guessed.recording, {})
+    return Early(beats, options)

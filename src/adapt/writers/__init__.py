@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from adapt.model import Screenplay
+if TYPE_CHECKING:  # the CLI imports the registry before it reads anything: the model comes later
+    from adapt.model import Screenplay
 
 
 def _fountain(doc: Screenplay) -> str | bytes:

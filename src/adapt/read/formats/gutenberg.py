@@ -154,6 +154,10 @@ def _drop_label_blocks(text: str) -> str:
     parts = re.split(r"(\n[ \t]*\n+)", text)
     keep = []
     for p in parts:
+        first = p.lstrip().split("\n", 1)[0].strip()  # the first row: most blocks fail on it
+        if not (CHAPTER.match(first) and len(first) <= 100):
+            keep.append(p)
+            continue
         rows = [x.strip() for x in p.split("\n") if x.strip()]
         if len(rows) >= 3 and all(CHAPTER.match(x) and len(x) <= 100 for x in rows):
             continue
