@@ -166,13 +166,16 @@ def _last_actor(sentence: str, r: Resolver) -> str | None:
     return None
 
 
+_LEADING = re.compile(r"^(?:(?:and|but|then|so|when|while|as|till|until)\s+)+")
+
+
 def _clause_before(sentence: str, r: Resolver) -> str | None:
     """"...; and the day came at last, when Mr. Rushworth turned to her with a black look,
     and said,": the subject of the clause the speech verb closes, its "when" set aside."""
     parts = clauses(sentence)
     if len(parts) < 2 or not tags.opens_with_verb(parts[-1]):
         return None  # "the former continued the subject, by saying,": a subject of its own
-    opened = re.sub(r"^(?:(?:and|but|then|so|when|while|as|till|until)\s+)+", "", parts[-2].split(",")[-1].strip())
+    opened = _LEADING.sub("", parts[-2].split(",")[-1].strip())
     m = NAME_RE.match(opened)
     return r.person(m.group(0)) if m else None  # "returned to Mr. Crawford": no subject
 
@@ -180,11 +183,13 @@ def _clause_before(sentence: str, r: Resolver) -> str | None:
 def _heard(text: str, addressed: set[str], r: Resolver, first: bool = False) -> str | None:
     """Whom the narration next to a quotation hears speak it: the first sentence after the
     quotation, or the last before it when that sentence leads into the speech."""
+    if "hear" not in text:
+        return None
     sents = sentences(text)
     if not sents:
         return None
     sent = sents[0] if first else sents[-1]
-    if not first and not text.rstrip().endswith((",", ":", "—", "–", "-")):
+    if "hear" not in sent or not first and not text.rstrip().endswith((",", ":", "—", "–", "-")):
         return None
     m = tags.heard_saying().search(sent)
     if m and first and len(sent[:m.start()].split()) > 3:

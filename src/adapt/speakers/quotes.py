@@ -170,8 +170,11 @@ def _narration(text: str, r: Resolver) -> tuple[str | None, str | None]:
     return intro, actor
 
 
+_OPEN_END = re.compile(r"[,:—–-]\s*$|\s{2,}$|[a-z]$")  # "reply --", "reply" whose dash was lost
+
+
 def _closes_on_speech(sentence: str) -> bool:
-    if not re.search(r"[,:—–-]\s*$|\s{2,}$", sentence) and not sentence.rstrip().endswith(tuple("abcdefghijklmnopqrstuvwxyz")):
+    if not _OPEN_END.search(sentence):
         return False
     return bool(tags.ends_speaking().search(sentence) or tags.named_before().search(sentence)
                 or tags.by_agent().search(sentence))

@@ -148,7 +148,7 @@ class Resolver:
     def mentions_in(self, text: str) -> None:
         for sentence in sentences(text):
             for m in NAME_RE.finditer(sentence):
-                if _ABOUT.search(sentence, 0, m.start()):
+                if _ABOUT.search(sentence[max(0, m.start() - 40):m.start()]):
                     continue  # "she thought of Wickham": talked of, not in the room
                 key = self.person(m.group(0))
                 if key:

@@ -121,7 +121,12 @@ def by_agent() -> re.Pattern[str]:
 
 def opens_with_verb(clause: str) -> bool:
     """A clause that is its speech verb alone, its subject in the clause before ("said,")."""
-    return re.match(rf"\s*(?:[a-z]+ly\s+)?(?:{verb_pattern()})\b", clause) is not None
+    return _opens_with_verb().match(clause) is not None
+
+
+@cache
+def _opens_with_verb() -> re.Pattern[str]:
+    return patterns.compile(rf"\s*(?:[a-z]+ly\s+)?(?:{verb_pattern()})\b")
 
 
 @cache
