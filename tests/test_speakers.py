@@ -239,6 +239,15 @@ def test_the_last_name_a_verb_follows_speaks_when_the_sentence_closes_on_a_speec
     assert [c for c, _ in said(text)] == ["MARILLA", "ANNE", "MATTHEW"]
 
 
+def test_a_story_told_on_after_as_he_proceeded_is_the_tellers() -> None:
+    text = ('Small sat opposite Holmes; he was a wooden-legged man. Small leaned forward, and he smiled. '
+            'Jones watched him; he was grave.\n\n"I was a soldier then," said Small. "A young one."\n\n'
+            'Holmes sat with his hands upon his knees, and Jones frowned at him. He may have seen it, for there was '
+            'defiance in his voice as he proceeded.\n\n"It was all very bad, no doubt," said he. "But I had no choice."\n\n'
+            '"Go on with your story," said Holmes.\n\n"Well, we carried him in."\n')
+    assert [c for c, _ in said(text)] == ["SMALL"] * 4 + ["HOLMES", "SMALL"]
+
+
 def test_a_bare_and_said_closes_the_clause_before_it() -> None:
     # "...; and the day came, when Mr. Rushworth turned to her with a black look, and said,"
     text = ('Mr. Rushworth and Mr. Yates sat with Maria; he was sullen. Mr. Yates laughed, and he rose.\n\n'

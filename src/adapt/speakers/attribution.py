@@ -22,6 +22,7 @@ from adapt.speakers.cast import (
 )
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.exchange import Evidence, fill_turns
+from adapt.speakers.goes_on import GUESSES, carry_on
 from adapt.speakers.narration import is_first_person, proper_words
 from adapt.speakers.passes import decide
 from adapt.speakers.quotes import Table, read_turns
@@ -54,6 +55,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None, aliases: dict[s
     table = read_turns(beats, r, decide)
     out, ev = _decided(table)
     fill_turns(beats, table.runs, ev, out, r, first_person)
+    _turns_again(beats, table, ev, out, r, first_person, carry_on(beats, table.head, out, genders, r.called))
     merge_vocative_aliases(beats, out, r)
     _one_speech_one_speaker(beats, table, out)
     cast = Cast(genders=genders, first_person=first_person, known=frozenset(known | people),
@@ -63,6 +65,23 @@ def attribute(beats: list[Beat], *, narrator: str | None = None, aliases: dict[s
         cast.genders[NARRATOR] = g
     name_placeholders(beats, out, cast, narrator, r)
     return out, cast
+
+
+def _turns_again(beats: list[Beat], table: Table, ev: Evidence, out: dict[tuple[int, int], Attribution],
+                 r: Resolver, first_person: bool, fixed: set[int]) -> None:
+    """The exchanges holding a speech given back to its teller ("as he proceeded"), read
+    again with it as an anchor: the turns after it follow the teller, not the guess."""
+    for run in table.runs:
+        if not fixed & set(run):
+            continue
+        for b in run:
+            if b in fixed:
+                ev.para[b] = next(a for (bi, _), a in sorted(out.items()) if bi == b)
+                ev.gendered.pop(b, None)
+            elif b not in ev.para or b in ev.gendered:  # what the turn model chose, not an anchor
+                for key in [k for k in out if k[0] == b and out[k].evidence in GUESSES]:
+                    del out[key]
+        fill_turns(beats, [run], ev, out, r, first_person)
 
 
 def _one_speech_one_speaker(beats: list[Beat], table: Table, out: dict[tuple[int, int], Attribution]) -> None:

@@ -85,6 +85,7 @@ FILL_PASSES = {
     "turns": "the turn order of the exchange (second-order Viterbi over who is present)",
     "after": "the turn order, where it agrees with the character acting next to the line",
     "continued": "a speech over several paragraphs keeps the speaker of its first",
+    "goes on": "after 'as he proceeded', the teller of the speech before, where the turn order only guessed",
 }
 """What the later, exchange-wide passes record (see ``exchange.py`` and ``attribution.py``)."""
 
