@@ -59,21 +59,18 @@ def _wrap_big_pickles() -> None:
     import pickle
     dumps, loads = pickle.dumps, pickle.loads
 
-    def timed_dumps(obj: object, *args: object, **kwargs: object) -> bytes:
-        t = time.perf_counter()
-        data = dumps(obj, *args, **kwargs)  # type: ignore[arg-type]
-        if len(data) > 100_000:
-            _span(t, "pickle.dumps")
-        return data
+    def timed(work, event: str, pickled):  # type: ignore[no-untyped-def]
+        """``work`` logged as ``event`` when ``pickled(argument, result)`` is big."""
+        def run(first: object, *args: object, **kwargs: object) -> object:
+            t = time.perf_counter()
+            result = work(first, *args, **kwargs)
+            if len(pickled(first, result)) > 100_000:
+                _span(t, event)
+            return result
+        return run
 
-    def timed_loads(data: bytes, *args: object, **kwargs: object) -> object:
-        t = time.perf_counter()
-        obj = loads(data, *args, **kwargs)  # type: ignore[arg-type]
-        if len(data) > 100_000:
-            _span(t, "pickle.loads")
-        return obj
-
-    pickle.dumps, pickle.loads = timed_dumps, timed_loads  # type: ignore[assignment]
+    pickle.dumps = timed(dumps, "pickle.dumps", lambda obj, data: data)  # type: ignore[assignment]
+    pickle.loads = timed(loads, "pickle.loads", lambda data, obj: data)  # type: ignore[assignment]
 
 
 def _span(start: float, event: str) -> None:

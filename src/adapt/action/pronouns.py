@@ -11,7 +11,6 @@ the sentence can only mean her.
 from __future__ import annotations
 
 from collections import Counter
-
 from collections.abc import Iterable
 
 from adapt.language.lexicon import CLAUSE_WORDS, OBJECTS, STOP, lemmas

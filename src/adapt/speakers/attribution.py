@@ -74,13 +74,15 @@ def _turns_again(beats: list[Beat], table: Table, ev: Evidence, out: dict[tuple[
     for run in table.runs:
         if not fixed & set(run):
             continue
+        keys = {b: sorted(k for k in out if k[0] == b) for b in run}
         for b in run:
             if b in fixed:
-                ev.para[b] = next(a for (bi, _), a in sorted(out.items()) if bi == b)
+                ev.para[b] = out[keys[b][0]]
                 ev.gendered.pop(b, None)
             elif b not in ev.para or b in ev.gendered:  # what the turn model chose, not an anchor
-                for key in [k for k in out if k[0] == b and out[k].evidence in GUESSES]:
-                    del out[key]
+                for key in keys[b]:
+                    if out[key].evidence in GUESSES:
+                        del out[key]
         fill_turns(beats, [run], ev, out, r, first_person)
 
 

@@ -139,14 +139,12 @@ def closing_speaker(sentence: str, addressed: set[str], r: Resolver) -> str | No
     time Joe spoke:" the name right before the verb; "when thus accosted by Miss Bingley,"
     the one the passive names."""
     agent = tags.by_agent().search(sentence)
-    if agent and r.subject(agent.group("s"), addressed):
-        return r.subject(agent.group("s"), addressed)
+    if agent and (who := r.subject(agent.group("s"), addressed)):
+        return who
     who = (first_subject(last_clause(sentence), r) or _clause_before(sentence, r) or _last_actor(sentence, r)
            or first_subject(sentence, r))
     named = tags.named_before().search(sentence)
-    if named and r.subject(named.group("s"), addressed):
-        who = r.subject(named.group("s"), addressed)
-    return who
+    return (r.subject(named.group("s"), addressed) if named else None) or who
 
 
 _AFTER_NAME = re.compile(r"(?:(?:,[^,;:]{1,100}){1,2},)?\s+(?:(?:[a-z]+ly|almost|then|now|soon|at\s+once)\s+){0,2}([a-z]+)\b")
@@ -252,7 +250,7 @@ def _marked_out(subject: str, text: str, m: re.Match[str], r: Resolver) -> str |
     """'said the gentleman in the white waistcoat': a man told apart by what he wears or
     holds is a character of his own, not whichever man the scene just named."""
     head = _the_noun(subject)
-    group = next(g for g in tags.GROUPS if m.group(g))
+    group = tags.subject_group(m)
     if head not in COMMON_GENDER or group != "s1":
         return None
     mark = _MARK.match(text, m.end(group))

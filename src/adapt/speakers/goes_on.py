@@ -42,8 +42,7 @@ def carry_on(beats: list[Beat], head: dict[int, int], out: dict[tuple[int, int],
             carried = teller if teller and genders.get(teller) == PRONOUN_GENDER[m.group(1).lower()] else None  # type: ignore[union-attr]
             continue
         if carried:
-            first = next(i for i, p in enumerate(b.parts) if isinstance(p, Quote))
-            a = out.get((bi, first))
+            a = out.get((bi, _first_quote(b)))
             # A "he said" of its own after "she went on" is someone else's.
             if a and a.evidence in GUESSES and a.speaker != carried and carried not in called(q.text for q in b.quotes) \
                     and not (a.evidence == "pronoun" and genders.get(a.speaker) != genders.get(carried)):
@@ -64,6 +63,9 @@ def _teller(beats: list[Beat], head: dict[int, int], out: dict[tuple[int, int], 
     h = head.get(last, last)
     b = beats[h]
     assert isinstance(b, Paragraph)
-    first = next(i for i, p in enumerate(b.parts) if isinstance(p, Quote))
-    a = out.get((h, first))
+    a = out.get((h, _first_quote(b)))
     return a.speaker if a else None
+
+
+def _first_quote(b: Paragraph) -> int:
+    return next(i for i, p in enumerate(b.parts) if isinstance(p, Quote))

@@ -87,9 +87,14 @@ def as_subject(word: str) -> str:
     return _POSSESSIVE.get(word.lower(), word)
 
 
+def subject_group(m: re.Match[str]) -> str:
+    """Which of a tag match's subject groups (``GROUPS``) matched."""
+    return next(g for g in GROUPS if m.group(g))
+
+
 def subject_text(m: re.Match[str]) -> str:
     """The subject a tag match names, as a subject: "his answer" → "he"."""
-    return as_subject(next(m.group(g) for g in GROUPS if m.group(g)))
+    return as_subject(m.group(subject_group(m)))
 
 
 @cache
@@ -200,7 +205,7 @@ def match_after(text: str) -> re.Match[str] | None:
     m = tag_after().match(text)
     if not m:
         return None
-    sg = next(g for g in GROUPS if m.group(g))
+    sg = subject_group(m)
     if sg != "s5" and re.match(r"\s+that\b", text[m.end(_VERB_OF[sg]):]):
         return None
     return m
@@ -210,7 +215,7 @@ def named_tag(text: str) -> str | None:
     """The name a tag opening this narration has for its subject ("said Tom": Tom), not
     "he" or "her brother"."""
     m = tag_after().match(text)
-    s = m and next(m.group(g) for g in GROUPS if m.group(g))
+    s = m and m.group(subject_group(m))
     if not s or not s[:1].isupper() or s in ("I", "He", "She") or s.startswith(("The ", "His ", "Her ", "My ")):
         return None
     return re.sub(r"['’]s$", "", s)
@@ -226,7 +231,7 @@ def split_after(text: str) -> tuple[bool, str]:
     m = tag_after().match(text)
     if not m:
         return False, text
-    sg = next(g for g in GROUPS if m.group(g))
+    sg = subject_group(m)
     if sg == "s5":  # "was Marilla's comment": the whole phrase goes to the cue
         return True, text[m.end():].strip(" ,;.")
     vg = _VERB_OF[sg]
