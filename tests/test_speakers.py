@@ -417,3 +417,15 @@ def test_given_names_that_are_also_words_speak_when_a_tag_says_so() -> None:
             '"May I sit here?" asked Will.\n\n"You may," said May.\n\n"Will you stay?" said Will.\n\n'
             '"I will," said May.\n')
     assert [c for c, _ in said(text)] == ["WILL", "MAY", "WILL", "MAY"]
+
+
+def test_an_unnamed_character_who_holds_the_stage_takes_the_pronoun_tag() -> None:
+    # "The patient" speaks elsewhere, so she is a character; the sentence about her is the
+    # last word before "she cried", not the matron named earlier.
+    text = ('Mrs. Corney sat by the bed with the nurse. Mrs. Corney was tired.\n\n'
+            '"Is she awake?" asked Mrs. Corney.\n\n'
+            'Mrs. Corney was bouncing away, when a cry made her look round. The patient had raised herself upright.\n\n'
+            '"Who\'s that?" she cried.\n\n'
+            '"Only me," said Mrs. Corney.\n\n'
+            '"Come closer," said the patient.\n')
+    assert [c for c, _ in said(text)][1] == "PATIENT"

@@ -156,6 +156,12 @@ class Resolver:
             opener = NAME_RE.match(sentence.strip())
             if opener and self.canonical(opener.group(0)) in self.known:
                 self.mention(self.canonical(opener.group(0)))  # the subject outranks the objects
+            elif sentence.lstrip()[:4].lower() == "the ":
+                # "The patient had raised herself upright.": an unnamed character who speaks
+                # somewhere holds the stage, so a "she cried" next is hers.
+                key = first_subject(sentence, self)
+                if key and key.startswith("\x00") and key.split()[-1] not in GENERIC_PEOPLE and key.split()[-1] not in YOUNG:
+                    self.mention(key)
 
     def by_gender(self, g: str, exclude: set[str] = frozenset(), avoid: set[str] = frozenset()) -> str:  # type: ignore[assignment]
         """Most recent character of gender g; prefer one not in ``avoid`` (the last speaker)."""
@@ -305,7 +311,7 @@ def first_subject(sentence: str, r: Resolver) -> str | None:
             np = re.match(r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b", sentence[m.start():], re.I)
             if np and np.group(1).lower() in r.nouns | set(COMMON_GENDER):
                 key = "\x00the " + np.group(1).lower()
-                g = COMMON_GENDER.get(np.group(1).lower())
+                g = COMMON_GENDER.get(np.group(1).lower()) or _own_pronoun(sentence[m.start() + np.end():])
                 if g:
                     r.genders.setdefault(key, g)
                 return key
@@ -316,6 +322,13 @@ def first_subject(sentence: str, r: Resolver) -> str | None:
                 if key in r.known or key in r.people:  # "Tom crossed his arms.": unproven, yet acting
                     return key
     return None
+
+
+def _own_pronoun(rest: str) -> str | None:
+    """The gender of the pronouns a sentence goes on with ("The patient had raised herself"), if
+    one: a reflexive, or "his" ("her" may be someone else's object)."""
+    found = {PRONOUN_GENDER[w] for w in re.findall(r"\b(?:herself|his|himself)\b", rest.lower())}
+    return found.pop() if len(found) == 1 else None
 
 
 _CLAUSE = re.compile(r",\s+(?:and|but|then|while)\s+|;\s+")
