@@ -429,3 +429,25 @@ def test_an_unnamed_character_who_holds_the_stage_takes_the_pronoun_tag() -> Non
             '"Only me," said Mrs. Corney.\n\n'
             '"Come closer," said the patient.\n')
     assert [c for c, _ in said(text)][1] == "PATIENT"
+
+
+def test_a_quotation_within_a_speech_and_a_bare_title_call_nobody_in_the_room() -> None:
+    from adapt.speakers.names import vocatives
+    # The letter's "Dear Mrs. Vyse" addresses its reader, elsewhere; "Signorino" is "young sir".
+    assert vocatives("Just listen to what I have written. I said: 'Dear Mrs. Vyse, Cecil has asked.'") == []
+    assert vocatives("Yes, Jane, he said: 'Mr. Vyse is come.' Oh, Anne!") == ["Jane", "Anne"]
+    assert vocatives("Signorino, domani faremo uno giro") == []
+    assert vocatives("Madame, you are late") == []
+    text = ('Mrs. Honeychurch sat writing, and her son Freddy read by the window.\n\n'
+            '"Just listen to what I have written. I said: \'Dear Mrs. Vyse, Cecil has asked me.\'"\n\n'
+            '"Yes, mother, you told me."\n\n"Is it a good letter?"\n\n"A jolly good letter," said Freddy.\n')
+    assert "MRS. VYSE" not in {c for c, _ in said(text)}
+
+
+def test_a_role_the_text_names_in_apposition_is_that_character() -> None:
+    text = ('Lucy came in. Freddy sat by the fire with his mother.\n\n"Hullo," said Freddy.\n\n'
+            'Lucy went out, and Freddy read his book.\n\n'
+            '"Where are they?" said the boy, who was Freddy, Lucy\'s brother.\n\n'
+            '"In the garden," said Lucy.\n\n"I answered no," said the boy, grinding his teeth.\n\n'
+            '"Ridiculous child!" cried Lucy.\n')
+    assert [c for c, _ in said(text)] == ["FREDDY", "FREDDY", "LUCY", "FREDDY", "LUCY"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from adapt.language.sentences import sentences
@@ -59,6 +60,8 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
                     r.mention(marked)
                     continue
                 s = r.subject(subject, addressed)
+                if s and s.startswith("\x00"):
+                    s = _named_after(s, after.text[m.end(tags.subject_group(m)):], r) or s
                 if subj_text in ("he", "she"):
                     s = _actor_before(b, i, PRONOUN_GENDER[subj_text], addressed, r) or s
                 if s:
@@ -258,6 +261,21 @@ def _marked_out(subject: str, text: str, m: re.Match[str], r: Resolver) -> str |
         return None
     key = "\x00" + " ".join((subject + mark.group(0)).split())
     r.genders.setdefault(key, COMMON_GENDER[head])  # type: ignore[index]
+    return key
+
+
+_WHO_WAS = re.compile(r",\s+who\s+(?:was|is)\s+")
+
+
+def _named_after(role: str, rest: str, r: Resolver) -> str | None:
+    """'said the boy, who was Freddy, Lucy's brother': the text names the one it describes,
+    which counts as three votes for naming the role after him (``cast.name_placeholders``)."""
+    m = _WHO_WAS.match(rest)
+    name = NAME_RE.match(rest, m.end()) if m else None
+    key = r.person(name.group(0)) if name else None
+    if key not in r.known:
+        return None
+    r.role_votes.setdefault(role, Counter())[key] += 3
     return key
 
 

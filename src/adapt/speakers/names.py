@@ -13,13 +13,13 @@ TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Sir", "Lady", "Lord", "Cap
           "Count", "Countess", "Baron", "Baroness", "Dame", "Squire",
           # Forms of address of other languages, used in English novels too ("Mlle. Reuter").
           "Mlle", "Mme", "Mons", "Herr", "Frau", "Fräulein", "Signor", "Signora", "Signorina",
-          "Señor", "Señora", "Señorita", "Senhor", "Senhora", "Don", "Doña", "Donna", "Mynheer", "Monseigneur",
+          "Signorino", "Signore", "Señor", "Señora", "Señorita", "Senhor", "Senhora", "Don", "Doña", "Donna", "Mynheer", "Monseigneur",
           # Dialect spellings of address in English novels ("Mistah Oakley", "Marse Tom").
           "Mistah", "Mista", "Marse", "Massa", "Missis", "Missus")
 MALE_TITLES = {"Mr", "Sir", "Lord", "Master", "Father", "Brother", "Uncle", "Monsieur", "Prince",
                "King", "Duke", "Count", "Baron", "Squire", "Captain", "Colonel", "Major", "General",
                "Sergeant", "Lieutenant", "Inspector", "Rev", "Reverend", "Dr", "Doctor", "Professor", "Judge",
-               "Mons", "Herr", "Signor", "Señor", "Senhor", "Don", "Mynheer", "Monseigneur",
+               "Mons", "Herr", "Signor", "Signorino", "Signore", "Señor", "Senhor", "Don", "Mynheer", "Monseigneur",
                "Mistah", "Mista", "Marse", "Massa"}
 FEMALE_TITLES = {"Mrs", "Ms", "Miss", "Lady", "Mistress", "Mother", "Sister", "Aunt", "Madame",
                  "Mademoiselle", "Princess", "Queen", "Duchess", "Countess", "Baroness", "Dame",
@@ -189,6 +189,9 @@ def vocatives(quote: str) -> list[str]:
 @lru_cache(maxsize=20000)
 def _vocatives(quote: str) -> tuple[str, ...]:
     found = []
+    # A quotation within the speech ("I said: 'Dear Mrs. Vyse, ...'") addresses someone else,
+    # elsewhere: not whom the speaker talks to.
+    quote = _INNER_QUOTE.sub(" ", quote)
     for m in _VOC_AFTER.finditer(quote):
         name = m.group(1)
         start = m.start(1)
@@ -208,11 +211,14 @@ def _vocatives(quote: str) -> tuple[str, ...]:
         # "…, Green Gables." is a place in apposition.
         if len(name.split()) > 1 and name.split()[0].rstrip(".") not in TITLES:
             continue
-        if name.lower() in ENDEARMENTS or name in ("I", "A", "O") or not (is_name(name) or len(name) == 1):
+        if name.lower() in ENDEARMENTS or name in ("I", "A", "O") or not (is_name(name) or len(name) == 1) \
+                or name.rstrip(".") in TITLES:  # "Signorino, ...", "Madame, ...": a form of address, no name
             continue
         found.append(name)
     return tuple(found)
 
+
+_INNER_QUOTE = re.compile(r"(?:^|(?<=[\s:,]))['‘][A-Z][^'’]*?[.,!?;:—–-]['’](?=\s|$)")
 
 # Forms of address and the gender they imply ("Sit down, Doctor", "yes, mamma"): how the
 # others speak to someone tells their gender when no pronoun does.
@@ -223,6 +229,9 @@ ADDRESS_GENDER = {
     "madam": "f", "ma'am": "f", "miss": "f", "mother": "f", "mamma": "f", "mama": "f", "mum": "f",
     "mom": "f", "aunt": "f", "girl": "f", "lass": "f", "daughter": "f", "woman": "f",
     "lady": "f", "sister": "f", "missus": "f", "sis": "f",
+    **{t.lower(): "m" for t in ("Monsieur", "Signor", "Signore", "Signorino", "Herr", "Señor", "Senhor", "Mynheer")},
+    **{t.lower(): "f" for t in ("Madame", "Mademoiselle", "Signora", "Signorina", "Frau", "Fräulein", "Señora",
+                                "Señorita", "Senhora")},
 }
 
 
