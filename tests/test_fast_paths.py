@@ -371,3 +371,50 @@ def test_story_read_in_a_copy_is_the_story_read_here(monkeypatch) -> None:
     assert copy is not None
     copy.close()  # never read: ended, not left running
     assert copy.fd < 0
+
+
+def test_turn_scores_worked_out_once_change_nothing(monkeypatch) -> None:
+    """The turn model's terms for a line and a speaker, kept after the first ask
+    (``exchange._Exchange._line_and_speaker``), give every score to the last bit, and the
+    same speakers, as working each score out afresh."""
+    from adapt.read.prose import parse
+    from adapt.scenes.story import read_story
+    from adapt.speakers import exchange
+    from adapt.speakers.attribution import attribute
+
+    rnd = random.Random(17)
+    people = ["Anne", "Diana", "Mr. Harrison", "Marilla"]
+    lines = ["Is it late?", "I never said so, Diana.", "Marilla, do come in.", "Well, sir?",
+             "Mr. Harrison knows why.", "No.", "Anne is right, madam."]
+    paragraphs = []
+    for i in range(300):
+        line = f'"{rnd.choice(lines)}"'
+        if i % 5 == 0:
+            line += f" said {rnd.choice(people)}."
+        elif i % 7 == 0:
+            line = f"{rnd.choice(people)} looked up. {line}"
+        elif i % 11 == 0:
+            line = f"{rnd.choice(people)} had gone to the garden."
+        paragraphs.append(line)
+    beats = read_story(parse("\n\n".join(paragraphs) + "\n"), "en").structure.beats
+    asked: list[tuple[exchange._Exchange, tuple, float]] = []
+    real = exchange._Exchange.score
+
+    def recorded(self, i, s, s1, s2, ev, genders):  # type: ignore[no-untyped-def]
+        v = real(self, i, s, s1, s2, ev, genders)
+        asked.append((self, (i, s, s1, s2, ev, genders), v))
+        return v
+
+    monkeypatch.setattr(exchange._Exchange, "score", recorded)
+    kept = attribute(beats)
+    assert len(asked) > 1000 and any(ex._alone for ex, _, _ in asked)
+    for ex, args, v in asked:
+        ex._alone.clear()  # afresh: no term kept from an earlier ask
+        assert real(ex, *args) == v, args[:4]
+
+    def fresh(self, i, s, s1, s2, ev, genders):  # type: ignore[no-untyped-def]
+        self._alone.clear()
+        return real(self, i, s, s1, s2, ev, genders)
+
+    monkeypatch.setattr(exchange._Exchange, "score", fresh)
+    assert attribute(beats)[0] == kept[0]

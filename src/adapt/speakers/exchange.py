@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from adapt.read.beats import Beat, Paragraph, Quote
@@ -52,6 +52,8 @@ class _Exchange:
     """The narration between this paragraph and the previous one is a few words ("Silence. Then –")."""
     local: list[dict[str, float]] | None = None
     """Per line: how strongly the lines around it put each candidate in the room."""
+    _alone: dict[tuple[int, str], tuple[tuple[float, ...], float | None]] = field(default_factory=dict)
+    """``score``'s terms for a line and a speaker, once worked out (``_line_and_speaker``)."""
 
     def score(self, i: int, s: str, s1: str | None, s2: str | None, ev: Evidence,
               genders: dict[str, str]) -> float:
@@ -70,18 +72,35 @@ class _Exchange:
             v -= W["third"]
         if i > 0 and s in self.called[i - 1] and s != s1:
             v += W["reply"]
+        # What depends on the line and the speaker alone, worked out once per pair (the
+        # Viterbi search asks every pair once for each state before it): the same terms,
+        # added in the same order, so the same sum to the last bit.
+        found = self._alone.get((i, s))
+        if found is None:
+            found = self._alone[(i, s)] = self._line_and_speaker(i, s, ev, genders)
+        terms, prior = found
+        for t in terms:
+            v += t
+        return v + prior if prior is not None else v
+
+    def _line_and_speaker(self, i: int, s: str, ev: Evidence, genders: dict[str, str]
+                          ) -> tuple[tuple[float, ...], float | None]:
+        """The terms of ``score`` that do not depend on the speakers before, in order (a
+        penalty as its negative), and the ``prior`` term added last (None: no ``local``)."""
+        b = self.run[i]
+        terms: list[float] = []
         if s in self.called[i]:
-            v -= W["self_call"]
+            terms.append(-W["self_call"])
         if s in self.about[i]:
-            v -= W["about"]
+            terms.append(-W["about"])
         if len(self.to_gender[i]) == 1 and genders.get(s) in self.to_gender[i]:
-            v -= W["to_gender"]
+            terms.append(-W["to_gender"])
         if ev.weak.get(b) == s:
-            v += W["weak"]
+            terms.append(W["weak"])
         if b in ev.gendered and ev.para[b].speaker == s:
-            v += W["pron"]
-        v += W["glob"] * self.cands[s] / max(1, len(self.run))
-        return v + W["prior"] * self.local[i].get(s, 0.0) if self.local is not None else v
+            terms.append(W["pron"])
+        terms.append(W["glob"] * self.cands[s] / max(1, len(self.run)))
+        return tuple(terms), W["prior"] * self.local[i].get(s, 0.0) if self.local is not None else None
 
 
 @dataclass
