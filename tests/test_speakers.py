@@ -451,3 +451,16 @@ def test_a_role_the_text_names_in_apposition_is_that_character() -> None:
             '"In the garden," said Lucy.\n\n"I answered no," said the boy, grinding his teeth.\n\n'
             '"Ridiculous child!" cried Lucy.\n')
     assert [c for c, _ in said(text)] == ["FREDDY", "FREDDY", "LUCY", "FREDDY", "LUCY"]
+
+
+def test_a_title_and_surname_calls_the_sister_in_the_room_and_her_answer_is_hers() -> None:
+    # Jane Bennet stays at home; at Rosings "Miss Bennet" can only be Elizabeth, who answers.
+    text = ('Jane Bennet and Elizabeth Bennet were sisters. Miss Bennet was the elder. '
+            'Jane Bennet stayed at home.\n\n'
+            '"Good-bye," said Jane.\n\n'
+            'Elizabeth went to Rosings with Maria, Mr. Collins and Charlotte. Sir William came too. '
+            'Lady Catherine sat in state. Elizabeth sat down; she was tired, and her head ached.\n\n'
+            '"Do you play and sing, Miss Bennet?" said Lady Catherine.\n\n'
+            '"A little."\n\n"Oh! then we shall be happy to hear you."\n\n'
+            '"You are very kind," said Elizabeth.\n')
+    assert [c for c, _ in said(text)][2:4] == ["ELIZABETH", "LADY CATHERINE"]

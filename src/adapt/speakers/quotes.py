@@ -122,7 +122,7 @@ def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
         r.addressed = None
         r.mentions_in(b.narration)
         spoken = explicit.get(qpos[-1]) or (t.decided.speaker if t.decided else None)
-        voc = [r.canonical(v) for q in b.quotes for v in vocatives(q.text)]
+        voc = [r.in_room(v) for q in b.quotes for v in vocatives(q.text)]
         for v in voc:  # the one addressed is in the room
             if v in r.known and v != spoken:
                 r.mention(v)

@@ -61,7 +61,7 @@ def tag_after() -> re.Pattern[str]:
         # whatever the verb.
         rf"|(?!(?:was|is|has|does|goes|as|his|this|thus|yes|less|unless)\b)(?P<v3>[a-z]+(?:ed|s))\s+(?P<s3>{NAME})(?=[\s,.;:!?]|$)"
         # '"...," was Marilla's comment', '"No," was his answer': a nominal tag.
-        rf"|(?P<v5>was|were|came)\s+(?P<s5>{NAME}(?:['’]s)?|his|her|my|the\s+[a-z]+['’]s)\s+"
+        rf"|(?P<v5>was|were|came)\s+(?P<s5>{NAME}(?:['’]s)?|his|her|my|the\s+(?:[a-z]+\s+)?[a-z]+['’]s)\s+"
         rf"(?:[a-z]+\s+)?{_SAYING}(?P<n5>))")
 
 
