@@ -464,3 +464,10 @@ def test_a_title_and_surname_calls_the_sister_in_the_room_and_her_answer_is_hers
             '"A little."\n\n"Oh! then we shall be happy to hear you."\n\n'
             '"You are very kind," said Elizabeth.\n')
     assert [c for c, _ in said(text)][2:4] == ["ELIZABETH", "LADY CATHERINE"]
+
+
+def test_the_french_m_is_a_title() -> None:
+    text = ('Archer met M. Riviere at the station. M. Riviere bowed; he was a Frenchman.\n\n'
+            '"So you came to New York?" said Archer.\n\n'
+            '"Oh, I got here--yes," M. Riviere smiled with drawn lips.\n')
+    assert [c for c, _ in said(text)] == ["ARCHER", "M. RIVIERE"]
