@@ -471,3 +471,13 @@ def test_the_french_m_is_a_title() -> None:
             '"So you came to New York?" said Archer.\n\n'
             '"Oh, I got here--yes," M. Riviere smiled with drawn lips.\n')
     assert [c for c, _ in said(text)] == ["ARCHER", "M. RIVIERE"]
+
+
+def test_a_pronoun_tag_is_the_one_woman_the_narration_before_it_names() -> None:
+    text = ('May Welland sat with her mother; May was tired, and she went upstairs.\n\n'
+            'Newland Archer came in with Ellen Olenska. Ellen sat down by him; she smiled. '
+            'The shawl of May Welland lay on the chair.\n\n'
+            '"Is May gone to bed?" said Newland.\n\n'
+            'He was conscious that Ellen was looking at him under lowered lids. '
+            '"I have done what you wished," she said abruptly.\n')
+    assert [c for c, _ in said(text)] == ["NEWLAND", "ELLEN"]

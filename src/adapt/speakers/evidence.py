@@ -211,7 +211,11 @@ def _actor_before(b: Paragraph, i: int, g: str, addressed: set[str], r: Resolver
                 who = first_subject(sent, r)
                 if who and not who.startswith("\x00") and r.genders.get(who) == g and who not in addressed:
                     return who
-    return None
+    # "He was conscious that Madame Olenska was looking at him. '...,' she said": the one
+    # character of that gender the narration before the speech names.
+    named = {k for part in b.parts[:i] if isinstance(part, Narration) for m in NAME_RE.finditer(part.text)
+             if (k := r.person(m.group(0))) and r.genders.get(k) == g and k not in addressed}
+    return named.pop() if len(named) == 1 else None
 
 
 def _speaker_after(quote: str, after: str, addressed: set[str], r: Resolver) -> tuple[str, str | None] | None:
