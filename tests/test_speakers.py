@@ -481,3 +481,13 @@ def test_a_pronoun_tag_is_the_one_woman_the_narration_before_it_names() -> None:
             'He was conscious that Ellen was looking at him under lowered lids. '
             '"I have done what you wished," she said abruptly.\n')
     assert [c for c, _ in said(text)] == ["NEWLAND", "ELLEN"]
+
+
+def test_and_saying_after_a_she_is_the_woman_acting_before_it() -> None:
+    text = ('Miss Crawford and Henry Crawford came to Mansfield. Miss Crawford smiled; she was happy. '
+            'Henry Crawford laughed; he was gay. Mrs. Norris talked; she was busy.\n\n'
+            'Mrs. Norris gave the particulars of the letters, and the subject was dropt; but after tea, as Miss '
+            'Crawford was standing at an open window with Edmund, while Mr. Rushworth and Henry Crawford were all '
+            'busy at the pianoforte, she suddenly revived it by turning round, and saying, "How happy Mr. '
+            'Rushworth looks!"\n')
+    assert [c for c, _ in said(text)] == ["MISS CRAWFORD"]

@@ -177,8 +177,27 @@ def _clause_before(sentence: str, r: Resolver) -> str | None:
     if len(parts) < 2 or not tags.opens_with_verb(parts[-1]):
         return None  # "the former continued the subject, by saying,": a subject of its own
     opened = _LEADING.sub("", parts[-2].split(",")[-1].strip())
+    pronoun = re.match(r"(he|she)\b", opened, re.I)
+    if pronoun:
+        # "as Miss Crawford was standing at the window with Edmund, while Henry Crawford
+        # was busy, she suddenly revived it ... and saying,": the woman acting earlier on.
+        g = PRONOUN_GENDER[pronoun.group(1).lower()]
+        return _actor(sentence[:sentence.rfind(opened)], g, r) or r.by_gender(g)
     m = NAME_RE.match(opened)
     return r.person(m.group(0)) if m else None  # "returned to Mr. Crawford": no subject
+
+
+def _actor(text: str, g: str, r: Resolver) -> str | None:
+    """The last character of gender ``g`` a verb follows in the text."""
+    from adapt.language.lexicon import lemmas
+
+    for m in reversed(list(NAME_RE.finditer(text))):
+        after = _AFTER_NAME.match(text, m.end())
+        if after and "VERB" in lemmas(after.group(1)) and not after.group(1).endswith("ing"):
+            who = r.person(m.group(0))
+            if who and r.genders.get(who) == g:
+                return who
+    return None
 
 
 def _heard(text: str, addressed: set[str], r: Resolver, first: bool = False) -> str | None:
