@@ -491,3 +491,13 @@ def test_and_saying_after_a_she_is_the_woman_acting_before_it() -> None:
             'busy at the pianoforte, she suddenly revived it by turning round, and saying, "How happy Mr. '
             'Rushworth looks!"\n')
     assert [c for c, _ in said(text)] == ["MISS CRAWFORD"]
+
+
+def test_her_mother_is_the_mrs_of_her_surname() -> None:
+    from adapt.speakers.resolver import Resolver
+    known = {"Elizabeth", "Mrs. Bennet", "Mrs. Lucas", "Charlotte"}
+    r = Resolver(known, {k: "f" for k in known}, {"Elizabeth Bennet": "Elizabeth", "Elizabeth": "Elizabeth"})
+    for k in ("Mrs. Bennet", "Charlotte", "Mrs. Lucas", "Elizabeth"):
+        r.mention(k)
+    assert r.subject("her mother") == "Mrs. Bennet"  # not the last woman named, Mrs. Lucas
+    assert r.subject("her sister") == "Mrs. Lucas"  # no surname tells a sister: the last woman

@@ -177,6 +177,14 @@ class Resolver:
                 return key
         return PLACEHOLDER[g]
 
+    def _parent(self, child: str, relation: str) -> str | None:
+        """The "Mrs. S" of a child whose surname is S, for "her mother" ("Mr. S" for "his father")."""
+        title = {"mother": "Mrs.", "father": "Mr."}.get(relation)
+        words = child.split()
+        names = self.surnames().get(child, set()) | ({words[-1]} if len(words) > 1 and title_of(child) else set())
+        found = {k for s in names if (k := self.canonical(f"{title} {s}")) in self.known and k != child} if title else set()
+        return found.pop() if len(found) == 1 else None
+
     def subject(self, text: str, exclude: set[str] = frozenset(), avoid: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]
         """The entity a tag's subject names."""
         text = text.strip()
@@ -224,6 +232,9 @@ class Resolver:
                 # "said her mother": someone of that gender other than the "her".
                 possessor = self.by_gender(PRONOUN_GENDER[words[0].lower()], exclude)
                 g = RELATIVES[head.lower()]
+                parent = self._parent(possessor, head.lower()) if len(words) == 2 else None
+                if parent and parent not in exclude:
+                    return parent  # "said her mother" of Elizabeth Bennet: Mrs. Bennet
                 return self.by_gender(g, exclude | {possessor}, avoid) if g else None
             if head[:1].isupper():  # "the Hatter": a name in all but form
                 if head in TITLES and len(words) == 2:
