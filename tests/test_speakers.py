@@ -501,3 +501,17 @@ def test_her_mother_is_the_mrs_of_her_surname() -> None:
         r.mention(k)
     assert r.subject("her mother") == "Mrs. Bennet"  # not the last woman named, Mrs. Lucas
     assert r.subject("her sister") == "Mrs. Lucas"  # no surname tells a sister: the last woman
+
+
+def test_a_role_named_beside_one_character_is_him_unless_they_answer_each_other() -> None:
+    # "the beadle" is Mr. Bumble (named beside every one of his tags, never answering him);
+    # "the stranger" is named beside Mr. Bumble as often, but they talk to each other.
+    parts = ['Mr. Bumble walked to the workhouse; he was a fat man. Mrs. Mann met him at the gate. '
+             'The beadle shook his cane.\n']
+    for k in range(6):
+        parts.append(f'Mr. Bumble stopped; he looked round.\n\n"Number {k} is here," said the beadle.\n\n'
+                     '"Yes, sir," said Mrs. Mann.\n')
+    parts.append('A stranger sat in the inn. Mr. Bumble came in; he took a seat.\n')
+    for k in range(6):
+        parts.append(f'Mr. Bumble drank; he was warm.\n\n"Is it {k}?" said the stranger.\n\n"It is," said Mr. Bumble.\n')
+    assert Counter(c for c, _ in said("\n".join(parts))) == {"MR. BUMBLE": 12, "MRS. MANN": 6, "STRANGER": 6}

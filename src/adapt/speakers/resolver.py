@@ -177,6 +177,14 @@ class Resolver:
                 return key
         return PLACEHOLDER[g]
 
+    def _vote(self, key: str, g: str | None, exclude: set[str], avoid: set[str]) -> None:
+        """Count whom the narration just named of the role's gender ("said the beadle" beside
+        Mr. Bumble), for ``cast.name_placeholders`` to name the role after the one it mostly is."""
+        if g:
+            who = self.by_gender(g, exclude, avoid)
+            if who not in PLACEHOLDER.values() and not who.startswith("\x00"):
+                self.role_votes.setdefault(key, Counter())[who] += 1
+
     def _parent(self, child: str, relation: str) -> str | None:
         """The "Mrs. S" of a child whose surname is S, for "her mother" ("Mr. S" for "his father")."""
         title = {"mother": "Mrs.", "father": "Mr."}.get(relation)
@@ -251,6 +259,7 @@ class Resolver:
                 # "said the gardener": whoever speaks is a character, named by the noun.
                 key = "\x00the " + head.lower()
                 self.nouns.add(head.lower())
+                self._vote(key, self.genders.get(key), exclude, avoid)
                 return key
             kind = COMMON_GENDER.get(head.lower())
             if words[0].lower() == "the" and head.lower() in GENERIC_PEOPLE:
@@ -275,9 +284,7 @@ class Resolver:
                     if head.lower() in YOUNG:
                         # "said the girl": who the narration just named, counted over the book
                         # (cast.name_placeholders names the girl after the one it mostly is).
-                        who = self.by_gender(kind, exclude, avoid)
-                        if who not in PLACEHOLDER.values():
-                            self.role_votes.setdefault(key, Counter())[who] += 1
+                        self._vote(key, kind, exclude, avoid)
                 return key
             return None
         text = clean_name(text)  # "When Miss Harris" → "Miss Harris"
