@@ -29,6 +29,8 @@ PLACEHOLDER = {"m": "\x00he", "f": "\x00she"}
 _PEOPLE_NOUNS = set("""child stranger visitor servant porter driver coachman cabman officer inspector
 constable sergeant doctor nurse clerk stationmaster station-master landlord landlady maid girl boy
 man woman lady gentleman fellow youth captain colonel soldier sailor prisoner guard voice
+detective policeman waiter butler footman housekeeper cook gardener reporter lawyer magistrate clergyman
+vicar curate rector parson priest innkeeper shopkeeper messenger governess groom postman
 """.split())
 _HONORIFIC = {"ladyship": "f", "lordship": "m", "majesty": "m", "highness": "m", "honour": "m", "worship": "m"}
 _STYLED = {"ladyship": ("Lady", "Countess", "Duchess", "Baroness", "Marchioness", "Viscountess"),
