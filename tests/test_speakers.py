@@ -515,3 +515,13 @@ def test_a_role_named_beside_one_character_is_him_unless_they_answer_each_other(
     for k in range(6):
         parts.append(f'Mr. Bumble drank; he was warm.\n\n"Is it {k}?" said the stranger.\n\n"It is," said Mr. Bumble.\n')
     assert Counter(c for c, _ in said("\n".join(parts))) == {"MR. BUMBLE": 12, "MRS. MANN": 6, "STRANGER": 6}
+
+
+def test_a_voice_is_whose_voice_the_text_says_it_is() -> None:
+    text = ('Oliver sat by the fire with Fagin; he was tired. Fagin counted his watches; he was a Jew. '
+            'The Dodger was out; he was a thief.\n\n'
+            '"Who\'s there?" cried Fagin in a shrill tone.\n\n"Me!" replied the voice of the Dodger, through the key-hole.\n\n'
+            '"What now?" cried Fagin impatiently.\n\nNancy came at night; she was pale.\n\n'
+            '"Who\'s there?" said Oliver.\n\n'
+            '"Me. Only me," replied a tremulous voice. Oliver raised the candle above his head. It was Nancy.\n')
+    assert [c for c, _ in said(text)] == ["FAGIN", "DODGER", "FAGIN", "OLIVER", "NANCY"]

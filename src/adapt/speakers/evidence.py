@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from adapt.language.sentences import sentences
 from adapt.read.beats import Narration, Paragraph
 from adapt.speakers import tags
-from adapt.speakers.names import COMMON_GENDER, PRONOUN_GENDER
+from adapt.speakers.names import COMMON_GENDER, NAME, PRONOUN_GENDER
 from adapt.speakers.resolver import (
     GENERIC_PEOPLE,
     NAME_RE,
@@ -61,7 +61,8 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
                     continue
                 s = r.subject(subject, addressed)
                 if s and s.startswith("\x00"):
-                    s = _named_after(s, after.text[m.end(tags.subject_group(m)):], r) or s
+                    rest = after.text[m.end(tags.subject_group(m)):]
+                    s = _named_after(s, rest, r) or _voice_of(subj_text, rest, addressed, r) or s
                 if subj_text in ("he", "she"):
                     s = _actor_before(b, i, PRONOUN_GENDER[subj_text], addressed, r) or s
                 if s:
@@ -128,7 +129,9 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
         sents = sentences(after_text)
         if sents and tags.tag_after().match(after_text):
             sents = sents[1:]  # the tag's own sentence
-        named = first_subject(sents[0], r) if sents else None
+        revealed = next((m for sent in sents[:3] if (m := _IT_WAS.search(sent))), None)
+        named = r.person(revealed.group(1)) if revealed else None
+        named = named or (first_subject(sents[0], r) if sents else None)
         for i in [i for i, k in explicit.items() if k.startswith("\x00the ")]:
             if named and not named.startswith("\x00"):
                 explicit[i] = named
@@ -285,6 +288,18 @@ def _marked_out(subject: str, text: str, m: re.Match[str], r: Resolver) -> str |
     key = "\x00" + " ".join((subject + mark.group(0)).split())
     r.genders.setdefault(key, COMMON_GENDER[head])  # type: ignore[index]
     return key
+
+
+_IT_WAS = re.compile(rf"\b[Ii]t was ({NAME})\b")
+"""'"Me. Only me," replied a tremulous voice. Oliver raised the candle. It was Nancy.'"""
+_OF = re.compile(rf"\s+of\s+((?:the\s+)?{NAME})")
+
+
+def _voice_of(subject: str, rest: str, addressed: set[str], r: Resolver) -> str | None:
+    """'replied the voice of the Dodger': whose voice it is."""
+    m = _OF.match(rest) if subject.split()[-1] == "voice" else None
+    who = r.subject(m.group(1), addressed) if m else None
+    return who if who and not who.startswith("\x00") else None
 
 
 _WHO_WAS = re.compile(r",\s+who\s+(?:was|is)\s+")
