@@ -22,7 +22,8 @@ from adapt.speakers.names import (
     title_of,
     vocatives,
 )
-from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, YOUNG, Resolver
+from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver
+from adapt.speakers.roles import role_name, speakers_by_paragraph
 from adapt.speakers.same_person import same_person
 from adapt.speakers.variants import follow, name_variants, surnames
 
@@ -298,21 +299,10 @@ def merge_vocative_aliases(beats: list[Beat], out: dict[tuple[int, int], Attribu
     r.alias.update(merge)
 
 
-def _take_turns(a: str, b: str, by_para: dict[int, str], order: list[int]) -> bool:
-    """Do a and b answer each other (so are two people: "the stranger" who answers Mr. Bumble
-    33 times in 24 lines is not Mr. Bumble, however near the narration names him; "the beadle",
-    next to him 5 times in 31 lines, where the turn order slipped, is)?"""
-    turns = sum({by_para[x], by_para[y]} == {a, b} and y - x <= 2 for x, y in zip(order, order[1:]))
-    return turns > 0.2 * sum(by_para[x] == a for x in order)
-
-
 def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution], cast: Cast,
                       narrator: str | None, r: Resolver) -> None:
     """Name the narrator and unnamed he/she from what the others call them."""
-    by_para: dict[int, str] = {}
-    for (bi, _), a in sorted(out.items()):
-        by_para.setdefault(bi, a.speaker)
-    order = sorted(by_para)
+    by_para, order = speakers_by_paragraph(out)
     addressed: dict[str, Counter[str]] = defaultdict(Counter)
     for n, bi in enumerate(order):
         speaker = by_para[bi]
@@ -347,14 +337,10 @@ def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution]
             names[ph] = narrator
             used.add(narrator)
             continue
-        votes = r.role_votes.get(ph)
-        if votes:
-            (who, n), = votes.most_common(1)
-            young = ph.split()[-1] in YOUNG
-            if (n >= 3 and n >= 0.6 * sum(votes.values()) if young else
-                    n >= 5 and n >= 0.8 * sum(votes.values()) and not _take_turns(ph, who, by_para, order)):
-                names[ph] = who  # "the girl" of A Room with a View is Lucy, nearly every time
-                continue
+        who = role_name(ph, r.role_votes.get(ph, Counter()), by_para, order)
+        if who:
+            names[ph] = who  # "the girl" of A Room with a View is Lucy, nearly every time
+            continue
         counts = addressed.get(ph, Counter())
         for initial in [n for n in counts if len(n) == 1]:
             for other, heard in said.items():
