@@ -525,3 +525,19 @@ def test_a_voice_is_whose_voice_the_text_says_it_is() -> None:
             '"Who\'s there?" said Oliver.\n\n'
             '"Me. Only me," replied a tremulous voice. Oliver raised the candle above his head. It was Nancy.\n')
     assert [c for c, _ in said(text)] == ["FAGIN", "DODGER", "FAGIN", "OLIVER", "NANCY"]
+
+
+def test_tags_that_close_a_long_sentence_name_the_last_speaker_in_it() -> None:
+    from adapt.speakers import tags
+    # A speech verb before a semicolon is another clause's: old Mrs. Mingott adds, not Mrs. Welland.
+    m = tags.last_tag_before('Mrs. Welland had said proudly of her son-in-law; and old Mrs. Mingott, who had '
+                             'summoned him, had congratulated him on his cleverness, and added impatiently:')
+    assert m is None or m.group("s") != "Mrs. Welland"
+    # Adverbs and an aside between the subject and the verb.
+    m = tags.last_tag_before('She rated her own claims low; when Sir Thomas soon afterwards, just opening the door, said,')
+    assert m is not None and m.group("s") == "Sir Thomas"
+    # "stopped by Sir Thomas's saying": the possessive speaks, not the one stopped.
+    text = ('Mrs. Norris sat with William; she talked. Sir Thomas stood by; he was grave.\n\n'
+            'Mrs. Norris was beginning an eager assurance, when she was stopped by Sir Thomas\'s saying with '
+            'authority, "I do not advise your going to Brighton, William."\n')
+    assert [c for c, _ in said(text)] == ["SIR THOMAS"]

@@ -105,6 +105,9 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             m = tags.last_tag_before(before.text)
             if not (m and before.text.rstrip().endswith((",", ":", "—", "–", "-")) or (m and k == 0 and len(sentences(before.text)) >= 1 and m.end() >= len(before.text.rstrip()) - 1)):
                 m = tags.nominal_before().search(before.text)  # "Her answer was:"
+            gerund = tags.by_gerund().search(before.text) if m else None
+            if gerund and gerund.start() >= m.start("s"):  # type: ignore[union-attr]
+                m = gerund  # "when she was stopped by Sir Thomas's saying,": Sir Thomas speaks
             said = tags.as_subject(m.group("s")) if m else ""
             s = r.subject(said, addressed) if m else None  # "and falling on her neck, said,": no one
             # A later quotation of the paragraph: only a sentence of its own after the tag of
@@ -144,7 +147,7 @@ def closing_speaker(sentence: str, addressed: set[str], r: Resolver) -> str | No
     Edmund, after waiting a moment, ... by saying," the last clause's; "Then for the first
     time Joe spoke:" the name right before the verb; "when thus accosted by Miss Bingley,"
     the one the passive names."""
-    agent = tags.by_agent().search(sentence)
+    agent = tags.by_agent().search(sentence) or tags.by_gerund().search(sentence)
     if agent and (who := r.subject(agent.group("s"), addressed)):
         return who
     who = (first_subject(last_clause(sentence), r) or _clause_before(sentence, r) or _last_actor(sentence, r)

@@ -114,7 +114,7 @@ def tag_before() -> re.Pattern[str]:
                             rf"|\s(?:and|but)\s+(?={NAME}\s)"
                             # "Not till then did Miss Bartlett reply:"
                             rf"|\b(?:did|does|do)\s+)"
-                            rf"(?P<s>{SUBJECT}){_ASIDE}\s+(?:[\w'’-]+\s+){{0,4}}?(?P<v>{v})\b[^.!?\"“”]*[,:—–-]?\s*$")
+                            rf"(?P<s>{SUBJECT})(?:(?:\s+[a-z]+){{1,2}}(?=\s*,))?{_ASIDE}\s+(?:[\w'’-]+\s+){{0,4}}?(?P<v>{v})\b[^.!?;\"“”]*[,:—–-]?\s*$")
 
 
 @cache
@@ -122,6 +122,13 @@ def by_agent() -> re.Pattern[str]:
     """A passive speech verb and its agent closing the narration: "when thus accosted by Miss
     Bingley,", "interrupted by Mr. Collins:"."""
     return patterns.compile(rf"\b(?:{verb_pattern()})\s+by\s+(?P<s>{NAME})\s*[,:—–-]*\s*$")
+
+
+@cache
+def by_gerund() -> re.Pattern[str]:
+    """A possessive and a speech verb's -ing closing the narration: "she was stopped by Sir
+    Thomas's saying with authority,"."""
+    return patterns.compile(rf"(?P<s>{NAME})['’]s\s+(?:[a-z]+ly\s+)?(?:{verb_pattern()})(?<=ing){_HOW}\s*[,:—–-]*\s*$")
 
 
 def opens_with_verb(clause: str) -> bool:
