@@ -541,3 +541,11 @@ def test_tags_that_close_a_long_sentence_name_the_last_speaker_in_it() -> None:
             'Mrs. Norris was beginning an eager assurance, when she was stopped by Sir Thomas\'s saying with '
             'authority, "I do not advise your going to Brighton, William."\n')
     assert [c for c, _ in said(text)] == ["SIR THOMAS"]
+
+
+def test_a_later_quotation_of_a_paragraph_goes_to_the_one_a_named_intro_hands_it_to() -> None:
+    text = ('Matthew Cuthbert went to the store; he was shy. Miss Harris was the clerk; she smiled.\n\n'
+            'When Miss Harris returned with the rake and cheerfully inquired: "Anything else tonight, Mr. '
+            'Cuthbert?" Matthew took his courage in both hands and replied: "Well now, I might as well buy '
+            'some hayseed."\n')
+    assert [c for c, _ in said(text)] == ["MISS HARRIS", "MATTHEW"]

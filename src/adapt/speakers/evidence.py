@@ -112,7 +112,7 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             s = r.subject(said, addressed) if m else None  # "and falling on her neck, said,": no one
             # A later quotation of the paragraph: only a sentence of its own after the tag of
             # the one before ("...," said Lady Bertram. After a pause Sir Thomas added, "...").
-            if not s and (k == 0 or len(sentences(before.text)) > 1) and (
+            if not s and (k == 0 or len(sentences(before.text)) > 1 or _named_intro(before.text)) and (
                     tags.ends_speaking().search(before.text) or tags.named_before().search(before.text)):
                 sents = sentences(before.text)
                 who = closing_speaker(sents[-1], addressed, r) if sents else None
@@ -291,6 +291,13 @@ def _marked_out(subject: str, text: str, m: re.Match[str], r: Resolver) -> str |
     key = "\x00" + " ".join((subject + mark.group(0)).split())
     r.genders.setdefault(key, COMMON_GENDER[head])  # type: ignore[index]
     return key
+
+
+def _named_intro(text: str) -> bool:
+    """'"Anything else, Mr. Cuthbert?" Matthew took his courage in both hands and replied:
+    "..."': a named subject hands a later quotation of the paragraph to someone new."""
+    m = tags.intro().search(text) if text.rstrip().endswith(":") else None
+    return m is not None and m.group("s").lower() not in ("he", "she", "i")
 
 
 _IT_WAS = re.compile(rf"\b[Ii]t was ({NAME})\b")
