@@ -549,3 +549,18 @@ def test_a_later_quotation_of_a_paragraph_goes_to_the_one_a_named_intro_hands_it
             'Cuthbert?" Matthew took his courage in both hands and replied: "Well now, I might as well buy '
             'some hayseed."\n')
     assert [c for c, _ in said(text)] == ["MISS HARRIS", "MATTHEW"]
+
+
+def test_a_tag_that_ends_a_paragraph_gives_the_next_speech() -> None:
+    text = ('Mrs. Bennet sat with Elizabeth and Kitty; she was eager. Elizabeth blushed; she was vexed.\n\n'
+            '"Oh dear! Yes, certainly. Come, Kitty, I want you up stairs," said Mrs. Bennet. And gathering her '
+            'work together, she was hastening away, when Elizabeth called out,\n\n'
+            '"Dear Ma\'am, do not go."\n')
+    assert [c for c, _ in said(text)] == ["MRS. BENNET", "ELIZABETH"]
+
+
+def test_a_participle_closing_the_narration_is_the_last_actors() -> None:
+    text = ('Edmund sat with Maria; he was grave. Henry Crawford was at the Parsonage; he was gay.\n\n'
+            'Edmund had little to hope, but he was still urging the subject when Henry Crawford entered the '
+            'room, fresh from the Parsonage, calling out, "No want of hands in our theatre, Miss Bertram."\n')
+    assert [c for c, _ in said(text)] == ["HENRY CRAWFORD"]

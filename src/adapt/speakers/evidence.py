@@ -103,6 +103,9 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             continue
         if isinstance(before, Narration):
             m = tags.last_tag_before(before.text)
+            ending = _PARTICIPLE_END.search(before.text)
+            if m and ending and m.end("v") <= ending.start():
+                m = None  # "he was still urging it when Henry Crawford entered, calling out,": not his
             if not (m and before.text.rstrip().endswith((",", ":", "—", "–", "-")) or (m and k == 0 and len(sentences(before.text)) >= 1 and m.end() >= len(before.text.rstrip()) - 1)):
                 m = tags.nominal_before().search(before.text)  # "Her answer was:"
             gerund = tags.by_gerund().search(before.text) if m else None
@@ -150,12 +153,18 @@ def closing_speaker(sentence: str, addressed: set[str], r: Resolver) -> str | No
     agent = tags.by_agent().search(sentence) or tags.by_gerund().search(sentence)
     if agent and (who := r.subject(agent.group("s"), addressed)):
         return who
-    who = (first_subject(last_clause(sentence), r) or _clause_before(sentence, r) or _last_actor(sentence, r)
-           or first_subject(sentence, r))
+    if _PARTICIPLE_END.search(sentence):
+        # "...when Henry Crawford entered the room, fresh from the Parsonage, calling out,":
+        # the one a verb follows last, not the clause's "he".
+        who = _last_actor(sentence, r) or first_subject(last_clause(sentence), r) or first_subject(sentence, r)
+    else:
+        who = (first_subject(last_clause(sentence), r) or _clause_before(sentence, r) or _last_actor(sentence, r)
+               or first_subject(sentence, r))
     named = tags.named_before().search(sentence)
     return (r.subject(named.group("s"), addressed) if named else None) or who
 
 
+_PARTICIPLE_END = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing(?:\s+out)?\s*[,:—–-]*\s*$")
 _AFTER_NAME = re.compile(r"(?:(?:,[^,;:]{1,100}){1,2},)?\s+(?:(?:[a-z]+ly|almost|then|now|soon|at\s+once)\s+){0,2}([a-z]+)\b")
 
 

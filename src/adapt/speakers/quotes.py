@@ -134,7 +134,19 @@ def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
         prev_open = spoken if runs_on else None
         open_bi = bi if runs_on else None
         intro = actor = None
+        if not isinstance(b.parts[-1], Quote):
+            intro = _hands_on(b.parts[-1].text, r)  # type: ignore[union-attr]
     return table
+
+
+def _hands_on(text: str, r: Resolver) -> str | None:
+    """'..." And gathering her work, she was hastening away, when Elizabeth called out,': the
+    speech after a paragraph ending on a tag is the tag's."""
+    if not text.rstrip().endswith((",", ":", "—", "–", "-")):
+        return None
+    m = tags.last_tag_before(text)
+    who = r.subject(tags.as_subject(m.group("s"))) if m else None
+    return who if who and (who in r.known or who in r.people) else None
 
 
 def _narration(text: str, r: Resolver) -> tuple[str | None, str | None]:
