@@ -564,3 +564,11 @@ def test_a_participle_closing_the_narration_is_the_last_actors() -> None:
             'Edmund had little to hope, but he was still urging the subject when Henry Crawford entered the '
             'room, fresh from the Parsonage, calling out, "No want of hands in our theatre, Miss Bertram."\n')
     assert [c for c, _ in said(text)] == ["HENRY CRAWFORD"]
+
+
+def test_and_turning_to_his_companion_said_is_the_clause_befores_subject() -> None:
+    text = ('Mr. Bumble came with Mrs. Mann and Dick; he was fat. Dick was small; he was pale.\n\n'
+            '"I want to see Oliver," said Dick.\n\n'
+            'Mr. Bumble surveyed the little speaker, from head to foot, with indescribable astonishment; and, '
+            'turning to his companion, said, "They\'re all in one story, Mrs. Mann."\n')
+    assert [c for c, _ in said(text)] == ["DICK", "MR. BUMBLE"]

@@ -153,6 +153,16 @@ def closing_speaker(sentence: str, addressed: set[str], r: Resolver) -> str | No
     agent = tags.by_agent().search(sentence) or tags.by_gerund().search(sentence)
     if agent and (who := r.subject(agent.group("s"), addressed)):
         return who
+    parts = clauses(sentence)
+    aside = _ASIDE_FIRST.match(parts[-1]) if len(parts) > 1 else None
+    if aside and tags.opens_with_verb(parts[-1][aside.end():]):
+        # "Mr. Bumble surveyed the little speaker...; and, turning to his companion, said,":
+        # the clause has no subject of its own ("his" is not one); the clause before's is it.
+        opened = _LEADING.sub("", parts[-2].split(",")[-1].strip())
+        named = NAME_RE.match(opened)  # "..., when Mr. Bumble rushed into the room, and addressing ..., said,"
+        who = (r.person(named.group(0)) if named else None) or first_subject(parts[-2], r)
+        if who:
+            return who
     if _PARTICIPLE_END.search(sentence):
         # "...when Henry Crawford entered the room, fresh from the Parsonage, calling out,":
         # the one a verb follows last, not the clause's "he".
@@ -164,6 +174,7 @@ def closing_speaker(sentence: str, addressed: set[str], r: Resolver) -> str | No
     return (r.subject(named.group("s"), addressed) if named else None) or who
 
 
+_ASIDE_FIRST = re.compile(r"(?:(?:and|but|then)\s*)?,?\s*[a-z]+ing\b[^,;:]{0,60},\s*")
 _PARTICIPLE_END = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing(?:\s+out)?\s*[,:—–-]*\s*$")
 _AFTER_NAME = re.compile(r"(?:(?:,[^,;:]{1,100}){1,2},)?\s+(?:(?:[a-z]+ly|almost|then|now|soon|at\s+once)\s+){0,2}([a-z]+)\b")
 
