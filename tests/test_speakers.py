@@ -572,3 +572,30 @@ def test_and_turning_to_his_companion_said_is_the_clause_befores_subject() -> No
             'Mr. Bumble surveyed the little speaker, from head to foot, with indescribable astonishment; and, '
             'turning to his companion, said, "They\'re all in one story, Mrs. Mann."\n')
     assert [c for c, _ in said(text)] == ["DICK", "MR. BUMBLE"]
+
+
+def test_titles_alone_and_bare_surnames_join_the_one_character_they_name() -> None:
+    from adapt.speakers.same_person import same_person
+    forms = Counter({"Master Bates": 40, "Charley Bates": 30, "Charley": 40, "Chitling": 8, "Mr. Chitling": 20,
+                     "Tom Chitling": 2, "Countess": 5, "Countess Olenska": 9, "Mr. Price": 4, "William Price": 9})
+    known = {"Master Bates", "Charley", "Chitling", "Mr. Chitling", "Tom", "Countess", "Countess Olenska",
+             "Mr. Price", "William"}
+    alias = {"Charley Bates": "Charley", "Tom Chitling": "Tom", "William Price": "William"}
+    genders = {"Master Bates": "m", "Charley": "m", "Chitling": "m", "Mr. Chitling": "m", "Countess": "f",
+               "Countess Olenska": "f", "Mr. Price": "m", "William": "m"}
+    apart = Counter({frozenset(("Master Bates", "Charley")): 1, frozenset(("Mr. Price", "William")): 1})
+    proper = frozenset({"Charley", "Tom", "William"})
+    links = same_person(forms, known, alias, genders, apart, proper)
+    assert {links.get("Master Bates"), links.get("Charley")} & {"Charley", "Master Bates"}  # once beside him: no father
+    assert links.get("Chitling") == "Mr. Chitling"  # only "Tom Chitling", of no known sex, wrote the surname out
+    assert links.get("Countess") == "Countess Olenska"
+    assert "Mr. Price" not in links and "William" not in links  # a Mr. Price beside William may be his father
+
+
+def test_the_colonel_of_a_story_with_one_colonel_is_named_after_him() -> None:
+    text = ('Colonel Saunders sat in his club with Mr. Skaggs; he was old. Skaggs was young; he smiled.\n\n'
+            '"Good evening," said Colonel Saunders.\n\n'
+            'Skaggs waited. The colonel lit his cigar, and blew out the match.\n\n"I have my theory."\n\n'
+            '"What is it?" asked Skaggs.\n')
+    cues = [c for c, _ in said(text)]
+    assert "COLONEL" not in cues and cues.count("COLONEL SAUNDERS") == 2, cues

@@ -23,7 +23,7 @@ from adapt.speakers.names import (
     vocatives,
 )
 from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver
-from adapt.speakers.roles import role_name, speakers_by_paragraph
+from adapt.speakers.roles import role_name, speakers_by_paragraph, titled
 from adapt.speakers.same_person import same_person
 from adapt.speakers.variants import follow, name_variants, surnames
 
@@ -330,14 +330,15 @@ def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution]
     taken = {k for k in cast.genders} | {a.speaker for a in out.values()}
     names: dict[str, str] = {}
     placeholders = [NARRATOR, PLACEHOLDER["f"], PLACEHOLDER["m"]]
-    placeholders += sorted({a.speaker for a in out.values() if a.speaker.startswith("\x00the ")})
+    placeholders += sorted({a.speaker for a in out.values() if a.speaker.startswith("\x00the ")
+                            or (a.speaker.startswith("the ") and titled(a.speaker, r.known))})  # "the Professor"
     used: set[str] = set()
     for ph in placeholders:
         if ph == NARRATOR and narrator:
             names[ph] = narrator
             used.add(narrator)
             continue
-        who = role_name(ph, r.role_votes.get(ph, Counter()), by_para, order)
+        who = titled(ph, r.known) or role_name(ph, r.role_votes.get(ph, Counter()), by_para, order)
         if who:
             names[ph] = who  # "the girl" of A Room with a View is Lucy, nearly every time
             continue

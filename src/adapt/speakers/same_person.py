@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from adapt.speakers.names import gender_of_title, title_of
+from adapt.speakers.names import TITLES, gender_of_title, title_of
 from adapt.speakers.variants import follow
 
 # Married titles: the wife, never a daughter of the house.
 _MARRIED = {"Mrs", "Madame", "Mme", "Frau", "Signora", "Señora", "Senhora", "Lady", "Countess", "Baroness"}
+
+
+TITLES_SET = frozenset(TITLES)
 
 
 def _title(form: str) -> str | None:
@@ -86,9 +89,10 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
             continue  # "Mrs. Price" beside a "Miss Price": the mother, not the daughter both could be
         family = by_surname[words[1]]
         same_sex = [p for p in family if p != k and genders.get(p) == g]
-        # Once beside her is no proof for a woman ("Madame Olenska!--Oh, don't, Ellen"); a
-        # "Mr. Price" written once beside the one William Price may be his father.
-        proof = 2 if g == "f" else 1
+        # Once beside her is no proof for a woman ("Madame Olenska!--Oh, don't, Ellen") nor for
+        # a boy ("Master Bates" is no father of Charley Bates); a "Mr. Price" written once
+        # beside the one William Price may be his father.
+        proof = 2 if g == "f" or t == "Master" else 1
         fits = [p for p in same_sex if apart[frozenset((k, p))] < proof]
         # The one left must be the one the text writes that way most: among sisters, which is
         # "Miss Bennet" is a convention, not evidence ("Miss Lydia Bennet" twice is none).
@@ -103,5 +107,14 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
         fits = [p for p in by_surname[k] if p != k and genders.get(p) == "m" and not apart[frozenset((k, p))]]
         if len(fits) == 1 and forms[k] > mister and genders.get(k, "m") == "m":
             link(k, fits[0])
+        elif not [p for p in by_surname[k] if genders.get(p) == "m"] and genders.get(k, "m") == "m" \
+                and key(f"Mr. {k}") in known and not apart[frozenset((k, key(f"Mr. {k}")))]:
+            link(k, key(f"Mr. {k}"))  # "Rushworth", where only women are written "<given> Rushworth"
+    # A title alone ("said the Professor") is the one character the text gives that title.
+    for k in sorted(known):
+        if k.rstrip(".") in TITLES_SET:
+            titled = [p for p in known if p.split()[0].rstrip(".") == k.rstrip(".") and len(p.split()) > 1]
+            if len(titled) == 1:
+                link(k, key(titled[0]))
     follow(links)
     return links
