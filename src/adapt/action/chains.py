@@ -163,6 +163,8 @@ def chains(ws: list[Word], out: dict[int, str]) -> None:
         if c is None or ws[c].k in out or ws[c].prot:
             continue
         cand = ws[c]
+        if cand.low in MODALS or not (is_past(cand.low) or cand.low not in AUX and past_lemma(cand.low)):
+            continue  # no form the checks below could put into the present: no verb to look for
         v, through = _verb_before(ws, q, out)
         if v is None and ";" in w.before:
             v = _item_before(ws, q, out)

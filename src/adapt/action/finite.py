@@ -27,7 +27,7 @@ from adapt.language.lexicon import (
     past_lemma,
     plural,
 )
-from adapt.language.words import Word, is_adverb, next_verb
+from adapt.language.words import Word, is_adverb, next_verb, sentence_start
 
 _END_MARK = re.compile(r"[.;!?]")
 _PAUSE_MARK = re.compile(r"[,;:—–-]")
@@ -173,7 +173,7 @@ def participle_phrase(ws: list[Word], p: int, v: int, kind: str) -> bool:
     obj = next((w for w in ws[v + 1: v + 3] if w.low not in _PARTICLES), None)
     if obj is not None and not obj.before.strip() and obj.low in _OBJECT_START:
         return False
-    before = [w for w in ws[:p] if w.sent == ws[p].sent and not w.prot]
+    before = [w for w in ws[sentence_start(ws, p):p] if not w.prot]
     if any(w.low in AUX or is_past(w.low) for w in before):
         return True
     # "The Indian treasure, the curious plan found among his papers, ...": a list
@@ -218,7 +218,7 @@ def keep_past(ws: list[Word], v: int, lexical: bool) -> bool:
         return True  # "could have", "could never have": a counterfactual
     if low in {"could", "had", "were"}:
         cue = {"if", "wish", "wished", "wishes", "wishing", "though", "unless", "whether", "rather"}
-        before = [w for w in ws[:v] if w.sent == ws[v].sent]
+        before = ws[sentence_start(ws, v):v]
         plural_were = low == "were" and v > 0 and (ws[v - 1].low in {"they", "we", "you"} or (
             "NOUN" in lemmas(ws[v - 1].low) and plural(ws[v - 1].low)))
         if low == "had" or plural_were:  # "whether she had been there" narrates; "if she had" does not

@@ -269,6 +269,9 @@ def _family(w: Word) -> bool:
 
 
 _RELATIVE = {"who", "which", "that", "what"}
+OPENERS = frozenset({"he", "she", "we", "they", "i", "it"} | _RELATIVE)
+"""The words where ``subject`` may find a subject though no clause starts there: at any
+other word it finds one only where a clause starts (the rewrite's loop asks no more)."""
 _PLURAL_WORDS = {"those", "these", "they", "them", "we", "us", "you", "both", "many",
                  "few", "others", "several", "two", "three", "four", "five", "six", "seven",
                  "eight", "nine", "ten", "twelve", "twenty", "hundred", "thousand"}

@@ -295,6 +295,7 @@ def detect_tense(text: str) -> str | None:
 _SWEEP = {"was": "is", "were": "are", "wasn't": "isn't", "weren't": "aren't"}
 _DEMONSTRATIVES = {"this", "that", "these", "those", "here"}
 _PLURAL_SUBJECTS = {"they", "we", "you", "i", "both", "all", "who", "which", "that"}
+_SWEPT = _SWEEP.keys() | {"had", "hadn't", "did", "didn't"}
 
 
 def sweep(ws: list[Word], out: dict[int, str]) -> None:
@@ -307,8 +308,8 @@ def sweep(ws: list[Word], out: dict[int, str]) -> None:
         if w.prot or w.k in out or v == 0 or ws[v].before.strip():
             continue
         prev = ws[v - 1]
-        if prev.prot:
-            continue
+        if prev.prot or w.low not in _SWEPT and prev.text not in names and not w.low.startswith("were"):
+            continue  # no word any rule below changes
         if prev.k in out and prev.low not in PRONOUN_AGR:
             if w.low in {"was", "were"} and is_past(prev.low) and prev.low not in AUX \
                     and v >= 2 and ws[v - 2].low in PRONOUN_AGR and not keep_past(ws, v, False):

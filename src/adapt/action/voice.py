@@ -24,7 +24,7 @@ from adapt.action.person import (
     narrator_word,
 )
 from adapt.action.pronouns import name_the_other
-from adapt.action.subjects import KNOWN_NAMES
+from adapt.action.subjects import KNOWN_NAMES, OPENERS
 from adapt.action.tense import detect_tense, fronted, inverted, sweep, tense_clause
 from adapt.language.lexicon import DETS, NOMINATIVE, NUMBERED, STOP
 from adapt.language.sentences import quoted_spans, sentences, short_paragraphs
@@ -83,7 +83,7 @@ def rewrite(text: str, *, narrator: str | None, pronoun: str = "they", tense: st
         if w.prot or w.k in out:
             p += 1
             continue
-        if to_present:
+        if to_present and w.clause_start:  # (``inverted`` and ``fronted`` look at no other word)
             inverted(ws, p, nar.agr if nar else None, out)
         if w.low == "i" and p and ws[p - 1].low in NUMBERED:
             p += 1  # "Chapter I" is a numeral
@@ -96,7 +96,7 @@ def rewrite(text: str, *, narrator: str | None, pronoun: str = "they", tense: st
             continue
         if nar is not None and w.low.split("'")[0] in SAME_PRONOUNS[pronoun]:
             nar.other(w.sent)
-        if to_present:
+        if to_present and (w.clause_start or w.low in OPENERS):
             tense_clause(ws, p, out)
             fronted(ws, p, out)
         p += 1
