@@ -21,6 +21,8 @@ _FRONTED = {"never", "scarcely", "hardly", "seldom", "rarely", "little", "nor", 
             "twice", "thrice", "often", "much", "well", "again", "still", "more", "less",
             "very", "so", "thus", "not", "only", "especially", "continually", "steadfastly",
             "bitterly", "frequently", "wretchedly"}
+_WH_OR_FRONTED = _WH | _FRONTED
+_LEADING = _WH_OR_FRONTED | {"no", "sooner"}
 
 
 def subject_number(ws: list[Word], q: int) -> tuple[str, int] | None:
@@ -58,7 +60,7 @@ def _asked(ws: list[Word], v: int, ends: dict[int, str]) -> bool:
     or follows a fronted adverb ("Never had", "Bitterly did", "Very frequently were")."""
     start = v
     while start > 0 and not re.search(r"[,;:.!?—–(\"“”]", ws[start].before) and not ws[start - 1].prot \
-            and (ws[start - 1].low in _FRONTED | _WH | {"no", "sooner"} or is_adverb(ws[start - 1])):
+            and (ws[start - 1].low in _LEADING or is_adverb(ws[start - 1])):
         start -= 1
     lead = ws[start:v]
     if not lead:
@@ -66,7 +68,7 @@ def _asked(ws: list[Word], v: int, ends: dict[int, str]) -> bool:
             v and ws[v - 1].low in {"if", "as", "though", "what"})
     if not ws[start].clause_start:
         return False  # "she had never been": the adverb follows a subject
-    return lead[0].low in _WH | _FRONTED or is_adverb(lead[0])
+    return lead[0].low in _WH_OR_FRONTED or is_adverb(lead[0])
 
 
 def inversions(ws: list[Word], out: dict[int, str], ends: dict[int, str]) -> None:
@@ -100,8 +102,8 @@ def sentence_ends(ws: list[Word], toks: list[str]) -> dict[int, str]:
     """Each sentence's closing mark, by sentence number: the last ?, ! or . after its last word."""
     ends: dict[int, str] = {}
     for i, w in enumerate(ws):
-        gap = ws[i + 1].before if i + 1 < len(ws) else "".join(toks[w.k + 1:])
         if i + 1 == len(ws) or ws[i + 1].sent != w.sent:
+            gap = ws[i + 1].before if i + 1 < len(ws) else "".join(toks[w.k + 1:])
             marks = re.findall(r"[?!.]", gap)
             ends[w.sent] = marks[0] if marks else ""
     return ends
