@@ -57,9 +57,11 @@ def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
     """
     token = KNOWN_NAMES.set(names)
     try:
-        return "".join(new for _, new in rewrite(text, narrator=narrator, pronoun=pronoun,
-                                                  tense=tense, named=named, other=other,
-                                                  company=company))
+        toks, out = _rewrites(text, narrator=narrator, pronoun=pronoun, tense=tense, named=named,
+                              other=other, company=company)
+        for k, new in out.items():  # the tokens hold every character: the rest stays as written
+            toks[k] = new
+        return "".join(toks)
     finally:
         KNOWN_NAMES.reset(token)
 
@@ -68,6 +70,14 @@ def rewrite(text: str, *, narrator: str | None, pronoun: str = "they", tense: st
             named: bool = False, other: str | None = None,
             company: str | None = None) -> list[tuple[str, str]]:
     """``to_action`` token by token: (source token, its rewrite), for checking referents."""
+    toks, out = _rewrites(text, narrator=narrator, pronoun=pronoun, tense=tense, named=named,
+                          other=other, company=company)
+    return [(tok, out.get(k, tok)) for k, tok in enumerate(toks)]
+
+
+def _rewrites(text: str, *, narrator: str | None, pronoun: str, tense: str | None, named: bool,
+              other: str | None, company: str | None) -> tuple[list[str], dict[int, str]]:
+    """The passage's tokens, and the rewrite of each token the rules change, by its index."""
     if tense not in (None, "past", "present"):
         raise ValueError(f"tense must be 'past', 'present' or None, not {tense!r}")
     if pronoun not in NARRATOR_FORMS:
@@ -111,4 +121,4 @@ def rewrite(text: str, *, narrator: str | None, pronoun: str = "they", tense: st
         name_the_other(ws, out, narrator=nar.name, other=other, pronoun=pronoun)
     if nar is not None and company:
         name_the_group(ws, out, narrator=nar.name, companion=company)
-    return [(tok, out.get(k, tok)) for k, tok in enumerate(toks)]
+    return toks, out

@@ -205,6 +205,8 @@ def wrapped_lines(text: str, width: int, limit: int | None = None) -> int:
                 used += 1 + n
             else:
                 lines, used = lines + 1, n
+                if limit is not None and lines > limit:
+                    return lines  # more lines than asked about: the rest cannot fit
         else:
             return lines
     wrapper = _wrapper(width)
@@ -221,6 +223,8 @@ def wrapped_lines(text: str, width: int, limit: int | None = None) -> int:
             i += 1
         if i > start and (chunks[i - 1].strip() or i - 1 > start):
             lines += 1  # a line of more than the space it would end with
+            if limit is not None and lines > limit:
+                return lines
     return lines
 
 
