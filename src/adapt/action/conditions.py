@@ -33,7 +33,7 @@ _PRESENT = {"is", "are", "am", "has", "have", "does", "do", "isn't", "aren't", "
 def conditions(ws: list[Word], out: dict[int, str]) -> None:
     """Put into the present the conditions and subjunctive-looking "were"s that narrate."""
     for i, w in enumerate(ws):
-        if w.prot:
+        if w.low not in _CONDITION_WORDS or w.prot:
             continue
         if w.low == "whether" or w.low in {"though", "if"} and i and ws[i - 1].low == "as":
             _whether(ws, i, out)
@@ -42,10 +42,16 @@ def conditions(ws: list[Word], out: dict[int, str]) -> None:
         elif w.low == "had" and w.k not in out:
             _had_rather(ws, i, out)
     for i, w in enumerate(ws):
+        if w.low not in _WERE_OR_HAD:
+            continue
         if not w.prot and w.k not in out and w.low.removesuffix("n't") in {"were", "had"}:
             _reported(ws, i, out)
         if not w.prot and w.k not in out and w.low == "were":
             _of_it(ws, i, out)
+
+
+_CONDITION_WORDS = {"whether", "though", "if", "unless", "had"}
+_WERE_OR_HAD = {"were", "weren't", "had", "hadn't"}
 
 
 _OF = {"of", "about", "after", "on", "in", "with", "to", "from", "round", "for", "at", "by",

@@ -16,6 +16,7 @@ from adapt.language.lexicon import DETS, PRONOUN_AGR, TITLES, lemmas, plural
 from adapt.language.words import Word, is_adverb, set_word
 
 _AUX = {"had": ("has", "have"), "was": ("is", "are"), "were": ("is", "are"), "did": ("does", "do")}
+_AUX_FORMS = _AUX.keys() | {a + "n't" for a in _AUX}
 _WH = {"why", "how", "when", "where", "what", "whom", "who", "which", "whither", "whence"}
 _FRONTED = {"never", "scarcely", "hardly", "seldom", "rarely", "little", "nor", "neither",
             "twice", "thrice", "often", "much", "well", "again", "still", "more", "less",
@@ -77,9 +78,9 @@ def inversions(ws: list[Word], out: dict[int, str], ends: dict[int, str]) -> Non
     ``ends``: each sentence's closing mark ("?", "!", "."), by sentence number.
     """
     for v, w in enumerate(ws):
-        low = w.low.removesuffix("n't")
-        if w.prot or w.k in out or low not in _AUX:
+        if w.low not in _AUX_FORMS or w.prot or w.k in out:
             continue
+        low = w.low.removesuffix("n't")
         found = subject_number(ws, v + 1)
         if found is None or not _asked(ws, v, ends):
             continue
@@ -121,7 +122,7 @@ def openings(ws: list[Word], out: dict[int, str]) -> None:
     (the auxiliary keeps its number)."""
     for v in range(1, len(ws)):
         w, first = ws[v], ws[v - 1]
-        if w.prot or first.prot or w.k in out or not first.sent_start or w.before.strip():
+        if not first.sent_start or w.prot or first.prot or w.k in out or w.before.strip():
             continue
         low = w.low
         after = ws[v + 1] if v + 1 < len(ws) else None

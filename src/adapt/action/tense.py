@@ -308,12 +308,12 @@ def sweep(ws: list[Word], out: dict[int, str]) -> None:
     narration's tense wherever it stands; a clear past after a cast name (set in
     ``subjects.KNOWN_NAMES``) too. Counterfactuals stay (``keep_past``)."""
     names = KNOWN_NAMES.get()
-    for v, w in enumerate(ws):
-        if w.prot or w.k in out or v == 0 or ws[v].before.strip():
-            continue
-        prev = ws[v - 1]
-        if prev.prot or w.low not in _SWEPT and prev.text not in names and not w.low.startswith("were"):
+    for v in range(1, len(ws)):
+        w, prev = ws[v], ws[v - 1]
+        if w.low not in _SWEPT and prev.text not in names and not w.low.startswith("were"):
             continue  # no word any rule below changes
+        if w.prot or w.k in out or w.before.strip() or prev.prot:
+            continue
         if prev.k in out and prev.low not in PRONOUN_AGR:
             if w.low in {"was", "were"} and is_past(prev.low) and prev.low not in AUX \
                     and v >= 2 and ws[v - 2].low in PRONOUN_AGR and not keep_past(ws, v, False):
