@@ -87,29 +87,23 @@ def _rewrites(text: str, *, narrator: str | None, pronoun: str, tense: str | Non
     to_present = tense == "past" or (tense is None and detect_tense(text) == "past")
     nar = Narrator(narrator, pronoun, named=named) if narrator else None
     out: dict[int, str] = {}
-    p = 0
-    while p < len(ws):
-        w = ws[p]
+    for p, w in enumerate(ws):
         if w.prot or w.k in out:
-            p += 1
             continue
         if to_present and w.clause_start:  # (``inverted`` and ``fronted`` look at no other word)
             inverted(ws, p, nar.agr if nar else None, out)
         if w.low == "i" and p and ws[p - 1].low in NUMBERED:
-            p += 1  # "Chapter I" is a numeral
-            continue
+            continue  # "Chapter I" is a numeral
         if nar is not None and w.low in FIRST_PERSON:
             narrator_word(ws, p, nar, to_present, out)
             if w.low == "my" and to_present:  # "my mind had" → "his mind has"
                 tense_clause(ws, p, out)
-            p += 1
             continue
         if nar is not None and w.low.split("'")[0] in SAME_PRONOUNS[pronoun]:
             nar.other(w.sent)
         if to_present and (w.clause_start or w.low in OPENERS):
             tense_clause(ws, p, out)
             fronted(ws, p, out)
-        p += 1
     if to_present:
         inversions(ws, out, sentence_ends(ws, toks))
         openings(ws, out)
