@@ -74,7 +74,7 @@ def _verb_before(ws: list[Word], q: int, out: dict[int, str]) -> tuple[int | Non
             return None, False  # "should be with Jane again, and enabled to": a participle
         if is_past(low) or is_vbn(low) or low in MODALS:
             return None, False  # a past left standing, a modal, a participle: not this chain
-        if low in NOMINATIVE or low in _SUBORDINATE - {"as"} or ";" in w.before:
+        if low in NOMINATIVE or low in _SUBORDINATE_BUT_AS or ";" in w.before:
             if not crossing or ";" in w.before:
                 return None, False  # another subject, or another clause: "that Diana and Jane, …, clasped"
             crossed = True
@@ -118,6 +118,7 @@ def _perfect_aux(ws: list[Word], k: int, out: dict[int, str]) -> int | None:
 _SUBORDINATE = {"when", "while", "as", "because", "though", "although", "if", "until", "till",
                 "before", "after", "since", "where", "whereupon", "unless", "whilst", "whenever",
                 "that", "who", "which", "whom", "whose", "what", "lest", "once", "whether"}
+_SUBORDINATE_BUT_AS = _SUBORDINATE - {"as"}
 
 
 def _in_subordinate(ws: list[Word], v: int) -> bool:
@@ -163,6 +164,8 @@ def chains(ws: list[Word], out: dict[int, str]) -> None:
         if c is None or ws[c].k in out or ws[c].prot:
             continue
         cand = ws[c]
+        if cand.low in MODALS or not (is_past(cand.low) or cand.low not in AUX and past_lemma(cand.low)):
+            continue  # no form the checks below could put into the present: no verb to look for
         v, through = _verb_before(ws, q, out)
         if v is None and ";" in w.before:
             v = _item_before(ws, q, out)

@@ -17,7 +17,7 @@ import re
 from adapt.action.inversions import subject_number
 from adapt.action.tense import head_noun
 from adapt.language.lexicon import AUX, MODALS, NOMINATIVE, base_lemma, is_past, lemmas, plural
-from adapt.language.words import Word, is_adverb, next_verb, set_word
+from adapt.language.words import Word, is_adverb, next_verb, sentence_bounds, sentence_start, set_word
 
 _COUNTERFACTUAL = {"would", "could", "might", "should", "ought", "wouldn't", "couldn't",
                    "mightn't", "shouldn't", "i'd", "he'd", "she'd", "they'd", "we'd", "you'd"}
@@ -33,7 +33,7 @@ _PRESENT = {"is", "are", "am", "has", "have", "does", "do", "isn't", "aren't", "
 def conditions(ws: list[Word], out: dict[int, str]) -> None:
     """Put into the present the conditions and subjunctive-looking "were"s that narrate."""
     for i, w in enumerate(ws):
-        if w.prot:
+        if w.low not in _CONDITION_WORDS or w.prot:
             continue
         if w.low == "whether" or w.low in {"though", "if"} and i and ws[i - 1].low == "as":
             _whether(ws, i, out)
@@ -42,10 +42,16 @@ def conditions(ws: list[Word], out: dict[int, str]) -> None:
         elif w.low == "had" and w.k not in out:
             _had_rather(ws, i, out)
     for i, w in enumerate(ws):
+        if w.low not in _WERE_OR_HAD:
+            continue
         if not w.prot and w.k not in out and w.low.removesuffix("n't") in {"were", "had"}:
             _reported(ws, i, out)
         if not w.prot and w.k not in out and w.low == "were":
             _of_it(ws, i, out)
+
+
+_CONDITION_WORDS = {"whether", "though", "if", "unless", "had"}
+_WERE_OR_HAD = {"were", "weren't", "had", "hadn't"}
 
 
 _OF = {"of", "about", "after", "on", "in", "with", "to", "from", "round", "for", "at", "by",
@@ -59,7 +65,7 @@ def _of_it(ws: list[Word], v: int, out: dict[int, str]) -> None:
     if v < 2 or ws[v - 1].low != "it" or ws[v - 2].low not in _OF or ws[v].before.strip() \
             or ws[v - 1].before.strip():
         return
-    before = [x.low for x in ws[:v] if x.sent == ws[v].sent]
+    before = [x.low for x in ws[sentence_start(ws, v):v]]
     as_if = any(a == "as" and b in {"if", "though"} for a, b in zip(before, before[1:], strict=False))
     if as_if:
         _change(ws, v, "pl" if plural(head_noun(ws, v - 1)) else "3sg", out)
@@ -121,7 +127,8 @@ def _condition(ws: list[Word], i: int, out: dict[int, str]) -> None:
     if stem == "had" and (v + 1 < len(ws) and ws[v + 1].low in {"rather", "better"}
                           or i and ws[i - 1].low == "even"):
         return  # "had rather" is _had_rather's; "even if she had known" is unreal
-    sent = [x for x in ws if x.sent == ws[i].sent and not x.prot]
+    first, last = sentence_bounds(ws, i)
+    sent = [x for x in ws[first:last] if not x.prot]
     if _counterfactual(sent):
         return
     # The if-clause runs to the next pause; the main clause is before it or after the
@@ -130,8 +137,7 @@ def _condition(ws: list[Word], i: int, out: dict[int, str]) -> None:
                 or re.search(r"[,;:—–()]", ws[k].before)), len(ws))
     start = next((k for k in range(v + 2, end) if ws[k].low in NOMINATIVE | {"it"}), end)
     after = end if end < len(ws) and ws[end].low not in {"but", "yet"} else len(ws)
-    main = [k for k in range(len(ws)) if ws[k].sent == ws[i].sent and (
-        k < i or start <= k < end or k >= after)]
+    main = [k for k in range(first, last) if k < i or start <= k < end or k >= after]
     if any(_present(ws, k, out) for k in main if not ws[k].prot):
         _change(ws, v, agr, out)
 

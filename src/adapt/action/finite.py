@@ -27,7 +27,7 @@ from adapt.language.lexicon import (
     past_lemma,
     plural,
 )
-from adapt.language.words import Word, is_adverb, next_verb
+from adapt.language.words import Word, is_adverb, next_verb, sentence_start
 
 _END_MARK = re.compile(r"[.;!?]")
 _PAUSE_MARK = re.compile(r"[,;:—–-]")
@@ -40,6 +40,13 @@ _PARTICLES = _ADVERB_PARTICLES | {"in", "on", "over"}
 _PERSONAL_OBJECTS = {"me", "him", "them", "us", "himself", "herself", "themselves", "myself"}
 _OBJECT_START = DETS | NOMINATIVE | {"me", "him", "them", "us", "it", "himself", "herself",
                                      "themselves", "myself", "that"}
+# Unions of the word lists, made once (not at every word).
+_LISTED_OBJECT = _OBJECT_START - NOMINATIVE - {"that"}
+_OBJECT_NOT_THAT = _OBJECT_START - {"that"}
+_PARTICLES_OR_DIRECTIONS = _PARTICLES | _DIRECTIONS
+_LINKING_STATE = LINKING - {"go", "get", "turn"}
+_NOMINATIVE_OR_DETS = NOMINATIVE | DETS
+_CLAUSE_OR_STOP = CLAUSE_WORDS | STOP
 
 
 def listed_verb(ws: list[Word], v: int, q: int, to_present: bool, marks: tuple[str, ...] = (",",)) -> bool:
@@ -62,7 +69,7 @@ def listed_verb(ws: list[Word], v: int, q: int, to_present: bool, marks: tuple[s
     if obj.low in _ADVERB_PARTICLES and q + 2 < len(ws) and not ws[q + 2].before.strip():
         obj = ws[q + 2]
     return form is not None and not obj.prot and not obj.before.strip() and (
-        obj.low in _OBJECT_START - NOMINATIVE - {"that"})
+        obj.low in _LISTED_OBJECT)
 
 
 def coordinate_ok(ws: list[Word], q: int, c: int, v: int, main: str | None,
@@ -84,7 +91,7 @@ def coordinate_ok(ws: list[Word], q: int, c: int, v: int, main: str | None,
         return False
     if main in LINKING and "ADJ" in cpos:
         return False
-    if main in LINKING - {"go", "get", "turn"} and "ADJ" in ppos and "ADV" not in ppos \
+    if main in _LINKING_STATE and "ADJ" in ppos and "ADV" not in ppos \
             and is_vbn(cand.low) and not ("," in ws[q].before and c > q + 1):
         return False  # "felt shy and frightened": the participle is an adjective too
     if q - 1 != v and past_lemma(prev.low) and not set(ppos) - {"VERB", "ADJ"}:
@@ -109,7 +116,7 @@ def bare_verb(ws: list[Word], v: int) -> bool:
         return True  # "Bees hummed."
     if nxt.low == "by" and not nxt.before.strip():
         return False
-    if "," in nxt.before and (nxt.low in NOMINATIVE | DETS or nxt.text[:1].isupper()):
+    if "," in nxt.before and (nxt.low in _NOMINATIVE_OR_DETS or nxt.text[:1].isupper()):
         return False
     if not is_vbn(low) or INTRANSITIVE & set(lemmas(low).get("VERB", ())):
         return True
@@ -118,7 +125,7 @@ def bare_verb(ws: list[Word], v: int) -> bool:
     if "," in ws[v - 1].before and not ws[v - 1].sent_start:
         # in a list after a comma, "money spent and renewed, reputations won and lost":
         # absolute phrases, unless an object or a particle shows the verb
-        return nxt.low in _OBJECT_START - {"that"} or nxt.low in _PARTICLES | _DIRECTIONS \
+        return nxt.low in _OBJECT_NOT_THAT or nxt.low in _PARTICLES_OR_DIRECTIONS \
             or is_adverb(nxt)
     # "each busied with reflections", "no one disposed to": a participle of a state.
     return not _STATES & set(lemmas(low).get("VERB", ()))
@@ -173,7 +180,7 @@ def participle_phrase(ws: list[Word], p: int, v: int, kind: str) -> bool:
     obj = next((w for w in ws[v + 1: v + 3] if w.low not in _PARTICLES), None)
     if obj is not None and not obj.before.strip() and obj.low in _OBJECT_START:
         return False
-    before = [w for w in ws[:p] if w.sent == ws[p].sent and not w.prot]
+    before = [w for w in ws[sentence_start(ws, p):p] if not w.prot]
     if any(w.low in AUX or is_past(w.low) for w in before):
         return True
     # "The Indian treasure, the curious plan found among his papers, ...": a list
@@ -196,7 +203,7 @@ def _verb_follows(ws: list[Word], v: int) -> bool:
         return False
     for q in range(v + 2, min(v + 7, len(ws))):
         w, prev = ws[q], ws[q - 1]
-        if w.prot or w.before.strip() or w.low in CLAUSE_WORDS | STOP or w.low in PRONOUN_AGR:
+        if w.prot or w.before.strip() or w.low in _CLAUSE_OR_STOP or w.low in PRONOUN_AGR:
             return False
         if (w.low in AUX or is_past(w.low) and not is_vbn(w.low) and w.low not in MODALS) \
                 and "NOUN" in lemmas(prev.low) and past_lemma(prev.low) is None \
@@ -218,7 +225,7 @@ def keep_past(ws: list[Word], v: int, lexical: bool) -> bool:
         return True  # "could have", "could never have": a counterfactual
     if low in {"could", "had", "were"}:
         cue = {"if", "wish", "wished", "wishes", "wishing", "though", "unless", "whether", "rather"}
-        before = [w for w in ws[:v] if w.sent == ws[v].sent]
+        before = ws[sentence_start(ws, v):v]
         plural_were = low == "were" and v > 0 and (ws[v - 1].low in {"they", "we", "you"} or (
             "NOUN" in lemmas(ws[v - 1].low) and plural(ws[v - 1].low)))
         if low == "had" or plural_were:  # "whether she had been there" narrates; "if she had" does not

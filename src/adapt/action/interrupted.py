@@ -56,6 +56,8 @@ def after_interruption(ws: list[Word], last: int) -> int | None:
 _PHRASE_OPENERS = {"in", "on", "at", "with", "after", "from", "by", "of", "for", "during", "to",
                    "without", "under", "upon", "among", "through", "like", "unlike", "despite",
                    "when", "while", "though", "although", "having", "being", "once", "as"}
+_DETS_BUT_NO = DETS - {"no"}
+_NOT_A_VERB = MODALS | DETS | STOP | NOMINATIVE
 
 
 def _opens_phrase(w: Word) -> bool:
@@ -63,7 +65,7 @@ def _opens_phrase(w: Word) -> bool:
     low = w.low
     if w.prot or low in NOMINATIVE or low in {"and", "or", "but", "nor", "that", "it"}:
         return False
-    if low in _PHRASE_OPENERS or low in DETS - {"no"}:
+    if low in _PHRASE_OPENERS or low in _DETS_BUT_NO:
         return True  # "in the course of", "the matron of the workhouse"
     pos = lemmas(low)
     return not w.text[:1].isupper() and (
@@ -82,5 +84,5 @@ def _verb_opens(ws: list[Word], v: int, relative: bool) -> bool:
         return False  # "with her hair twisted, tied, and pinned": a list of participles
     if low in {"had", "was", "were"}:
         return True
-    return low not in AUX and low not in MODALS | DETS | STOP | NOMINATIVE \
+    return low not in AUX and low not in _NOT_A_VERB \
         and past_lemma(low) is not None and not low.endswith(("ing", "ly"))

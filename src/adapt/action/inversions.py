@@ -16,11 +16,14 @@ from adapt.language.lexicon import DETS, PRONOUN_AGR, TITLES, lemmas, plural
 from adapt.language.words import Word, is_adverb, set_word
 
 _AUX = {"had": ("has", "have"), "was": ("is", "are"), "were": ("is", "are"), "did": ("does", "do")}
+_AUX_FORMS = _AUX.keys() | {a + "n't" for a in _AUX}
 _WH = {"why", "how", "when", "where", "what", "whom", "who", "which", "whither", "whence"}
 _FRONTED = {"never", "scarcely", "hardly", "seldom", "rarely", "little", "nor", "neither",
             "twice", "thrice", "often", "much", "well", "again", "still", "more", "less",
             "very", "so", "thus", "not", "only", "especially", "continually", "steadfastly",
             "bitterly", "frequently", "wretchedly"}
+_WH_OR_FRONTED = _WH | _FRONTED
+_LEADING = _WH_OR_FRONTED | {"no", "sooner"}
 
 
 def subject_number(ws: list[Word], q: int) -> tuple[str, int] | None:
@@ -58,7 +61,7 @@ def _asked(ws: list[Word], v: int, ends: dict[int, str]) -> bool:
     or follows a fronted adverb ("Never had", "Bitterly did", "Very frequently were")."""
     start = v
     while start > 0 and not re.search(r"[,;:.!?—–(\"“”]", ws[start].before) and not ws[start - 1].prot \
-            and (ws[start - 1].low in _FRONTED | _WH | {"no", "sooner"} or is_adverb(ws[start - 1])):
+            and (ws[start - 1].low in _LEADING or is_adverb(ws[start - 1])):
         start -= 1
     lead = ws[start:v]
     if not lead:
@@ -66,7 +69,7 @@ def _asked(ws: list[Word], v: int, ends: dict[int, str]) -> bool:
             v and ws[v - 1].low in {"if", "as", "though", "what"})
     if not ws[start].clause_start:
         return False  # "she had never been": the adverb follows a subject
-    return lead[0].low in _WH | _FRONTED or is_adverb(lead[0])
+    return lead[0].low in _WH_OR_FRONTED or is_adverb(lead[0])
 
 
 def inversions(ws: list[Word], out: dict[int, str], ends: dict[int, str]) -> None:
@@ -75,9 +78,9 @@ def inversions(ws: list[Word], out: dict[int, str], ends: dict[int, str]) -> Non
     ``ends``: each sentence's closing mark ("?", "!", "."), by sentence number.
     """
     for v, w in enumerate(ws):
-        low = w.low.removesuffix("n't")
-        if w.prot or w.k in out or low not in _AUX:
+        if w.low not in _AUX_FORMS or w.prot or w.k in out:
             continue
+        low = w.low.removesuffix("n't")
         found = subject_number(ws, v + 1)
         if found is None or not _asked(ws, v, ends):
             continue
@@ -100,8 +103,8 @@ def sentence_ends(ws: list[Word], toks: list[str]) -> dict[int, str]:
     """Each sentence's closing mark, by sentence number: the last ?, ! or . after its last word."""
     ends: dict[int, str] = {}
     for i, w in enumerate(ws):
-        gap = ws[i + 1].before if i + 1 < len(ws) else "".join(toks[w.k + 1:])
         if i + 1 == len(ws) or ws[i + 1].sent != w.sent:
+            gap = ws[i + 1].before if i + 1 < len(ws) else "".join(toks[w.k + 1:])
             marks = re.findall(r"[?!.]", gap)
             ends[w.sent] = marks[0] if marks else ""
     return ends
@@ -119,7 +122,7 @@ def openings(ws: list[Word], out: dict[int, str]) -> None:
     (the auxiliary keeps its number)."""
     for v in range(1, len(ws)):
         w, first = ws[v], ws[v - 1]
-        if w.prot or first.prot or w.k in out or not first.sent_start or w.before.strip():
+        if not first.sent_start or w.prot or first.prot or w.k in out or w.before.strip():
             continue
         low = w.low
         after = ws[v + 1] if v + 1 < len(ws) else None

@@ -30,6 +30,14 @@ from adapt.language.lexicon import (
 from adapt.language.words import Word, is_adverb, next_verb
 
 _CLAUSE_MARK = re.compile(r"[;:—–(]")
+# Unions of the word lists, made once (not at every word).
+_PRONOUNS_AND_DETS = PRONOUN_AGR.keys() | DETS
+_NOT_BARE = CLAUSE_WORDS | STOP | OBJECTS | ADVERBS
+_OBJECT_START = DETS | {"him", "her", "them", "it", "me", "us", "himself", "herself", "themselves"}
+_BEFORE_OBJECT = {"to"} | MODALS | NOMINATIVE
+_CLAUSE_OR_STOP = CLAUSE_WORDS | STOP
+_COUNTING = NUMBERS | ORDINALS
+_OBJECTS_OR_PRONOUNS = OBJECTS | PRONOUN_AGR.keys()
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +79,7 @@ common words at the start of a sentence. Set for one passage by ``voice.to_actio
 
 def is_name(words: list[Word], p: int) -> bool:
     w = words[p]
-    if not w.text[:1].isupper() or w.low.split("'")[0] in PRONOUN_AGR.keys() | DETS:
+    if not w.text[:1].isupper() or w.low.split("'")[0] in _PRONOUNS_AND_DETS:
         return False  # also "She's", "That's": a pronoun and its verb
     if w.low == "i":
         return False
@@ -128,7 +136,7 @@ def subject(words: list[Word], p: int) -> Subject | None:
     if w.low in DETS or w.low in NUMBERS:  # "the old man", "two constables"
         return _noun_phrase(words, p)
     if ("NOUN" in lemmas(w.low) and "VERB" not in lemmas(w.low)
-            and w.low not in CLAUSE_WORDS | STOP | OBJECTS | ADVERBS):
+            and w.low not in _NOT_BARE):
         return Subject(p, "pl" if plural(w.low) else "3sg", "bare")
     if _bare_noun(w) and opens_sentence(words, p) and _past_follows(words, p):
         return Subject(p, "pl" if plural(w.low) else "3sg", "bare")  # "Tears streamed"
@@ -180,7 +188,7 @@ def _finite_after_demonstrative(words: list[Word], p: int) -> bool:
         return v is not None
     nxt = words[v + 1] if v + 1 < len(words) else None
     return nxt is not None and not nxt.before.strip() and not nxt.prot and (
-        nxt.low in DETS | {"him", "her", "them", "it", "me", "us", "himself", "herself", "themselves"})
+        nxt.low in _OBJECT_START)
 
 
 def _past_follows(words: list[Word], p: int) -> bool:
@@ -213,7 +221,7 @@ def _it_subject(words: list[Word], p: int) -> bool:
                     "little", "too", "indeed", "now"} or prev.low in CLAUSE_WORDS:
         return True
     if "VERB" in pos and ("NOUN" not in pos or prev.low.endswith("ing") or p >= 2 and (
-            words[p - 2].low in {"to"} | MODALS | NOMINATIVE or words[p - 2].low in AUX)):
+            words[p - 2].low in _BEFORE_OBJECT or words[p - 2].low in AUX)):
         return False  # a verb and its object: "to see it packed", "have it rolled"
     return "NOUN" in pos or prev.text[:1].isupper() or is_adverb(prev)
 
@@ -235,7 +243,7 @@ def _noun_phrase(words: list[Word], p: int) -> Subject | None:
     head, q, limit = None, p + 1, p + 5
     while q < len(words) and q <= limit and not words[q].prot:
         w, prev = words[q], words[q - 1]
-        if w.before.strip() not in {"", "-"} or w.low in CLAUSE_WORDS | STOP:
+        if w.before.strip() not in {"", "-"} or w.low in _CLAUSE_OR_STOP:
             return None
         nounish = q > p + 1 and ("NOUN" in lemmas(prev.low) or not lemmas(prev.low) and prev.text.islower()
                                  or (head is not None or not prev.sent_start) and (
@@ -252,7 +260,7 @@ def _noun_phrase(words: list[Word], p: int) -> Subject | None:
                 q += 2 if q + 1 < len(words) and words[q + 1].low in DETS else 1
                 continue
         if not ({"NOUN", "ADJ"} & set(lemmas(w.low)) or w.low.endswith("'s")
-                or w.low in NUMBERS | ORDINALS or (head is not None or not lemmas(w.low)) and w.text[:1].isupper()
+                or w.low in _COUNTING or (head is not None or not lemmas(w.low)) and w.text[:1].isupper()
                 or not lemmas(w.low) and w.text.islower()):  # "the ferryman": a noun lemminflect lacks
             return None
         q += 1
@@ -269,6 +277,9 @@ def _family(w: Word) -> bool:
 
 
 _RELATIVE = {"who", "which", "that", "what"}
+OPENERS = frozenset({"he", "she", "we", "they", "i", "it"} | _RELATIVE)
+"""The words where ``subject`` may find a subject though no clause starts there: at any
+other word it finds one only where a clause starts (the rewrite's loop asks no more)."""
 _PLURAL_WORDS = {"those", "these", "they", "them", "we", "us", "you", "both", "many",
                  "few", "others", "several", "two", "three", "four", "five", "six", "seven",
                  "eight", "nine", "ten", "twelve", "twenty", "hundred", "thousand"}
@@ -289,7 +300,7 @@ def _relative(words: list[Word], p: int) -> Subject | None:
     after = words[q + 1: q + 3]
     if len(after) == 2 and not after[0].before.strip() and not after[1].before.strip() and (
             after[1].low in AUX and "NOUN" in lemmas(after[0].low)
-            and after[0].text.islower() and after[0].low not in OBJECTS | PRONOUN_AGR.keys()):
+            and after[0].text.islower() and after[0].low not in _OBJECTS_OR_PRONOUNS):
         return None  # "with which said tree was": the past form is an adjective
     prev = words[p - 1] if p and words[p].low != "what" else None
     if prev is not None and (prev.prot or prev.low in {"i", "me"}):

@@ -205,6 +205,7 @@ _FRONTED = {"here", "then", "so", "such", "thus", "inside", "outside", "beside",
             "above", "below", "behind", "near", "upon", "among", "within", "in", "on", "under",
             "over", "around", "opposite"}
 _PREPOSITIONS = _FRONTED - {"here", "then", "so", "such", "thus"}
+_IN_PHRASE = _PREPOSITIONS | {"at", "of"}
 
 
 def fronted(ws: list[Word], p: int, out: dict[int, str]) -> None:
@@ -221,7 +222,7 @@ def fronted(ws: list[Word], p: int, out: dict[int, str]) -> None:
             return
         if x.low in AUX or is_past(x.low) and ws[v - 1].low not in DETS:
             break
-        in_phrase = in_phrase or x.low in _PREPOSITIONS | {"at", "of"}
+        in_phrase = in_phrase or x.low in _IN_PHRASE
         if not in_phrase and (x.low in DETS or "NOUN" in lemmas(x.low) and "ADJ" not in lemmas(
                 x.low) or x.text[:1].isupper()):
             return  # a subject before the verb: "Then the man came", "Such doings"
@@ -295,6 +296,10 @@ def detect_tense(text: str) -> str | None:
 _SWEEP = {"was": "is", "were": "are", "wasn't": "isn't", "weren't": "aren't"}
 _DEMONSTRATIVES = {"this", "that", "these", "those", "here"}
 _PLURAL_SUBJECTS = {"they", "we", "you", "i", "both", "all", "who", "which", "that"}
+_SWEPT = _SWEEP.keys() | {"had", "hadn't", "did", "didn't"}
+_PLURAL_PRONOUNS = _PLURAL_SUBJECTS - {"who", "which", "that"}
+_DETS_OR_STOP = DETS | STOP
+_NOMINATIVE_OR_DETS = NOMINATIVE | DETS
 
 
 def sweep(ws: list[Word], out: dict[int, str]) -> None:
@@ -303,11 +308,11 @@ def sweep(ws: list[Word], out: dict[int, str]) -> None:
     narration's tense wherever it stands; a clear past after a cast name (set in
     ``subjects.KNOWN_NAMES``) too. Counterfactuals stay (``keep_past``)."""
     names = KNOWN_NAMES.get()
-    for v, w in enumerate(ws):
-        if w.prot or w.k in out or v == 0 or ws[v].before.strip():
-            continue
-        prev = ws[v - 1]
-        if prev.prot:
+    for v in range(1, len(ws)):
+        w, prev = ws[v], ws[v - 1]
+        if w.low not in _SWEPT and prev.text not in names and not w.low.startswith("were"):
+            continue  # no word any rule below changes
+        if w.prot or w.k in out or w.before.strip() or prev.prot:
             continue
         if prev.k in out and prev.low not in PRONOUN_AGR:
             if w.low in {"was", "were"} and is_past(prev.low) and prev.low not in AUX \
@@ -315,7 +320,7 @@ def sweep(ws: list[Word], out: dict[int, str]) -> None:
                 set_word(out, w, _SWEEP[w.low])  # "the form it took was": a clause's verb, then the main one
             continue
         subjectish = prev.low in PRONOUN_AGR or prev.text in names or prev.low in _DEMONSTRATIVES or (
-            prev.text[:1].isupper() and not prev.sent_start and prev.low not in DETS | STOP)
+            prev.text[:1].isupper() and not prev.sent_start and prev.low not in _DETS_OR_STOP)
         low = w.low
         nounish = "NOUN" in lemmas(prev.low) and prev.low not in OBJECTS
         joined = prev.low in {"and", "but", "or", "then"} and low.startswith("was")
@@ -332,10 +337,10 @@ def sweep(ws: list[Word], out: dict[int, str]) -> None:
         elif low in {"had", "hadn't", "did", "didn't"} and (subjectish or nounish and _perfect(ws, v)) \
                 and not keep_past(ws, v, False) and not (
                     prev.low not in PRONOUN_AGR and prev.text not in names and v + 1 < len(ws)
-                    and ws[v + 1].low in NOMINATIVE | DETS):  # "that had her family known"
+                    and ws[v + 1].low in _NOMINATIVE_OR_DETS):  # "that had her family known"
             if prev.low in {"i"}:
                 continue
-            many = prev.low in _PLURAL_SUBJECTS - {"who", "which", "that"} or plural(head_noun(ws, v - 1))
+            many = prev.low in _PLURAL_PRONOUNS or plural(head_noun(ws, v - 1))
             new = {"had": "have" if many else "has", "did": "do" if many else "does"}[low[:3]]
             set_word(out, w, new + ("n" + apos(w.text) + "t" if low.endswith("n't") else ""))
         elif prev.text in names and not prev.sent_start and is_past(low) and low not in AUX \

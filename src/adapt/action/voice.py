@@ -24,7 +24,7 @@ from adapt.action.person import (
     narrator_word,
 )
 from adapt.action.pronouns import name_the_other
-from adapt.action.subjects import KNOWN_NAMES
+from adapt.action.subjects import KNOWN_NAMES, OPENERS
 from adapt.action.tense import detect_tense, fronted, inverted, sweep, tense_clause
 from adapt.language.lexicon import DETS, NOMINATIVE, NUMBERED, STOP
 from adapt.language.sentences import quoted_spans, sentences, short_paragraphs
@@ -57,9 +57,11 @@ def to_action(text: str, *, narrator: str | None, pronoun: str = "they",
     """
     token = KNOWN_NAMES.set(names)
     try:
-        return "".join(new for _, new in rewrite(text, narrator=narrator, pronoun=pronoun,
-                                                  tense=tense, named=named, other=other,
-                                                  company=company))
+        toks, out = _rewrites(text, narrator=narrator, pronoun=pronoun, tense=tense, named=named,
+                              other=other, company=company)
+        for k, new in out.items():  # the tokens hold every character: the rest stays as written
+            toks[k] = new
+        return "".join(toks)
     finally:
         KNOWN_NAMES.reset(token)
 
@@ -68,6 +70,14 @@ def rewrite(text: str, *, narrator: str | None, pronoun: str = "they", tense: st
             named: bool = False, other: str | None = None,
             company: str | None = None) -> list[tuple[str, str]]:
     """``to_action`` token by token: (source token, its rewrite), for checking referents."""
+    toks, out = _rewrites(text, narrator=narrator, pronoun=pronoun, tense=tense, named=named,
+                          other=other, company=company)
+    return [(tok, out.get(k, tok)) for k, tok in enumerate(toks)]
+
+
+def _rewrites(text: str, *, narrator: str | None, pronoun: str, tense: str | None, named: bool,
+              other: str | None, company: str | None) -> tuple[list[str], dict[int, str]]:
+    """The passage's tokens, and the rewrite of each token the rules change, by its index."""
     if tense not in (None, "past", "present"):
         raise ValueError(f"tense must be 'past', 'present' or None, not {tense!r}")
     if pronoun not in NARRATOR_FORMS:
@@ -77,29 +87,23 @@ def rewrite(text: str, *, narrator: str | None, pronoun: str = "they", tense: st
     to_present = tense == "past" or (tense is None and detect_tense(text) == "past")
     nar = Narrator(narrator, pronoun, named=named) if narrator else None
     out: dict[int, str] = {}
-    p = 0
-    while p < len(ws):
-        w = ws[p]
+    for p, w in enumerate(ws):
         if w.prot or w.k in out:
-            p += 1
             continue
-        if to_present:
+        if to_present and w.clause_start:  # (``inverted`` and ``fronted`` look at no other word)
             inverted(ws, p, nar.agr if nar else None, out)
         if w.low == "i" and p and ws[p - 1].low in NUMBERED:
-            p += 1  # "Chapter I" is a numeral
-            continue
+            continue  # "Chapter I" is a numeral
         if nar is not None and w.low in FIRST_PERSON:
             narrator_word(ws, p, nar, to_present, out)
             if w.low == "my" and to_present:  # "my mind had" → "his mind has"
                 tense_clause(ws, p, out)
-            p += 1
             continue
         if nar is not None and w.low.split("'")[0] in SAME_PRONOUNS[pronoun]:
             nar.other(w.sent)
-        if to_present:
+        if to_present and (w.clause_start or w.low in OPENERS):
             tense_clause(ws, p, out)
             fronted(ws, p, out)
-        p += 1
     if to_present:
         inversions(ws, out, sentence_ends(ws, toks))
         openings(ws, out)
@@ -111,4 +115,4 @@ def rewrite(text: str, *, narrator: str | None, pronoun: str = "they", tense: st
         name_the_other(ws, out, narrator=nar.name, other=other, pronoun=pronoun)
     if nar is not None and company:
         name_the_group(ws, out, narrator=nar.name, companion=company)
-    return [(tok, out.get(k, tok)) for k, tok in enumerate(toks)]
+    return toks, out

@@ -196,7 +196,10 @@ def present(lemma: str, agr: str) -> str:
         return {"1sg": "am", "3sg": "is"}.get(agr, "are")
     if agr != "3sg":
         return lemma
-    return {"have": "has", "do": "does"}.get(lemma) or getInflection(lemma, "VBZ")[0]
+    # lemminflect's getInflection(lemma, "VBZ") takes the table's VBZ forms when it has
+    # some (through deep copies); only without them do its other rules come in.
+    forms = getAllInflections(lemma).get("VBZ")
+    return {"have": "has", "do": "does"}.get(lemma) or (forms if forms is not None else getInflection(lemma, "VBZ"))[0]
 
 
 def match_case(orig: str, new: str) -> str:

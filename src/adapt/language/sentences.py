@@ -190,10 +190,12 @@ def wrapped_lines(text: str, width: int, limit: int | None = None) -> int:
     into textwrap's own chunks (hyphens, dashes) and counted the way ``_wrap_chunks`` fills
     lines; a chunk wider than a line (which textwrap breaks) goes to textwrap itself.
     """
-    if (text.isprintable() and "-" not in text and "  " not in text
-            and text[:1] != " " and text[-1:] != " "):
-        if limit is not None and len(text) + 1 > limit * (width + 1):
-            return limit + 1  # each line holds at most ``width`` letters and one space
+    plain = text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+    if plain and limit is not None and len(text) + 1 > limit * (width + 1):
+        # Each line holds at most ``width`` characters, and a break drops at most the one
+        # space it falls on (none at a hyphen or inside a long word).
+        return limit + 1
+    if plain and "-" not in text:
         if 0 < len(text) <= width:
             return 1
         lines, used = 0, width
@@ -205,6 +207,8 @@ def wrapped_lines(text: str, width: int, limit: int | None = None) -> int:
                 used += 1 + n
             else:
                 lines, used = lines + 1, n
+                if limit is not None and lines > limit:
+                    return lines  # more lines than asked about: the rest cannot fit
         else:
             return lines
     wrapper = _wrapper(width)
@@ -221,6 +225,8 @@ def wrapped_lines(text: str, width: int, limit: int | None = None) -> int:
             i += 1
         if i > start and (chunks[i - 1].strip() or i - 1 > start):
             lines += 1  # a line of more than the space it would end with
+            if limit is not None and lines > limit:
+                return lines
     return lines
 
 

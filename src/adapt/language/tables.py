@@ -96,6 +96,9 @@ def all_lemmas(word: str) -> dict[str, tuple[str, ...]]:
     style, low = getCapsStyle(word), word.lower()
     found = dict(lem._getLemmaDict().get(low, {}))
     found.update(lem._getOverridesDict().get(low, {}))
+    if style == "lower":  # what applyCapsStyleToDict makes of it, without a call per form
+        return {k: tuple([w.lower() for w in v]) if isinstance(v, (list, tuple)) else v.lower()
+                for k, v in found.items()}
     return applyCapsStyleToDict(found, style)
 
 

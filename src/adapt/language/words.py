@@ -94,6 +94,23 @@ def is_adverb(w: Word) -> bool:
     return w.low in ADVERBS or (w.low.endswith("ly") and ("ADV" in pos or not pos))
 
 
+def sentence_start(ws: list[Word], p: int) -> int:
+    """Where the words of ``ws[p]``'s sentence start in ``ws`` (a word's ``sent`` never
+    falls along ``ws``, so a sentence's words stand together)."""
+    sent = ws[p].sent
+    while p and ws[p - 1].sent == sent:
+        p -= 1
+    return p
+
+
+def sentence_bounds(ws: list[Word], p: int) -> tuple[int, int]:
+    """(first, last + 1): where the words of ``ws[p]``'s sentence stand in ``ws``."""
+    sent, end = ws[p].sent, p + 1
+    while end < len(ws) and ws[end].sent == sent:
+        end += 1
+    return sentence_start(ws, p), end
+
+
 def next_verb(ws: list[Word], p: int) -> int | None:
     """Index of the first non-adverb word after ``p`` with only spaces between."""
     q = p + 1
