@@ -179,16 +179,17 @@ _PARTICIPLE_END = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing(?:\s+out)?\s*[,:—
 _AFTER_NAME = re.compile(r"(?:(?:,[^,;:]{1,100}){1,2},)?\s+(?:(?:[a-z]+ly|almost|then|now|soon|at\s+once)\s+){0,2}([a-z]+)\b")
 
 
-def _last_actor(sentence: str, r: Resolver) -> str | None:
+def _last_actor(sentence: str, r: Resolver, g: str | None = None) -> str | None:
     """"When Anne ... had gone upstairs, Matthew, who had been asleep, opened his eyes and
-    said decidedly:": the last name a verb follows, its asides set apart."""
+    said decidedly:": the last name a verb follows, its asides set apart (of gender ``g``,
+    when given)."""
     from adapt.language.lexicon import lemmas
 
     for m in reversed(list(NAME_RE.finditer(sentence))):
         after = _AFTER_NAME.match(sentence, m.end())
         if after and "VERB" in lemmas(after.group(1)) and not after.group(1).endswith("ing"):
             who = r.person(m.group(0))
-            if who:
+            if who and (g is None or r.genders.get(who) == g):
                 return who
     return None
 
@@ -208,22 +209,9 @@ def _clause_before(sentence: str, r: Resolver) -> str | None:
         # "as Miss Crawford was standing at the window with Edmund, while Henry Crawford
         # was busy, she suddenly revived it ... and saying,": the woman acting earlier on.
         g = PRONOUN_GENDER[pronoun.group(1).lower()]
-        return _actor(sentence[:sentence.rfind(opened)], g, r) or r.by_gender(g)
+        return _last_actor(sentence[:sentence.rfind(opened)], r, g) or r.by_gender(g)
     m = NAME_RE.match(opened)
     return r.person(m.group(0)) if m else None  # "returned to Mr. Crawford": no subject
-
-
-def _actor(text: str, g: str, r: Resolver) -> str | None:
-    """The last character of gender ``g`` a verb follows in the text."""
-    from adapt.language.lexicon import lemmas
-
-    for m in reversed(list(NAME_RE.finditer(text))):
-        after = _AFTER_NAME.match(text, m.end())
-        if after and "VERB" in lemmas(after.group(1)) and not after.group(1).endswith("ing"):
-            who = r.person(m.group(0))
-            if who and r.genders.get(who) == g:
-                return who
-    return None
 
 
 def _heard(text: str, addressed: set[str], r: Resolver, first: bool = False) -> str | None:
