@@ -29,6 +29,8 @@ from adapt.transform.songs import Singing
 from adapt.transform.text import end_speech, join_speech, marked, words_of_part
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+UNSEEN = "\x00the voice"
+"""The speaker key of "said a voice" (``resolver.subject``) when nothing names the voice."""
 """A run of letters: every word the rewrite could take for a cast name is one."""
 
 
@@ -240,7 +242,9 @@ class Writer(Singing):
                     # A song sung inside the speech: its lines stay in the one block.
                     self.elements[-1] = replace(last, parts=last.parts + tuple(block))
                 else:
-                    self.elements.append(Dialogue(cue, tuple(block), "CONT'D" if resumed else None, line=b.line))
+                    # "cried a voice" nobody is seen to speak: a voice off screen (O.S.).
+                    ext = "CONT'D" if resumed else "O.S." if current == UNSEEN else None
+                    self.elements.append(Dialogue(cue, tuple(block), ext, line=b.line))
                 self.runs_on = False
             block, current = [], None
             guessed.clear()
