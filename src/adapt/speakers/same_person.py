@@ -109,8 +109,9 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
             link(k, fits[0])
         elif not [p for p in by_surname[k] if genders.get(p) == "m"] and genders.get(k, "m") == "m" \
                 and key(f"Mr. {k}") in known and not apart[frozenset((k, key(f"Mr. {k}")))]:
-            link(k, key(f"Mr. {k}"))  # "Rushworth", where only women are written "<given> Rushworth"
-    # A title alone ("said the Professor") is the one character the text gives that title.
+            link(k, key(f"Mr. {k}"))  # "Chitling" is Mr. Chitling: no man is written "<given> Chitling"
+    # A title alone ("the Countess") is the one character the text gives that title
+    # (Countess Olenska), unless the two are written side by side.
     for k in sorted(known):
         if k.rstrip(".") in TITLES_SET:
             titled = [p for p in known if p.split()[0].rstrip(".") == k.rstrip(".") and len(p.split()) > 1]
