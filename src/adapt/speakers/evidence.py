@@ -158,9 +158,8 @@ def closing_speaker(sentence: str, addressed: set[str], r: Resolver) -> str | No
     if aside and tags.opens_with_verb(parts[-1][aside.end():]):
         # "Mr. Bumble surveyed the little speaker...; and, turning to his companion, said,":
         # the clause has no subject of its own ("his" is not one); the clause before's is it.
-        opened = _LEADING.sub("", parts[-2].split(",")[-1].strip())
-        named = NAME_RE.match(opened)  # "..., when Mr. Bumble rushed into the room, and addressing ..., said,"
-        who = (r.person(named.group(0)) if named else None) or first_subject(parts[-2], r)
+        # "..., when Mr. Bumble rushed into the room, and addressing ..., said,"
+        who = _named_at(_where_subject(parts[-2]), r) or first_subject(parts[-2], r)
         if who:
             return who
     if _PARTICIPLE_END.search(sentence):
@@ -168,8 +167,8 @@ def closing_speaker(sentence: str, addressed: set[str], r: Resolver) -> str | No
         # the one a verb follows last, not the clause's "he".
         who = _last_actor(sentence, r) or first_subject(last_clause(sentence), r) or first_subject(sentence, r)
     else:
-        who = (first_subject(last_clause(sentence), r) or _clause_before(sentence, r) or _last_actor(sentence, r)
-               or first_subject(sentence, r))
+        who = (first_subject(last_clause(sentence), r) or _clause_before(parts, sentence, r)
+               or _last_actor(sentence, r) or first_subject(sentence, r))
     named = tags.named_before().search(sentence)
     return (r.subject(named.group("s"), addressed) if named else None) or who
 
@@ -197,21 +196,31 @@ def _last_actor(sentence: str, r: Resolver, g: str | None = None) -> str | None:
 _LEADING = re.compile(r"^(?:(?:and|but|then|so|when|while|as|till|until)\s+)+")
 
 
-def _clause_before(sentence: str, r: Resolver) -> str | None:
+def _clause_before(parts: list[str], sentence: str, r: Resolver) -> str | None:
     """"...; and the day came at last, when Mr. Rushworth turned to her with a black look,
-    and said,": the subject of the clause the speech verb closes, its "when" set aside."""
-    parts = clauses(sentence)
+    and said,": the subject of the clause the speech verb closes, its "when" set aside.
+    ``parts``: the sentence's ``clauses``."""
     if len(parts) < 2 or not tags.opens_with_verb(parts[-1]):
         return None  # "the former continued the subject, by saying,": a subject of its own
-    opened = _LEADING.sub("", parts[-2].split(",")[-1].strip())
+    opened = _where_subject(parts[-2])
     pronoun = re.match(r"(he|she)\b", opened, re.I)
     if pronoun:
         # "as Miss Crawford was standing at the window with Edmund, while Henry Crawford
         # was busy, she suddenly revived it ... and saying,": the woman acting earlier on.
         g = PRONOUN_GENDER[pronoun.group(1).lower()]
         return _last_actor(sentence[:sentence.rfind(opened)], r, g) or r.by_gender(g)
-    m = NAME_RE.match(opened)
-    return r.person(m.group(0)) if m else None  # "returned to Mr. Crawford": no subject
+    return _named_at(opened, r)  # "returned to Mr. Crawford": no subject
+
+
+def _where_subject(clause: str) -> str:
+    """Where a clause's subject stands: its last comma-part, a leading "when"/"and" set aside."""
+    return _LEADING.sub("", clause.split(",")[-1].strip())
+
+
+def _named_at(text: str, r: Resolver) -> str | None:
+    """The character a name opening ``text`` names."""
+    m = NAME_RE.match(text)
+    return r.person(m.group(0)) if m else None
 
 
 def _heard(text: str, addressed: set[str], r: Resolver, first: bool = False) -> str | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from adapt import patterns
@@ -118,6 +119,12 @@ def speech_verbs() -> frozenset[str]:
 def title_of(name: str) -> str | None:
     first = name.split()[0].rstrip(".")
     return first if first in TITLES and len(name.split()) > 1 else None
+
+
+def one_titled(title: str, known: Iterable[str]) -> str | None:
+    """The one character of ``known`` with this title and a name ("Captain" → Captain Hale), if one."""
+    found = [k for k in known if k.split()[0].rstrip(".") == title and len(k.split()) > 1]
+    return found[0] if len(found) == 1 else None
 
 
 def gender_of_title(name: str) -> str | None:

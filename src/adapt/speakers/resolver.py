@@ -17,6 +17,7 @@ from adapt.speakers.names import (
     clean_name,
     gender_of_title,
     is_name,
+    one_titled,
     person_noun,
     plausible_name,
     title_of,
@@ -59,6 +60,8 @@ _ROLE_TITLE = re.compile(r"(?=[ACDGIJLMPRSV])\b(Doctor|Dr\.|Captain|Colonel|Majo
 GENERIC_PEOPLE = {w: COMMON_GENDER[w] for w in ("man", "gentleman", "fellow", "woman", "lady")}
 YOUNG = {"girl", "boy", "child", "lad", "lass", "youth"}
 """Nouns for the young, which a novel uses of its heroine or hero as much as of anyone."""
+_ANYONE = frozenset(GENERIC_PEOPLE) | YOUNG
+"""Nouns that say the sex or age of whoever the scene is about, so name no character of their own."""
 
 
 @lru_cache(maxsize=20000)  # the same few names, tens of thousands of times a novel
@@ -162,7 +165,7 @@ class Resolver:
                 # "The patient had raised herself upright.": an unnamed character who speaks
                 # somewhere holds the stage, so a "she cried" next is hers.
                 key = first_subject(sentence, self)
-                if key and key.startswith("\x00") and key.split()[-1] not in GENERIC_PEOPLE and key.split()[-1] not in YOUNG:
+                if key and key.startswith("\x00") and key.split()[-1] not in _ANYONE:
                     self.mention(key)
 
     def by_gender(self, g: str, exclude: set[str] = frozenset(), avoid: set[str] = frozenset()) -> str:  # type: ignore[assignment]
@@ -190,9 +193,11 @@ class Resolver:
     def _parent(self, child: str, relation: str) -> str | None:
         """The "Mrs. S" of a child whose surname is S, for "her mother" ("Mr. S" for "his father")."""
         title = {"mother": "Mrs.", "father": "Mr."}.get(relation)
+        if not title:
+            return None
         words = child.split()
         names = self.surnames().get(child, set()) | ({words[-1]} if len(words) > 1 and title_of(child) else set())
-        found = {k for s in names if (k := self.canonical(f"{title} {s}")) in self.known and k != child} if title else set()
+        found = {k for s in names if (k := self.canonical(f"{title} {s}")) in self.known and k != child}
         return found.pop() if len(found) == 1 else None
 
     def subject(self, text: str, exclude: set[str] = frozenset(), avoid: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]
@@ -249,9 +254,9 @@ class Resolver:
             if head[:1].isupper():  # "the Hatter": a name in all but form
                 if head in TITLES and len(words) == 2:
                     # "said the Captain" in a story with one Captain Hale
-                    titled = [k for k in self.known if k.split()[0].rstrip(".") == head and len(k.split()) > 1]
-                    if len(titled) == 1:
-                        return titled[0]
+                    titled = one_titled(head, self.known)
+                    if titled:
+                        return titled
                 return self.canonical("the " + " ".join(words[1:]))
             if words[0].lower() == "the" and head.lower() in self.roles:
                 return self.roles[head.lower()]  # "the doctor" of a story with one Doctor Losberne

@@ -12,17 +12,14 @@ from collections import Counter
 from itertools import pairwise
 
 from adapt.speakers.evidence import Attribution
-from adapt.speakers.names import TITLES
+from adapt.speakers.names import TITLES, one_titled
 from adapt.speakers.resolver import YOUNG
 
 
 def titled(role: str, known: set[str] | frozenset[str]) -> str | None:
     """"the colonel" of a story whose one colonel is Colonel Saunders is he."""
     head = role.split()[-1].capitalize()
-    if len(role.split()) != 2 or head not in TITLES:
-        return None
-    found = [k for k in known if k.split()[0].rstrip(".") == head and len(k.split()) > 1]
-    return found[0] if len(found) == 1 else None
+    return one_titled(head, known) if len(role.split()) == 2 and head in TITLES else None
 
 
 def role_name(role: str, votes: Counter[str], by_para: dict[int, str], order: list[int]) -> str | None:

@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from adapt.speakers.names import TITLES, gender_of_title, title_of
+from adapt.speakers.names import TITLES, gender_of_title, one_titled, title_of
 from adapt.speakers.variants import follow
 
 # Married titles: the wife, never a daughter of the house.
 _MARRIED = {"Mrs", "Madame", "Mme", "Frau", "Signora", "Señora", "Senhora", "Lady", "Countess", "Baroness"}
-
-
-TITLES_SET = frozenset(TITLES)
 
 
 def _title(form: str) -> str | None:
@@ -113,9 +110,8 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
     # A title alone ("the Countess") is the one character the text gives that title
     # (Countess Olenska), unless the two are written side by side.
     for k in sorted(known):
-        if k.rstrip(".") in TITLES_SET:
-            titled = [p for p in known if p.split()[0].rstrip(".") == k.rstrip(".") and len(p.split()) > 1]
-            if len(titled) == 1:
-                link(k, key(titled[0]))
+        titled = one_titled(k.rstrip("."), known) if k.rstrip(".") in TITLES else None
+        if titled:
+            link(k, key(titled))
     follow(links)
     return links
