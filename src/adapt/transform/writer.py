@@ -29,9 +29,9 @@ from adapt.transform.songs import Singing
 from adapt.transform.text import end_speech, join_speech, marked, words_of_part
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+"""A run of letters: every word the rewrite could take for a cast name is one."""
 UNSEEN = "\x00the voice"
 """The speaker key of "said a voice" (``resolver.subject``) when nothing names the voice."""
-"""A run of letters: every word the rewrite could take for a cast name is one."""
 
 
 @dataclass
