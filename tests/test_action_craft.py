@@ -87,6 +87,14 @@ def test_a_tag_leftover_is_a_wryly_not_a_fragment() -> None:
     assert "\nThe porter.\n" not in script and "\nFrom the stairs.\n" not in script
 
 
+def test_a_she_between_his_speeches_is_not_named_after_him() -> None:
+    script = adapt_text('Lucy Bell and Tom Hale stood on the bridge. Tom took off his hat.\n\n'
+                        '"Sit down," said Tom. She was bewildered, and obeyed him. "And stay here."\n\n'
+                        '"Why?" asked Lucy.')
+    assert "She is bewildered, and obeys him." in script
+    assert "Tom is bewildered" not in script
+
+
 def test_what_a_lead_in_leaves_is_in_the_present() -> None:
     script = adapt_text('The room was quiet.\n\nPeter stood up straight on the hearthrug and recited:\n\n'
                         '"The boy stood on the burning deck,\nWhence all but he had fled."')

@@ -70,6 +70,10 @@ def present(text: str) -> str:
      "When they part, Lady Catherine, with great condescension, wishes them well."),
     ("She owned that she had rather stay.",  # "had rather" is today's "would rather"
      "She owns that she would rather stay."),
+    # "was" + participle, then a comma and the subject's second verb
+    ("She was bewildered, and obeyed him.", "She is bewildered, and obeys him."),
+    ("He was surprised, and said nothing.", "He is surprised, and says nothing."),
+    ("The bottle was filled with ink and labeled.", "The bottle is filled with ink and labeled."),
 ])
 def test_present(before: str, after: str) -> None:
     assert present(before) == after

@@ -13,18 +13,20 @@ from adapt.model import Action, Dialogue, Element, Note, Parenthetical, Speech
 
 def finish(elements: list[Element], *, name_of: Callable[[str], str],
            retell: Callable[[str], str], split_lead_in: Callable[[str], tuple[str, str]],
-           describe: introductions.Describe | None = None) -> list[Element]:
+           describe: introductions.Describe | None = None,
+           pronoun_of: Callable[[str], str | None] = lambda cue: None) -> list[Element]:
     """Elements as written by transform → elements a screenwriter would keep.
 
     ``name_of``: a cue ("MR. BUMBLE") → how action names that character ("Mr. Bumble");
     ``retell``: a sentence → the script's tense; ``describe``: a character's name →
-    the few words the prose gives about them (for introductions); ``split_lead_in``:
+    the few words the prose gives about them (for introductions); ``pronoun_of``: a cue →
+    "he" or "she" where the cast knows it; ``split_lead_in``:
     an action ending 'Tom said:' → (the action before the tag, what the tag adds).
     """
     out: list[Element] = []
     for e in elements:
         if isinstance(e, Dialogue) and e.parts:
-            out.extend(wrylies.reshape(e, name_of(e.character), retell))
+            out.extend(wrylies.reshape(e, name_of(e.character), retell, pronoun_of(e.character)))
         else:
             out.append(e)
     out = merge_voice_over(out)

@@ -72,6 +72,22 @@ def listed_verb(ws: list[Word], v: int, q: int, to_present: bool, marks: tuple[s
         obj.low in _LISTED_OBJECT)
 
 
+BE_FORMS = {"was", "were", "is", "are"}
+
+
+def verb_after_predicate(ws: list[Word], q: int) -> int | None:
+    """After "was" + the word at ``q``, a comma and "and": the subject's second verb
+    ("was bewildered, and obeyed him"), None for none (stop looking); 0 where no comma
+    and "and" follow."""
+    if not (q + 1 < len(ws) and ws[q + 1].low in {"and", "but"} and "," in ws[q + 1].before):
+        return 0
+    c = q + 2
+    if c < len(ws) and not ws[c].prot and is_past(ws[c].low) and ws[c].low not in AUX \
+            and past_lemma(ws[c].low) and "NOUN" not in lemmas(ws[c].low):
+        return c
+    return None
+
+
 def coordinate_ok(ws: list[Word], q: int, c: int, v: int, main: str | None,
                   to_present: bool) -> bool:
     """Whether the word ``c`` after the conjunction at ``q`` is a second verb of ``v``'s."""

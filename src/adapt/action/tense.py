@@ -9,12 +9,14 @@ import re
 from collections.abc import Callable
 
 from adapt.action.finite import (
+    BE_FORMS,
     bare_verb,
     coordinate_ok,
     inverted_subject,
     keep_past,
     listed_verb,
     participle_phrase,
+    verb_after_predicate,
 )
 from adapt.action.interrupted import after_interruption
 from adapt.action.subjects import KNOWN_NAMES, opens_sentence, subject
@@ -117,6 +119,12 @@ def coordinated(ws: list[Word], v: int, agr: str, to_present: bool,
             set_word(out, w, agree(w, agr, to_present))
             v, q = q, q + 1
             continue
+        if q == v + 1 and ws[v].low in BE_FORMS and (c := verb_after_predicate(ws, q)) != 0:
+            if c is None:
+                return
+            set_word(out, ws[c], agree(ws[c], agr, to_present))  # "was bewildered, and obeyed him"
+            v, q = c, c + 1
+            continue
         if participle(w.low) and not (q + 1 < len(ws) and not ws[q + 1].before.strip()
                                       and "NOUN" in lemmas(ws[q + 1].low) and w.low not in OBJECTS
                                       and "ADJ" in lemmas(w.low)):
@@ -162,7 +170,7 @@ def tense_clause(ws: list[Word], p: int, out: dict[int, str]) -> int:
         return v
     if subj.kind in {"np", "rel"} and lexical and participle_phrase(ws, p, v, subj.kind):
         return v
-    if set_word(out, verb, agree(verb, agr, True)) and lexical:
+    if set_word(out, verb, agree(verb, agr, True)) and (lexical or verb.low in BE_FORMS):
         coordinated(ws, v, agr, True, out)
     return v
 

@@ -38,11 +38,12 @@ _TAG_REMNANTS = {"and", "but", "or", "then", "so", "poor", "old", "young", "litt
 _OBJECTS = {"her", "him", "them", "me", "us"}
 
 
-def reshape(d: Dialogue, name: str, retell: Callable[[str], str]) -> list[Element]:
+def reshape(d: Dialogue, name: str, retell: Callable[[str], str], pronoun: str | None = None) -> list[Element]:
     """One dialogue block → dialogue blocks and the action between them.
 
     ``name``: the speaker as action names them ("Faith"); ``retell`` puts a sentence
-    into the script's tense (``voice.to_action`` with the story's options).
+    into the script's tense (``voice.to_action`` with the story's options); ``pronoun``:
+    the speaker's "he" or "she", where the cast knows it.
     """
     parts = [_addressee(p, name) for p in d.parts if not (isinstance(p, Parenthetical) and _drop(p.text))]
     parts = _manner_first(parts)
@@ -64,7 +65,7 @@ def reshape(d: Dialogue, name: str, retell: Callable[[str], str]) -> list[Elemen
             out.append(Dialogue(d.character, tuple(block), ext, d.dual, d.line))
             spoke = True
         elif block:  # wrylies with no line after them: action
-            pending.extend(sentence(p.text, name, retell) for p in block
+            pending.extend(sentence(p.text, name, retell, pronoun=pronoun) for p in block
                            if isinstance(p, Parenthetical))
         block = []
 
@@ -78,7 +79,7 @@ def reshape(d: Dialogue, name: str, retell: Callable[[str], str]) -> list[Elemen
         last_line = not any(not isinstance(x, Parenthetical) for x in parts[k + 1:])
         if isinstance(p, Parenthetical) and (last_line or is_business(p.text)):
             emit_block()
-            pending.append(sentence(p.text, name, retell))
+            pending.append(sentence(p.text, name, retell, pronoun=pronoun))
             continue
         if pending:
             emit_block()
@@ -176,14 +177,17 @@ def _manner_first(parts: list[DialoguePart]) -> list[DialoguePart]:
     return parts[:-2] + [parts[-1], parts[-2]]
 
 
-def sentence(text: str, name: str, retell: Callable[[str], str], speaker_pronoun: bool = True) -> str:
+def sentence(text: str, name: str, retell: Callable[[str], str], speaker_pronoun: bool = True,
+             pronoun: str | None = None) -> str:
     """Wryly business, or what a tag left of a sentence → an action sentence with a subject.
 
     '(shoots Buffy a grin)' → 'Faith shoots Buffy a grin.'; '(denting her chin)' →
     'Anne dents her chin.'; '(she walks towards Buffy)' → 'Faith walks towards Buffy.';
     '(who has not spoken)' → 'Matthew has not spoken.'; '(step)' → 'Faith steps.';
     'acquiesced the Jew, who...' → 'The Jew acquiesces, who...'. ``name`` is the
-    speaker's; ``speaker_pronoun``: a leading he/she is the speaker (true in a wryly).
+    speaker's; ``speaker_pronoun``: a leading he/she is the speaker (true in a wryly), unless
+    it is not the speaker's ``pronoun``: "She was bewildered, and obeyed him." between two
+    of his speeches is hers.
     """
     text = " ".join(text.split()).strip(" ,;:–—-")
     if not text:
@@ -206,7 +210,8 @@ def sentence(text: str, name: str, retell: Callable[[str], str], speaker_pronoun
             subj, verb = [*subj[:-1], subj[-1][:-1]], verb + stop.group()
         sentence = " ".join([*adverbs, *subj, verb, *rest[inverted:]])
         sentence = retell(sentence)
-    elif not speaker_pronoun and head in _SUBJECTS | {"who"}:
+    elif (not speaker_pronoun and head in _SUBJECTS | {"who"}
+          or pronoun in ("he", "she") and head.split("'")[0].split("’")[0] in {"he", "she"} - {pronoun}):
         sentence = text
     elif head in {"she's", "he's", "she’s", "he’s"} and rest and name:
         sentence = " ".join([*adverbs, name + words[lead][-2:], *rest])

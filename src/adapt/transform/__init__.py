@@ -173,7 +173,7 @@ def _adapt(read: Story, title: str | None, options: Options, report: Callable[[f
     narration = " ".join(b.narration for b in beats if isinstance(b, Paragraph))
     # The last pass speaks English ("NAME is there.", lead-ins, fragments made sentences).
     elements = finish(w.elements, name_of=w.action_name, retell=w.retell, split_lead_in=split_before,
-                      describe=lambda name: first_description(narration, name)) if english else w.elements
+                      pronoun_of=w.cue_pronoun, describe=lambda name: first_description(narration, name)) if english else w.elements
     words = sum(len(b.narration.split()) + sum(len(q.text.split()) for q in b.quotes)
                 for b in beats if isinstance(b, Paragraph))
     page = title_page(options.title or options.source_title or found_title or story.title

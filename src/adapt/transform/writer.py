@@ -157,6 +157,21 @@ class Writer(Singing):
         # Wrylies start in lower case ("(raising an eyebrow)"), but a name keeps its capital.
         return text if first in self.proper or first == "I" else text[:1].lower() + text[1:]
 
+    def cue_pronoun(self, cue: str) -> str | None:
+        """A cue → "he" or "she", where the cast knows the character's sex and no other
+        character under the cue has the other."""
+        return self._cue_pronouns.get(cue)
+
+    @cached_property
+    def _cue_pronouns(self) -> dict[str, str | None]:
+        found: dict[str, str | None] = {}
+        for key, g in self.cast.genders.items():
+            p = {"m": "he", "f": "she"}.get(g)
+            if p:
+                cue = self.cue(key)
+                found[cue] = p if found.get(cue, p) == p else None
+        return found
+
     @cached_property
     def _action_names(self) -> dict[str, str]:
         return {cue_name(n): n for n in (*self.cast.known, *self.names.values()) if n}
