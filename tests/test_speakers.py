@@ -599,3 +599,10 @@ def test_the_colonel_of_a_story_with_one_colonel_is_named_after_him() -> None:
             '"What is it?" asked Skaggs.\n')
     cues = [c for c, _ in said(text)]
     assert "COLONEL" not in cues and cues.count("COLONEL SAUNDERS") == 2, cues
+
+
+def test_a_he_after_a_sentence_about_an_unnamed_character_tells_its_sex() -> None:
+    text = ('Frank Oakley sat by the fire, and his wife sat beside him.\n\n'
+            'The detective came in and looked about the room. He paused at the window.\n\n'
+            '"Do you ever leave this window open?"\n\n"Almost always," said Frank.\n')
+    assert [c for c, _ in said(text)] == ["DETECTIVE", "FRANK"]

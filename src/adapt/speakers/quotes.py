@@ -153,6 +153,7 @@ def _narration(text: str, r: Resolver) -> tuple[str | None, str | None]:
     """A paragraph of narration only: (whom it announces as the next speaker, who acts in it)."""
     sents = sentences(text)
     intro = actor = None
+    r.role_sexes(sents)
     if sents:
         # Pronouns in narration point at the named character they follow.
         subj = first_subject(sents[0], r)

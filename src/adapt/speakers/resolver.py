@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 
 from adapt import patterns
 from adapt.language.sentences import sentences
@@ -151,7 +152,9 @@ class Resolver:
         del self.recent[:-12]
 
     def mentions_in(self, text: str) -> None:
-        for sentence in sentences(text):
+        sents = sentences(text)
+        self.role_sexes(sents)
+        for sentence in sents:
             for m in NAME_RE.finditer(sentence):
                 if _ABOUT.search(sentence[max(0, m.start() - 40):m.start()]):
                     continue  # "she thought of Wickham": talked of, not in the room
@@ -167,6 +170,17 @@ class Resolver:
                 key = first_subject(sentence, self)
                 if key and key.startswith("\x00") and key.split()[-1] not in _ANYONE:
                     self.mention(key)
+
+    def role_sexes(self, sents: list[str]) -> None:
+        """"The detective examined the room. He paused at a window.": the pronoun opening
+        the sentence after one about an unnamed character tells its sex."""
+        for a, b in pairwise(sents):
+            lead = b.lstrip()[:4].lower()
+            g = "m" if lead.startswith("he ") else "f" if lead.startswith("she ") else None
+            if g and a.lstrip()[:4].lower() == "the ":
+                key = first_subject(a, self)
+                if key and key.startswith("\x00") and key not in self.genders and key.split()[-1] not in _ANYONE:
+                    self.genders[key] = g
 
     def by_gender(self, g: str, exclude: set[str] = frozenset(), avoid: set[str] = frozenset()) -> str:  # type: ignore[assignment]
         """Most recent character of gender g; prefer one not in ``avoid`` (the last speaker)."""
