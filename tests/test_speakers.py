@@ -606,3 +606,10 @@ def test_a_he_after_a_sentence_about_an_unnamed_character_tells_its_sex() -> Non
             'The detective came in and looked about the room. He paused at the window.\n\n'
             '"Do you ever leave this window open?"\n\n"Almost always," said Frank.\n')
     assert [c for c, _ in said(text)] == ["DETECTIVE", "FRANK"]
+
+
+def test_a_child_calling_ma_hands_the_next_line_to_the_mother() -> None:
+    text = ('Kitty Hale and her brother Joe came home. Mrs. Hale was by the fire; she looked up.\n\n'
+            '"Where have you been?" asked Joe.\n\n"Out," said Kitty.\n\n"Were they kind to you, ma?"\n\n'
+            '"No, child, they were not."\n\n"I am sorry," said Joe.\n')
+    assert [c for c, _ in said(text)][3] == "MRS. HALE"

@@ -30,6 +30,12 @@ for who the whole exchange is about. Set on the eight development novels not set
 (bench/attribution_report.py), checked on the two set aside."""
 
 
+_KIN = {"ma": "mother", "mother": "mother", "mamma": "mother", "mama": "mother", "mammy": "mother",
+        "mummy": "mother", "pa": "father", "papa": "father", "father": "father", "dad": "father", "daddy": "father"}
+_KIN_CALL = re.compile(r"(?:^|[,!?;]\s+)(" + "|".join(_KIN) + r")(?=\s*[,.?!;])", re.I)
+"""A parent called by what the child calls them: "Yes, ma.", "Mother, come here!"."""
+
+
 @dataclass
 class _Exchange:
     """One run of quotation paragraphs and what the text says about its turns."""
@@ -148,6 +154,14 @@ def _exchange(beats: list[Beat], run: list[int], fixed: list[str | None], ev: Ev
         cands[NARRATOR] += 1
     if len(cands) < 2:
         cands[r.by_gender("m") if not first_person else NARRATOR] += 0.1  # type: ignore[assignment]
+    for i, qs in enumerate(quotes):
+        kin = {_KIN[m.group(1).lower()] for q in qs for m in _KIN_CALL.finditer(q.text)}
+        if len(kin) == 1 and not any(c in r.known or c in r.people for c in called[i]):
+            # "Were they mean to you too, ma?": the mother of someone in the exchange.
+            (relation,) = kin
+            parents = {p for c in cands if (p := r.parent(c, relation)) and p in cands}
+            if len(parents) == 1:
+                called[i] |= parents
     ex = _Exchange(run, gap, called, about, to_gender, cands, last_other, short)
     if 0 < W["decay"] < 1:
         ex.local = _local(run, fixed, called, gap, ev, r)

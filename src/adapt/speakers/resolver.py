@@ -204,7 +204,7 @@ class Resolver:
             if who not in PLACEHOLDER.values() and not who.startswith("\x00"):
                 self.role_votes.setdefault(key, Counter())[who] += 1
 
-    def _parent(self, child: str, relation: str) -> str | None:
+    def parent(self, child: str, relation: str) -> str | None:
         """The "Mrs. S" of a child whose surname is S, for "her mother" ("Mr. S" for "his father")."""
         title = {"mother": "Mrs.", "father": "Mr."}.get(relation)
         if not title:
@@ -261,7 +261,7 @@ class Resolver:
                 # "said her mother": someone of that gender other than the "her".
                 possessor = self.by_gender(PRONOUN_GENDER[words[0].lower()], exclude)
                 g = RELATIVES[head.lower()]
-                parent = self._parent(possessor, head.lower()) if len(words) == 2 else None
+                parent = self.parent(possessor, head.lower()) if len(words) == 2 else None
                 if parent and parent not in exclude:
                     return parent  # "said her mother" of Elizabeth Bennet: Mrs. Bennet
                 return self.by_gender(g, exclude | {possessor}, avoid) if g else None
