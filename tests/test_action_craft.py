@@ -174,3 +174,11 @@ def test_voice_over_of_two_paragraphs_is_one_block() -> None:
                      "I wonder if I ever knew her at all.\n\n\"Coming?\" Sam asks.\n")
     assert out.count("(V.O.)") == 1
     assert re.search(r"come back\.\n +\nI wonder", out)
+
+
+def test_contd_only_for_the_speaker_before_the_action_and_one_pair_of_parentheses() -> None:
+    script = adapt_text('Ann and Ben sat by the fire.\n\n"It is late," said Ann. She rose and walked slowly '
+                        'across the long room to the window and looked out at the dark garden. '
+                        'Then Ben spoke: "Stay" (looking at the clock); "stay a while."\n')
+    assert "\nBEN\n" in script and "BEN (CONT'D)" not in script
+    assert "(looking at the clock)\n" in script and "((" not in script

@@ -613,3 +613,11 @@ def test_a_child_calling_ma_hands_the_next_line_to_the_mother() -> None:
             '"Where have you been?" asked Joe.\n\n"Out," said Kitty.\n\n"Were they kind to you, ma?"\n\n'
             '"No, child, they were not."\n\n"I am sorry," said Joe.\n')
     assert [c for c, _ in said(text)][3] == "MRS. HALE"
+
+
+def test_an_untagged_quotation_is_the_last_tagged_ones_before_it() -> None:
+    text = ('Fanny Price sat with Mrs. Norris and Lady Bertram.\n\n'
+            'She thought nothing of it till the butler came in, and advancing towards her, said, '
+            '"Sir Thomas wishes to see you." She rose, when Mrs. Norris called out, "Stay, Fanny! '
+            'it is me" (looking at the butler); "you are so eager to put yourself forward."\n')
+    assert [c for c, _ in said(text)] == ["BUTLER", "MRS. NORRIS", "MRS. NORRIS"]

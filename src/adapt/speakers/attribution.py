@@ -115,10 +115,15 @@ def _decided(table: Table) -> tuple[dict[tuple[int, int], Attribution], Evidence
                 para[bi] = d
             elif d.evidence == "tag" and para.get(h, d).evidence != "tag":
                 para[h] = d  # a speech over paragraphs takes the tag of any of them
+        last: int | None = None  # the paragraph's last tagged quotation so far
         for i in t.quotes:
-            key = t.tagged.get(i) or (d.speaker if d else None)
+            # An untagged quotation is the last tagged one's before it ('..., when Mrs. Norris
+            # called out, "..." (looking at the butler); "..."'), else the paragraph's.
+            source = i if i in t.tagged else last
+            last = source
+            key = t.tagged[source] if source is not None else (d.speaker if d else None)
             if key:
-                kind = ("pronoun" if i in t.tag_gender else "tag") if i in t.tagged else d.evidence  # type: ignore[union-attr]
+                kind = ("pronoun" if source in t.tag_gender else "tag") if source is not None else d.evidence  # type: ignore[union-attr]
                 out[(bi, i)] = Attribution(key, kind)
     ev = Evidence(para, {bi: t.weak for bi, t in table.turns.items() if t.weak}, gendered,
                   {bi for bi, t in table.turns.items() if t.carries_on},

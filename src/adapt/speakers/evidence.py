@@ -159,7 +159,11 @@ def closing_speaker(sentence: str, addressed: set[str], r: Resolver) -> str | No
         # "Mr. Bumble surveyed the little speaker...; and, turning to his companion, said,":
         # the clause has no subject of its own ("his" is not one); the clause before's is it.
         # "..., when Mr. Bumble rushed into the room, and addressing ..., said,"
-        who = _named_at(_where_subject(parts[-2]), r) or first_subject(parts[-2], r)
+        # "she thought nothing of it till the butler reappeared, and advancing ..., said,":
+        # the subject of a "till" or "when" clause that ends the clause before acts.
+        till = list(_UNTIL.finditer(parts[-2]))
+        who = (_named_at(_where_subject(parts[-2]), r) or (first_subject(parts[-2][till[-1].end():], r) if till else None)
+               or first_subject(parts[-2], r))
         if who:
             return who
     if _PARTICIPLE_END.search(sentence):
@@ -173,6 +177,7 @@ def closing_speaker(sentence: str, addressed: set[str], r: Resolver) -> str | No
     return (r.subject(named.group("s"), addressed) if named else None) or who
 
 
+_UNTIL = re.compile(r"\b(?:till|until|when|while|before|as soon as)\s+")
 _ASIDE_FIRST = re.compile(r"(?:(?:and|but|then)\s*)?,?\s*[a-z]+ing\b[^,;:]{0,60},\s*")
 _PARTICIPLE_END = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing(?:\s+out)?\s*[,:—–-]*\s*$")
 _AFTER_NAME = re.compile(r"(?:(?:,[^,;:]{1,100}){1,2},)?\s+(?:(?:[a-z]+ly|almost|then|now|soon|at\s+once)\s+){0,2}([a-z]+)\b")

@@ -153,6 +153,8 @@ class Writer(Singing):
                                 names=self.name_words, named=speaker == NARRATOR,
                                 company=self.company_name)
         text = text.strip(" ,;:.–—-")
+        if text[:1] == "(" and text[-1:] == ")" and text.count("(") == 1:
+            text = text[1:-1].strip()  # the prose's own "(looking at the butler)": one pair
         first = re.sub(r"['’]s$", "", text.split(" ", 1)[0])
         # Wrylies start in lower case ("(raising an eyebrow)"), but a name keeps its capital.
         return text if first in self.proper or first == "I" else text[:1].lower() + text[1:]
@@ -226,7 +228,7 @@ class Writer(Singing):
         current: str | None = None
         block: list[DialoguePart] = [Parenthetical(self.business(wryly))] if wryly else []
         guessed: set[str] = set()
-        resumed = False
+        resumed: str | None = None  # who spoke before the action the next block follows
 
         def flush() -> None:
             nonlocal block, current, resumed
@@ -271,14 +273,16 @@ class Writer(Singing):
             key = a.speaker if a else NARRATOR
             if current is not None and key != current:
                 flush()
-                resumed = False
+                resumed = None
+            if resumed != key:
+                resumed = None  # "(CONT'D)" only for the one who spoke before the action
             current = key
             if (q.verse or q.pieces) and (a is None or a.evidence != "tag"):
                 sung_by = self.singer_key(self.announcing(bi, parts, i))
                 if sung_by is not None and sung_by != current:
                     if block:
                         flush()
-                        resumed = False
+                        resumed = None
                     current = key = sung_by
                     a = None
             if a and a.evidence in GUESSED:
@@ -313,9 +317,10 @@ class Writer(Singing):
                 if not last and len(rest.split()) <= 12:
                     block.append(Parenthetical(self.business(rest, current)))
                     continue
+                was = current
                 flush()
                 self.action(rest, b.line)
-                resumed = not last
+                resumed = was if not last else None
         flush()
         self.runs_on = isinstance(parts[-1], Quote) and not parts[-1].closed
 
