@@ -98,15 +98,18 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
     # A bare surname the narration uses ("Crawford") is the one man written with it, unless
     # "Mr. Crawford" outnumbers it (then it may be the father's).
     for k in sorted(known):
-        if len(k.split()) != 1 or k not in by_surname or k in links:
+        if len(k.split()) != 1 or k in links:
             continue
+        family = by_surname.get(k, Counter())
         mister = forms[f"Mr. {k}"] + forms[f"Mr {k}"]
-        fits = [p for p in by_surname[k] if p != k and genders.get(p) == "m" and not apart[frozenset((k, p))]]
+        fits = [p for p in family if p != k and genders.get(p) == "m" and not apart[frozenset((k, p))]]
         if len(fits) == 1 and forms[k] > mister and genders.get(k, "m") == "m":
             link(k, fits[0])
-        elif not [p for p in by_surname[k] if genders.get(p) == "m"] and genders.get(k, "m") == "m" \
-                and key(f"Mr. {k}") in known and not apart[frozenset((k, key(f"Mr. {k}")))]:
-            link(k, key(f"Mr. {k}"))  # "Chitling" is Mr. Chitling: no man is written "<given> Chitling"
+        elif not [p for p in family if genders.get(p) == "m"] and genders.get(k, "m") == "m":
+            # "Chitling" is Mr. Chitling, "Wickham" Mr. Wickham: no man is written "<given> S".
+            # Once side by side in a hundred mentions is a slip, not two men.
+            mr = key(f"Mr. {k}")
+            link(k, mr, 2 if min(forms[k], forms[mr]) >= 50 else 1)
     # A title alone ("the Countess") is the one character the text gives that title
     # (Countess Olenska), unless the two are written side by side.
     for k in sorted(known):
