@@ -634,3 +634,14 @@ def test_a_bare_surname_once_beside_mr_surname_in_many_mentions_is_still_him() -
         return same_person(forms, known, {}, genders, apart, frozenset({"Lydia"}))
     assert links(60).get("Wickham") == "Mr. Wickham" or links(60).get("Mr. Wickham") == "Wickham"
     assert "Wickham" not in links(8) and "Mr. Wickham" not in links(8)  # once in a few: two men
+
+
+def test_mrs_surname_is_not_the_daughter_called_miss_given_name() -> None:
+    from adapt.speakers.same_person import same_person
+    forms = Counter({"Fannie Hamilton": 2, "Kitty Hamilton": 4, "Fannie": 47, "Kitty": 53, "Mrs. Hamilton": 15,
+                     "Miss Kitty": 2})
+    known = {"Fannie", "Kitty", "Mrs. Hamilton"}
+    alias = {"Fannie Hamilton": "Fannie", "Kitty Hamilton": "Kitty"}
+    genders = {"Fannie": "f", "Kitty": "f", "Mrs. Hamilton": "f"}
+    links = same_person(forms, known, alias, genders, Counter(), frozenset({"Fannie", "Kitty"}))
+    assert links.get("Mrs. Hamilton") == "Fannie"
