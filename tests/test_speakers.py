@@ -645,3 +645,11 @@ def test_mrs_surname_is_not_the_daughter_called_miss_given_name() -> None:
     genders = {"Fannie": "f", "Kitty": "f", "Mrs. Hamilton": "f"}
     links = same_person(forms, known, alias, genders, Counter(), frozenset({"Fannie", "Kitty"}))
     assert links.get("Mrs. Hamilton") == "Fannie"
+
+
+def test_old_before_a_name_is_no_part_of_the_cue() -> None:
+    text = ('Horace Talbot sat with Colonel Saunders; he was old.\n\n'
+            '"It is so," said old Horace Talbot.\n\n"Any doubt!" cried Old Horace.\n\n'
+            '"None," said Colonel Saunders.\n')
+    cues = [c for c, _ in said(text)]
+    assert "OLD HORACE" not in cues and len(set(cues[:2])) == 1, cues

@@ -20,6 +20,9 @@ from adapt.speakers.variants import follow
 _MARRIED = {"Mrs", "Madame", "Mme", "Frau", "Signora", "Señora", "Senhora", "Lady", "Countess", "Baroness"}
 
 
+_EPITHETS = {"Old", "Young", "Little", "Poor"}
+
+
 def _title(form: str) -> str | None:
     t = title_of(form)
     return t.rstrip(".") if t else None
@@ -118,5 +121,12 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
         titled = one_titled(k.rstrip("."), known) if k.rstrip(".") in TITLES else None
         if titled:
             link(k, key(titled))
+    # "Old Horace" is Horace Talbot, when the text names one Horace; "Old Abel" alone stays.
+    for k in sorted(known):
+        first, _, rest = k.partition(" ")
+        if first in _EPITHETS and rest:
+            full = {key(f) for f in forms if (f == rest or f.split()[0] == rest) and key(f) in known and key(f) != k}
+            if len(full) == 1 and not apart[frozenset((k, target := full.pop()))]:
+                links[k] = target  # the name, never the epithet, is the cue
     follow(links)
     return links

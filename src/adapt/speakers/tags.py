@@ -225,7 +225,7 @@ def named_tag(text: str) -> str | None:
     s = m and m.group(subject_group(m))
     if not s or not s[:1].isupper() or s in ("I", "He", "She") or s.startswith(("The ", "His ", "Her ", "My ")):
         return None
-    return re.sub(r"['’]s$", "", s)
+    return re.sub(r"^(?:Old|Young|Little|Poor)\s+(?=[A-Z])|['’]s$", "", s)  # "cried Old Horace": Horace
 
 
 def split_after(text: str) -> tuple[bool, str]:
