@@ -653,3 +653,13 @@ def test_old_before_a_name_is_no_part_of_the_cue() -> None:
             '"None," said Colonel Saunders.\n')
     cues = [c for c, _ in said(text)]
     assert "OLD HORACE" not in cues and len(set(cues[:2])) == 1, cues
+
+
+def test_a_described_key_answering_to_a_name_is_that_name() -> None:
+    exchange = '"Now, Fagin, what is it?" said Bill.\n\n"Nothing, my dear," said the Jew.\n\n'
+    text = ('Fagin and Bill Sikes sat by the fire in the den.\n\n' + exchange * 3 +
+            'The fire burned low, and the night went on.\n\nNobody spoke for a long while.\n\n'
+            '"Bill is a good boy," said Fagin to Oliver.\n\n"Yes," said Oliver.\n\n'
+            '"He is," said Fagin.\n')
+    cues = [c for c, _ in said(text)]
+    assert "JEW" not in cues and cues.count("FAGIN") == 5, cues

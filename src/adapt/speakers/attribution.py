@@ -27,6 +27,7 @@ from adapt.speakers.narration import is_first_person, proper_words
 from adapt.speakers.passes import decide
 from adapt.speakers.quotes import Table, read_turns
 from adapt.speakers.resolver import NARRATOR, PLACEHOLDER, Resolver
+from adapt.speakers.roles import merge_called_keys
 
 __all__ = ["NARRATOR", "Attribution", "Cast", "attribute"]  # Cast and NARRATOR: re-exported for callers
 
@@ -57,6 +58,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None, aliases: dict[s
     fill_turns(beats, table.runs, ev, out, r, first_person)
     _turns_again(beats, table, ev, out, r, first_person, carry_on(beats, table.head, out, genders, r.called))
     merge_vocative_aliases(beats, out, r)
+    merge_called_keys(beats, out, r)
     _one_speech_one_speaker(beats, table, out)
     cast = Cast(genders=genders, first_person=first_person, known=frozenset(known | people),
                 forms={a: k for a, k in r.alias.items() if a != k})

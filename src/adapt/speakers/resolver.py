@@ -84,6 +84,7 @@ class Resolver:
         self.proper: frozenset[str] = frozenset()  # words written with a capital mid-sentence
         self.roles: dict[str, str] = {}  # "doctor" → "Mr. Losberne" (see ``link_roles``)
         self._surnames: dict[str, set[str]] | None = None
+        self.described: set[str] = set()  # keys a tag reached as "the Jew": descriptions
         self.role_votes: dict[str, Counter[str]] = {}  # "\x00the girl" → whom the narration named at each tag
 
     def link_roles(self, text: str) -> None:
@@ -231,7 +232,10 @@ class Resolver:
         words = text.split()
         epithet = re.match(rf"(?:the\s+)?(?:[a-z]+\s+){{1,2}}({NAME})$", text)
         if epithet and is_name(epithet.group(1)):
-            return self.canonical(epithet.group(1))  # "the wary Jones", "skeptical Anne"
+            key = self.canonical(epithet.group(1))  # "the wary Jones", "skeptical Anne"
+            if len(words) == 2 and words[0].lower() == "the":
+                self.described.add(key)  # "said the Jew": a description, whatever its capital
+            return key
         if words[0].lower() in ("the", "a", "an", "his", "her", "my", "their", "our"):
             if len(words) < 2:
                 return None  # "The" alone opens a sentence; it names nobody

@@ -9,11 +9,13 @@ the turn model was tried (the exchange would have one key for the one person) an
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from itertools import pairwise
 
+from adapt.read.beats import Beat, Paragraph
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.names import TITLES, one_titled
-from adapt.speakers.resolver import YOUNG
+from adapt.speakers.resolver import YOUNG, Resolver
 
 
 def titled(role: str, known: set[str] | frozenset[str]) -> str | None:
@@ -50,3 +52,45 @@ def speakers_by_paragraph(out: dict[tuple[int, int], Attribution]) -> tuple[dict
     for (bi, _), a in sorted(out.items()):
         by_para.setdefault(bi, a.speaker)
     return by_para, sorted(by_para)
+
+
+def merge_called_keys(beats: list[Beat], out: dict[tuple[int, int], Attribution], r: Resolver) -> None:
+    """'"..., Fagin," said Sikes' answered by a line tagged "said the Jew", 25 times in 43, and
+    the two keys never answering each other: one man, under his name. (A name said to the
+    speaker of a tagged line's neighbour, when that neighbour is tagged under another key.)"""
+    tagged = Counter(a.speaker for a in out.values() if a.evidence == "tag")
+    by_para, order = speakers_by_paragraph(out)
+    first = {bi: a for (bi, _), a in sorted(out.items(), reverse=True)}
+    votes: dict[str, Counter[str]] = {}
+    for n, bi in enumerate(order):
+        if first[bi].evidence != "tag":
+            continue
+        b = beats[bi]
+        assert isinstance(b, Paragraph)
+        for v in sorted(r.called(q.text for q in b.quotes)):
+            if v == by_para[bi] or v not in tagged:
+                continue
+            near = [first[order[k]] for k in (n + 1, n - 1) if 0 <= k < len(order)]
+            heard = [x.speaker for x in near if x.evidence == "tag" and x.speaker != by_para[bi]]
+            if heard:
+                votes.setdefault(v, Counter())[heard[0]] += 1
+    merge: dict[str, str] = {}
+    for v, c in sorted(votes.items()):
+        (t, k), = c.most_common(1)
+        if t == v or k < 3 or 2 * k <= sum(c.values()) or {v, t} & set(merge):
+            continue
+        gv, gt = r.genders.get(v), r.genders.get(t)
+        turns = sum({by_para[x], by_para[y]} == {v, t} and y - x <= 2 for x, y in pairwise(order))
+        if gv and gt and gv != gt or turns > 0.15 * min(tagged[v], tagged[t]):
+            continue  # two who answer each other are two people
+        keep, drop = (v, t) if _described(t, r) or not _described(v, r) and tagged[v] >= tagged[t] else (t, v)
+        merge[drop] = keep
+    for key, a in list(out.items()):
+        if a.speaker in merge:
+            out[key] = replace(a, speaker=merge[a.speaker])
+    r.alias.update(merge)
+
+
+def _described(key: str, r: Resolver) -> bool:
+    """A key that is a description, not a name: "the undertaker", "the Jew"."""
+    return key.startswith(("\x00", "the ")) or key in r.described
