@@ -663,3 +663,13 @@ def test_a_described_key_answering_to_a_name_is_that_name() -> None:
             '"He is," said Fagin.\n')
     cues = [c for c, _ in said(text)]
     assert "JEW" not in cues and cues.count("FAGIN") == 5, cues
+
+
+def test_a_rare_pet_form_is_the_common_name_it_shortens() -> None:
+    from adapt.speakers.same_person import same_person
+    forms = Counter({"Nancy": 111, "Nance": 8, "Wilcox": 30, "Wilcoxes": 40, "Mary": 90, "Maria": 80})
+    known = set(forms)
+    genders = {"Nancy": "f", "Mary": "f", "Maria": "f", "Wilcox": "m"}
+    links = same_person(forms, known, {}, genders, Counter(), frozenset(forms))
+    assert links.get("Nance") == "Nancy"
+    assert not {"Wilcox", "Wilcoxes", "Mary", "Maria"} & set(links)  # a plural; two common names

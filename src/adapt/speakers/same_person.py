@@ -23,6 +23,13 @@ _MARRIED = {"Mrs", "Madame", "Mme", "Frau", "Signora", "Señora", "Senhora", "La
 _EPITHETS = {"Old", "Young", "Little", "Poor"}
 
 
+def _pet_form(a: str, b: str) -> bool:
+    """"Nance" of "Nancy", "Tibby" of "Tibbikins": the shorter, all but its last letter, begins
+    the longer (not a plural: "Wilcoxes")."""
+    short, long = sorted((a, b), key=len)
+    return long[:len(short) - 1] == short[:-1] and long not in (short + "s", short + "es")
+
+
 def _title(form: str) -> str | None:
     t = title_of(form)
     return t.rstrip(".") if t else None
@@ -121,6 +128,14 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
         titled = one_titled(k.rstrip("."), known) if k.rstrip(".") in TITLES else None
         if titled:
             link(k, key(titled))
+    # "Nance" is Nancy, "Tibbikins" Tibby: a rare name (a fifth as often, or less) the pet
+    # form of a common one (all but its last letter shared), when nothing else could be it.
+    single = [k for k in sorted(known) if " " not in k and len(k) >= 4 and k[:1].isupper() and k not in links]
+    for a in single:
+        near = [b for b in single if b != a and _pet_form(a, b) and 5 * forms[a] <= forms[b]
+                and genders.get(a, genders.get(b)) == genders.get(b, genders.get(a))]
+        if len(near) == 1 and len([c for c in single if c != near[0] and _pet_form(near[0], c)]) <= 1:
+            link(a, near[0])
     # "Old Horace" is Horace Talbot, when the text names one Horace; "Old Abel" alone stays.
     for k in sorted(known):
         first, _, rest = k.partition(" ")
