@@ -673,3 +673,14 @@ def test_a_rare_pet_form_is_the_common_name_it_shortens() -> None:
     links = same_person(forms, known, {}, genders, Counter(), frozenset(forms))
     assert links.get("Nance") == "Nancy"
     assert not {"Wilcox", "Wilcoxes", "Mary", "Maria"} & set(links)  # a plural; two common names
+
+
+def test_miss_surname_is_the_sister_never_written_miss_given_name() -> None:
+    from adapt.speakers.same_person import same_person
+    forms = Counter({"Margaret Schlegel": 3, "Helen Schlegel": 2, "Margaret": 300, "Helen": 200,
+                     "Miss Schlegel": 30, "Miss Helen": 2})
+    known = {"Margaret", "Helen", "Miss Schlegel"}
+    alias = {"Margaret Schlegel": "Margaret", "Helen Schlegel": "Helen"}
+    genders = {"Margaret": "f", "Helen": "f", "Miss Schlegel": "f"}
+    links = same_person(forms, known, alias, genders, Counter(), frozenset({"Margaret", "Helen"}))
+    assert links.get("Miss Schlegel") == "Margaret"

@@ -100,8 +100,10 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
         # a boy ("Master Bates" is no father of Charley Bates); a "Mr. Price" written once
         # beside the one William Price may be his father.
         proof = 2 if g == "f" or t == "Master" else 1
-        if t == "Mrs":  # "Mrs. Hamilton" is not the daughter the text calls "Miss Kitty"
-            same_sex = [p for p in same_sex if not forms[f"Miss {p.split()[0]}"]]
+        if t in ("Mrs", "Miss") and len(same_sex) > 1:
+            # "Mrs. Hamilton" is not the daughter the text calls "Miss Kitty"; among sisters,
+            # "Miss Schlegel" is the eldest, the one never written "Miss <given>".
+            same_sex = [p for p in same_sex if not forms[f"Miss {p.split()[0]}"]] or same_sex
         fits = [p for p in same_sex if apart[frozenset((k, p))] < proof]
         # The one left must be the one the text writes that way most: among sisters, which is
         # "Miss Bennet" is a convention, not evidence ("Miss Lydia Bennet" twice is none).
