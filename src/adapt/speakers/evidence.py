@@ -178,7 +178,7 @@ def closing_speaker(sentence: str, addressed: set[str], r: Resolver) -> str | No
 
 
 _UNTIL = re.compile(r"\b(?:till|until|when|while|before|as soon as)\s+")
-_ASIDE_FIRST = re.compile(r"(?:(?:and|but|then)\s*)?,?\s*[a-z]+ing\b[^,;:]{0,60},\s*")
+_ASIDE_FIRST = re.compile(r"(?:(?:and|but|then)\s*)?,?\s*(?:[a-z]+ly\s+)?[a-z]+ing\b[^,;:]{0,60},\s*")
 _PARTICIPLE_END = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing(?:\s+out)?\s*[,:—–-]*\s*$")
 _AFTER_NAME = re.compile(r"(?:(?:,[^,;:]{1,100}){1,2},)?\s+(?:(?:[a-z]+ly|almost|then|now|soon|at\s+once)\s+){0,2}([a-z]+)\b")
 
