@@ -684,3 +684,12 @@ def test_miss_surname_is_the_sister_never_written_miss_given_name() -> None:
     genders = {"Margaret": "f", "Helen": "f", "Miss Schlegel": "f"}
     links = same_person(forms, known, alias, genders, Counter(), frozenset({"Margaret", "Helen"}))
     assert links.get("Miss Schlegel") == "Margaret"
+
+
+def test_the_he_after_a_subordinate_clause_is_the_sentences_subject() -> None:
+    text = ('"Capital dancing," said Sir William Lucas to Charlotte.\n\nThe set began.\n\nElizabeth Bennet '
+            'danced with Mr. Darcy.\n\n"You are silent," said Elizabeth.\n\n'
+            '"I am," said Darcy.\n\nDarcy made no answer. At that moment Sir William Lucas appeared '
+            'close to them; but on perceiving Mr. Darcy he stopped with a bow to compliment him.\n\n'
+            '"I have been most highly gratified indeed. Such superior dancing!"\n')
+    assert [c for c, _ in said(text)][-1] == "SIR WILLIAM LUCAS"

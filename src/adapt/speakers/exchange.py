@@ -238,6 +238,8 @@ def fill_turns(beats: list[Beat], runs: list[list[int]], ev: Evidence, out: dict
                 # An unnamed "she" only when no woman of the exchange has a name.
                 named = [c for c in found if c not in PLACEHOLDER.values()]
                 options.append(named or found)
+            elif b in ev.weak and ev.weak[b] not in candidates:
+                options.append(candidates + [ev.weak[b]])  # the one acting beside the line, however rare
             else:
                 options.append(candidates)
         def score(i: int, s: str, s1: str | None, s2: str | None, ex: _Exchange = ex) -> float:

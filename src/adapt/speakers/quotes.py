@@ -165,6 +165,10 @@ def _narration(text: str, r: Resolver) -> tuple[str | None, str | None]:
             # that has a subject.
             for sent in reversed(sents):
                 actor = first_subject(last_clause(sent), r) or first_subject(sent, r)
+                opener = first_subject(sent, r)
+                if actor and opener and opener != actor and _PRONOUN_LEAD.match(last_clause(sent).lstrip()) \
+                        and r.genders.get(opener) == r.genders.get(actor) and not opener.startswith("\x00"):
+                    actor = opener  # "Sir William appeared ...; but on perceiving Mr. Darcy, he stopped"
                 if actor:
                     break
         if text.rstrip().endswith((":", ":--", ":—", ":–")):
@@ -183,6 +187,7 @@ def _narration(text: str, r: Resolver) -> tuple[str | None, str | None]:
     return intro, actor
 
 
+_PRONOUN_LEAD = re.compile(r"(?:(?:and|but|then|so)\s+)?(?:(?:on|upon|after|before|when|while|as)\b[^,;]{0,60}?,?\s+)?(?:he|she)\b", re.I)
 _OPEN_END = re.compile(r"[,:—–-]\s*$|\s{2,}$|[a-z]$")  # "reply --", "reply" whose dash was lost
 
 
