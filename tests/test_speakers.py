@@ -693,3 +693,10 @@ def test_the_he_after_a_subordinate_clause_is_the_sentences_subject() -> None:
             'close to them; but on perceiving Mr. Darcy he stopped with a bow to compliment him.\n\n'
             '"I have been most highly gratified indeed. Such superior dancing!"\n')
     assert [c for c, _ in said(text)][-1] == "SIR WILLIAM LUCAS"
+
+
+def test_a_name_opening_a_speech_as_its_subject_is_talked_about_not_called() -> None:
+    from adapt.speakers.resolver import Resolver
+    r = Resolver({"Frank", "Maurice"}, {"Frank": "m", "Maurice": "m"}, {})
+    assert r.talked_about(["Frank is getting down to work."]) == {"Frank"}
+    assert r.talked_about(["Frank, come here."]) == set()  # called, not talked of

@@ -51,6 +51,8 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SUBJECT_WORDS = {"i": NARRATOR, "my": NARRATOR, "i'm": NARRATOR, "i've": NARRATOR, "i'd": NARRATOR,
                   "i'll": NARRATOR, "i’m": NARRATOR, "i’ve": NARRATOR, "i’d": NARRATOR, "i’ll": NARRATOR}
 NAME_RE = patterns.compile(NAME)
+_GOES_ON = re.compile(r"\s+[a-z]")
+"""A name the speech goes on from without a stop: its subject ("Frank is ..."), not one called."""
 RECENT_ROOM = 6
 """The last mentions that say who is in the room."""
 _ROLE_NOUN = {"Dr": "doctor"}
@@ -111,9 +113,11 @@ class Resolver:
         return {self.in_room(v) for text in speeches for v in vocatives(text)}
 
     def talked_about(self, speeches: Iterable[str]) -> set[str]:
-        """Whom these speeches name past their first word ("Anne is a good girl"): people
-        rarely name themselves, so not the speaker either."""
-        return {k for text in speeches for m in NAME_RE.finditer(text) if m.start() > 0 and (k := self.person(m.group(0)))}
+        """Whom these speeches name past their first word ("I think Anne is good"), or as the
+        subject opening them ("Frank is getting down to work"), not a vocative ("Frank, ..."):
+        people rarely name themselves, so not the speaker either."""
+        return {k for text in speeches for m in NAME_RE.finditer(text)
+                if (m.start() > 0 or _GOES_ON.match(text, m.end())) and (k := self.person(m.group(0)))}
 
     def in_room(self, vocative: str) -> str:
         """The one a title and surname addresses: in a scene without the eldest Miss Bennet,
