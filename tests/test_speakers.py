@@ -700,3 +700,11 @@ def test_a_name_opening_a_speech_as_its_subject_is_talked_about_not_called() -> 
     r = Resolver({"Frank", "Maurice"}, {"Frank": "m", "Maurice": "m"}, {})
     assert r.talked_about(["Frank is getting down to work."]) == {"Frank"}
     assert r.talked_about(["Frank, come here."]) == set()  # called, not talked of
+
+
+def test_his_brother_is_the_brother_of_the_one_the_speech_is_to() -> None:
+    text = ('Frank Oakley and his brother Maurice Oakley drove to the station with Berry Hamilton.\n\n'
+            '"Good-bye," said Frank; he shook Berry\'s hand.\n\n"Good-bye, sir," said Berry.\n\n'
+            '"Come," said Maurice; he was angry.\n\nBerry stood upon the steps, waving, as the carriage '
+            'rolled away.\n\n"How could you do it, Frank?" gasped his brother.\n')
+    assert [c for c, _ in said(text)][-1] == "MAURICE"

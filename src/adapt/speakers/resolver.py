@@ -210,8 +210,15 @@ class Resolver:
                 self.role_votes.setdefault(key, Counter())[who] += 1
 
     def parent(self, child: str, relation: str) -> str | None:
-        """The "Mrs. S" of a child whose surname is S, for "her mother" ("Mr. S" for "his father")."""
+        """The "Mrs. S" of a child whose surname is S, for "her mother" ("Mr. S" for "his father");
+        the one other man (woman) surnamed S for "his brother" ("her sister")."""
         title = {"mother": "Mrs.", "father": "Mr."}.get(relation)
+        if relation in ("brother", "sister"):
+            # "his brother" of Frank Oakley: the one other man whose full name ends in Oakley
+            theirs = self.surnames().get(child, set())
+            g = RELATIVES[relation]
+            kin = {k for k, names in self.surnames().items() if names & theirs and k != child and self.genders.get(k) == g}
+            return kin.pop() if len(kin) == 1 else None
         if not title:
             return None
         words = child.split()
@@ -267,7 +274,10 @@ class Resolver:
                     return spouse
             if words[0].lower() in ("his", "her") and head.lower() in RELATIVES:
                 # "said her mother": someone of that gender other than the "her".
-                possessor = self.by_gender(PRONOUN_GENDER[words[0].lower()], exclude)
+                pg = PRONOUN_GENDER[words[0].lower()]
+                spoken_to = [k for k in sorted(exclude) if self.genders.get(k) == pg]
+                # "'How could you do it, Frank?' gasped his brother": the one the speech is to.
+                possessor = spoken_to[0] if len(spoken_to) == 1 else self.by_gender(pg, exclude)
                 g = RELATIVES[head.lower()]
                 parent = self.parent(possessor, head.lower()) if len(words) == 2 else None
                 if parent and parent not in exclude:
