@@ -226,6 +226,12 @@ class Resolver:
         found = {k for s in names if (k := self.canonical(f"{title} {s}")) in self.known and k != child}
         return found.pop() if len(found) == 1 else None
 
+    def _possessor(self, g: str, spoken_to: set[str]) -> str:
+        """Whose "his brother", "her husband" a tag means: the one of that sex the speech is to
+        ("'How could you do it, Frank?' gasped his brother"), else the last one named."""
+        to = [k for k in sorted(spoken_to) if self.genders.get(k) == g]
+        return to[0] if len(to) == 1 else self.by_gender(g, spoken_to)
+
     def subject(self, text: str, exclude: set[str] = frozenset(), avoid: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]
         """The entity a tag's subject names."""
         text = text.strip()
@@ -274,10 +280,7 @@ class Resolver:
                     return spouse
             if words[0].lower() in ("his", "her") and head.lower() in RELATIVES:
                 # "said her mother": someone of that gender other than the "her".
-                pg = PRONOUN_GENDER[words[0].lower()]
-                spoken_to = [k for k in sorted(exclude) if self.genders.get(k) == pg]
-                # "'How could you do it, Frank?' gasped his brother": the one the speech is to.
-                possessor = spoken_to[0] if len(spoken_to) == 1 else self.by_gender(pg, exclude)
+                possessor = self._possessor(PRONOUN_GENDER[words[0].lower()], exclude)
                 g = RELATIVES[head.lower()]
                 parent = self.parent(possessor, head.lower()) if len(words) == 2 else None
                 if parent and parent not in exclude:
