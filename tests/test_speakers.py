@@ -708,3 +708,12 @@ def test_his_brother_is_the_brother_of_the_one_the_speech_is_to() -> None:
             '"Come," said Maurice; he was angry.\n\nBerry stood upon the steps, waving, as the carriage '
             'rolled away.\n\n"How could you do it, Frank?" gasped his brother.\n')
     assert [c for c, _ in said(text)][-1] == "MAURICE"
+
+
+def test_his_wife_of_sir_thomas_bertram_is_lady_bertram() -> None:
+    from adapt.speakers.resolver import Resolver
+    r = Resolver({"Sir Thomas", "Lady Bertram", "Mrs. Oakley"}, {"Sir Thomas": "m", "Lady Bertram": "f", "Mrs. Oakley": "f"},
+                 {"Sir Thomas Bertram": "Sir Thomas"})
+    assert r.spouse("Sir Thomas", "wife") == "Lady Bertram"
+    r.mention("Mrs. Oakley")
+    assert r.subject("her husband") == "Mr. Oakley" and r.genders["Mr. Oakley"] == "m"

@@ -226,6 +226,15 @@ class Resolver:
         found = {k for s in names if (k := self.canonical(f"{title} {s}")) in self.known and k != child}
         return found.pop() if len(found) == 1 else None
 
+    def spouse(self, key: str, relation: str) -> str | None:
+        """"his wife" of Mr. Bennet: Mrs. Bennet; of Sir Thomas (Bertram): Lady Bertram."""
+        parts = key.split()
+        swap = _SPOUSE.get(relation, {})
+        if len(parts) < 2 or parts[0] not in swap:
+            return None
+        names = sorted(self.surnames().get(key, ())) if parts[0] in ("Sir", "Lord") else []
+        return self.canonical(swap[parts[0]] + " " + (names[0] if len(names) == 1 else " ".join(parts[1:])))
+
     def _possessor(self, g: str, spoken_to: set[str]) -> str:
         """Whose "his brother", "her husband" a tag means: the one of that sex the speech is to
         ("'How could you do it, Frank?' gasped his brother"), else the last one named."""
@@ -271,12 +280,10 @@ class Resolver:
             if words[0].lower() in ("his", "her") and head.lower() in _SPOUSE and len(words) == 2:
                 # "his wife" of a "Mr. Bennet" is "Mrs. Bennet", and the other way round.
                 possessor = self.by_gender(PRONOUN_GENDER[words[0].lower()], exclude)
-                parts = possessor.split()
-                swap = _SPOUSE[head.lower()]
-                if len(parts) > 1 and parts[0] in swap:
-                    spouse = self.canonical(swap[parts[0]] + " " + " ".join(parts[1:]))
+                spouse = self.spouse(possessor, head.lower())
+                if spouse:
                     self.known.add(spouse)
-                    self.genders.setdefault(spouse, "f" if parts[0].startswith("Mr.") or parts[0] == "Mr" else "m")
+                    self.genders.setdefault(spouse, "m" if head.lower() == "husband" else "f")
                     return spouse
             if words[0].lower() in ("his", "her") and head.lower() in RELATIVES:
                 # "said her mother": someone of that gender other than the "her".
