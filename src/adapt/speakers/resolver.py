@@ -40,7 +40,7 @@ _STYLED = {"ladyship": ("Lady", "Countess", "Duchess", "Baroness", "Marchioness"
            "majesty": ("King", "Queen"), "highness": ("Prince", "Princess")}
 """The titles a style of address belongs to: "her Ladyship" is a Lady."""
 _COMPANIONS = {"companion", "friend", "comrade", "colleague", "partner", "fellow-traveller"}
-_SPOUSE = {"wife": {"Mr.": "Mrs.", "Mr": "Mrs"}, "lady": {"Mr.": "Mrs.", "Mr": "Mrs", "Sir": "Lady", "Lord": "Lady"},
+_SPOUSE = {"wife": {"Mr.": "Mrs.", "Mr": "Mrs", "Sir": "Lady", "Lord": "Lady"}, "lady": {"Mr.": "Mrs.", "Mr": "Mrs", "Sir": "Lady", "Lord": "Lady"},
            "husband": {"Mrs.": "Mr.", "Mrs": "Mr", "Lady": "Sir"}}
 RELATIVES = {"mother": "f", "father": "m", "wife": "f", "husband": "m", "sister": "f", "brother": "m",
              "aunt": "f", "uncle": "m", "daughter": "f", "son": "m", "niece": "f", "nephew": "m",
@@ -232,7 +232,9 @@ class Resolver:
         swap = _SPOUSE.get(relation, {})
         if len(parts) < 2 or parts[0] not in swap:
             return None
-        names = sorted(self.surnames().get(key, ())) if parts[0] in ("Sir", "Lord") else []
+        names = sorted(self.surnames().get(key, set()) | {f.split()[-1] for f, k in self.alias.items()
+                                                           if k == key and len(f.split()) > 2 and f.startswith(parts[0])}
+                       ) if parts[0] in ("Sir", "Lord") else []
         return self.canonical(swap[parts[0]] + " " + (names[0] if len(names) == 1 else " ".join(parts[1:])))
 
     def _possessor(self, g: str, spoken_to: set[str]) -> str:
