@@ -717,3 +717,15 @@ def test_his_wife_of_sir_thomas_bertram_is_lady_bertram() -> None:
     assert r.spouse("Sir Thomas", "wife") == "Lady Bertram"
     r.mention("Mrs. Oakley")
     assert r.subject("her husband") == "Mr. Oakley" and r.genders["Mr. Oakley"] == "m"
+
+
+def test_a_bare_surname_joins_the_one_man_of_it_even_under_his_mr() -> None:
+    from adapt.speakers.same_person import same_person
+    forms = Counter({"Crawford": 69, "Mr. Crawford": 195, "Henry": 67, "Henry Crawford": 57, "Mary Crawford": 8,
+                     "Mary": 90, "Miss Crawford": 265})
+    known = {"Crawford", "Mr. Crawford", "Henry", "Mary", "Miss Crawford"}
+    alias = {"Henry Crawford": "Henry", "Mary Crawford": "Mary"}
+    genders = {"Crawford": "m", "Mr. Crawford": "m", "Henry": "m", "Mary": "f", "Miss Crawford": "f"}
+    apart = Counter({frozenset(("Crawford", "Henry")): 1, frozenset(("Mr. Crawford", "Miss Crawford")): 5})
+    links = same_person(forms, known, alias, genders, apart, frozenset({"Henry", "Mary"}))
+    assert links.get("Crawford") == links.get("Henry") == "Mr. Crawford"  # one man, one cue

@@ -116,13 +116,16 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
             continue
         family = by_surname.get(k, Counter())
         mister = forms[f"Mr. {k}"] + forms[f"Mr {k}"]
-        fits = [p for p in family if p != k and genders.get(p) == "m" and not apart[frozenset((k, p))]]
-        if len(fits) == 1 and forms[k] > mister and genders.get(k, "m") == "m":
-            link(k, fits[0])
+        # once side by side in fifty mentions each is a slip, not two men
+        fits = [p for p in family if p != k and genders.get(p) == "m"
+                and apart[frozenset((k, p))] < (2 if min(forms[k], family[p]) >= 50 else 1)]
+        mr = key(f"Mr. {k}")
+        same_mr = bool(fits) and mr in (fits[0], links.get(fits[0])) or bool(fits) and links.get(mr) == fits[0]
+        # ("Mr. Crawford" is Henry too: no father's to fear)
+        if len(fits) == 1 and (forms[k] > mister or same_mr) and genders.get(k, "m") == "m":
+            link(k, links.get(fits[0], fits[0]), 2)
         elif not [p for p in family if genders.get(p) == "m"] and genders.get(k, "m") == "m":
             # "Chitling" is Mr. Chitling, "Wickham" Mr. Wickham: no man is written "<given> S".
-            # Once side by side in a hundred mentions is a slip, not two men.
-            mr = key(f"Mr. {k}")
             link(k, mr, 2 if min(forms[k], forms[mr]) >= 50 else 1)
     # A title alone ("the Countess") is the one character the text gives that title
     # (Countess Olenska), unless the two are written side by side.
