@@ -729,3 +729,17 @@ def test_a_bare_surname_joins_the_one_man_of_it_even_under_his_mr() -> None:
     apart = Counter({frozenset(("Crawford", "Henry")): 1, frozenset(("Mr. Crawford", "Miss Crawford")): 5})
     links = same_person(forms, known, alias, genders, apart, frozenset({"Henry", "Mary"}))
     assert links.get("Crawford") == links.get("Henry") == "Mr. Crawford"  # one man, one cue
+
+
+def test_her_mother_in_the_narration_puts_mrs_surname_in_the_room() -> None:
+    from adapt.speakers.resolver import Resolver
+    r = Resolver({"Elizabeth", "Mrs. Bennet", "Jane"}, {"Elizabeth": "f", "Mrs. Bennet": "f", "Jane": "f"},
+                 {"Elizabeth Bennet": "Elizabeth"})
+    r.mention("Elizabeth")
+    r.mentions_in("She walked into the room with her mother, and sat down.")
+    assert "Mrs. Bennet" in r.recent
+
+
+def test_a_name_answered_to_sir_is_no_vocative() -> None:
+    from adapt.speakers.names import vocatives
+    assert vocatives("Rushworth, sir.") == [] and vocatives("Rushworth, come here.") == ["Rushworth"]

@@ -211,6 +211,9 @@ def _vocatives(quote: str) -> tuple[str, ...]:
                 continue
         elif not (before.endswith((",", "–", "—", "-", ";")) or re.search(r"(?:[Mm]y (?:dear|good|poor)|[Oo]h,?|[Dd]ear)$", before)):
             continue
+        # "Rushworth, sir.": an answer that names someone to the one it calls "sir".
+        if not before and _THEN_ADDRESS.match(after):
+            continue
         # "Abdullah, Akbar, and I": a list, not an address.
         if re.match(r",\s*(?:and|or|&)\b", after) or re.search(r"\b(?:and|or)$", before):
             continue
@@ -225,6 +228,7 @@ def _vocatives(quote: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+_THEN_ADDRESS = re.compile(r",\s*(?:sir|madam|ma'am|miss|ma|mamma|papa|father|mother)\s*[.!?]*$", re.I)
 _INNER_QUOTE = re.compile(r"(?:^|(?<=[\s:,]))['‘][A-Z][^'’]*?[.,!?;:—–-]['’](?=\s|$)")
 
 # Forms of address and the gender they imply ("Sit down, Doctor", "yes, mamma"): how the

@@ -166,6 +166,11 @@ class Resolver:
                 key = self.person(m.group(0))
                 if key:
                     self.mention(key)
+            for m in _PARENT_OF.finditer(sentence):
+                # "Her father read his newspaper": Mr. Price is in the room
+                parent = self.parent(self.by_gender(PRONOUN_GENDER[m.group(1).lower()]), m.group(2).lower())
+                if parent:
+                    self.mention(parent)
             opener = NAME_RE.match(sentence.strip())
             if opener and self.canonical(opener.group(0)) in self.known:
                 self.mention(self.canonical(opener.group(0)))  # the subject outranks the objects
@@ -400,6 +405,7 @@ def _own_pronoun(rest: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_PARENT_OF = re.compile(r"\b(his|her)\s+(father|mother)\b", re.I)
 _CLAUSE = re.compile(r",\s+(?:and|but|then|while)\s+|;\s+")
 
 
