@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from adapt.language.sentences import sentences
 from adapt.read.beats import Narration, Paragraph
 from adapt.speakers import tags
+from adapt.speakers.family import RELATIVES
 from adapt.speakers.names import COMMON_GENDER, NAME, PRONOUN_GENDER
 from adapt.speakers.resolver import (
     GENERIC_PEOPLE,
     NAME_RE,
     PLACEHOLDER,
-    RELATIVES,
     Resolver,
     clauses,
     first_subject,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from adapt.read.beats import Beat, Paragraph, Quote
+from adapt.speakers import family
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.names import ADDRESS_GENDER
 from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver
@@ -159,7 +160,7 @@ def _exchange(beats: list[Beat], run: list[int], fixed: list[str | None], ev: Ev
         if len(kin) == 1 and not any(c in r.known or c in r.people for c in called[i]):
             # "Were they mean to you too, ma?": the mother of someone in the exchange.
             (relation,) = kin
-            parents = {p for c in cands if (p := r.parent(c, relation)) and p in cands}
+            parents = {p for c in cands if (p := family.parent(r, c, relation)) and p in cands}
             if len(parents) == 1:
                 called[i] |= parents
     ex = _Exchange(run, gap, called, about, to_gender, cands, last_other, short)

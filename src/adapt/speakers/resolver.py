@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from adapt import patterns
 from adapt.language.sentences import sentences
+from adapt.speakers import family
 from adapt.speakers.names import (
     COMMON_GENDER,
     NAME,
@@ -40,11 +41,6 @@ _STYLED = {"ladyship": ("Lady", "Countess", "Duchess", "Baroness", "Marchioness"
            "majesty": ("King", "Queen"), "highness": ("Prince", "Princess")}
 """The titles a style of address belongs to: "her Ladyship" is a Lady."""
 _COMPANIONS = {"companion", "friend", "comrade", "colleague", "partner", "fellow-traveller"}
-_SPOUSE = {"wife": {"Mr.": "Mrs.", "Mr": "Mrs", "Sir": "Lady", "Lord": "Lady"}, "lady": {"Mr.": "Mrs.", "Mr": "Mrs", "Sir": "Lady", "Lord": "Lady"},
-           "husband": {"Mrs.": "Mr.", "Mrs": "Mr", "Lady": "Sir"}}
-RELATIVES = {"mother": "f", "father": "m", "wife": "f", "husband": "m", "sister": "f", "brother": "m",
-             "aunt": "f", "uncle": "m", "daughter": "f", "son": "m", "niece": "f", "nephew": "m",
-             "cousin": "", "friend": "", "companion": "", "lady": "f", "mistress": "f", "master": "m"}
 _SUBORDINATE = {"before", "after", "when", "while", "as", "if", "because", "although", "though",
                 "since", "until", "unless", "once", "whenever", "whether"}
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -168,7 +164,7 @@ class Resolver:
                     self.mention(key)
             for m in _PARENT_OF.finditer(sentence):
                 # "Her father read his newspaper": Mr. Price is in the room
-                parent = self.parent(self.by_gender(PRONOUN_GENDER[m.group(1).lower()]), m.group(2).lower())
+                parent = family.parent(self, self.by_gender(PRONOUN_GENDER[m.group(1).lower()]), m.group(2).lower())
                 if parent:
                     self.mention(parent)
             opener = NAME_RE.match(sentence.strip())
@@ -214,40 +210,6 @@ class Resolver:
             if who not in PLACEHOLDER.values() and not who.startswith("\x00"):
                 self.role_votes.setdefault(key, Counter())[who] += 1
 
-    def parent(self, child: str, relation: str) -> str | None:
-        """The "Mrs. S" of a child whose surname is S, for "her mother" ("Mr. S" for "his father");
-        the one other man (woman) surnamed S for "his brother" ("her sister")."""
-        title = {"mother": "Mrs.", "father": "Mr."}.get(relation)
-        if relation in ("brother", "sister"):
-            # "his brother" of Frank Oakley: the one other man whose full name ends in Oakley
-            theirs = self.surnames().get(child, set())
-            g = RELATIVES[relation]
-            kin = {k for k, names in self.surnames().items() if names & theirs and k != child and self.genders.get(k) == g}
-            return kin.pop() if len(kin) == 1 else None
-        if not title:
-            return None
-        words = child.split()
-        names = self.surnames().get(child, set()) | ({words[-1]} if len(words) > 1 and title_of(child) else set())
-        found = {k for s in names if (k := self.canonical(f"{title} {s}")) in self.known and k != child}
-        return found.pop() if len(found) == 1 else None
-
-    def spouse(self, key: str, relation: str) -> str | None:
-        """"his wife" of Mr. Bennet: Mrs. Bennet; of Sir Thomas (Bertram): Lady Bertram."""
-        parts = key.split()
-        swap = _SPOUSE.get(relation, {})
-        if len(parts) < 2 or parts[0] not in swap:
-            return None
-        names = sorted(self.surnames().get(key, set()) | {f.split()[-1] for f, k in self.alias.items()
-                                                           if k == key and len(f.split()) > 2 and f.startswith(parts[0])}
-                       ) if parts[0] in ("Sir", "Lord") else []
-        return self.canonical(swap[parts[0]] + " " + (names[0] if len(names) == 1 else " ".join(parts[1:])))
-
-    def _possessor(self, g: str, spoken_to: set[str]) -> str:
-        """Whose "his brother", "her husband" a tag means: the one of that sex the speech is to
-        ("'How could you do it, Frank?' gasped his brother"), else the last one named."""
-        to = [k for k in sorted(spoken_to) if self.genders.get(k) == g]
-        return to[0] if len(to) == 1 else self.by_gender(g, spoken_to)
-
     def subject(self, text: str, exclude: set[str] = frozenset(), avoid: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]
         """The entity a tag's subject names."""
         text = text.strip()
@@ -284,19 +246,19 @@ class Resolver:
                     if key != NARRATOR and key not in exclude:
                         return key
                 return None
-            if words[0].lower() in ("his", "her") and head.lower() in _SPOUSE and len(words) == 2:
+            if words[0].lower() in ("his", "her") and head.lower() in family.SPOUSE and len(words) == 2:
                 # "his wife" of a "Mr. Bennet" is "Mrs. Bennet", and the other way round.
                 possessor = self.by_gender(PRONOUN_GENDER[words[0].lower()], exclude)
-                spouse = self.spouse(possessor, head.lower())
+                spouse = family.spouse(self, possessor, head.lower())
                 if spouse:
                     self.known.add(spouse)
                     self.genders.setdefault(spouse, "m" if head.lower() == "husband" else "f")
                     return spouse
-            if words[0].lower() in ("his", "her") and head.lower() in RELATIVES:
+            if words[0].lower() in ("his", "her") and head.lower() in family.RELATIVES:
                 # "said her mother": someone of that gender other than the "her".
-                possessor = self._possessor(PRONOUN_GENDER[words[0].lower()], exclude)
-                g = RELATIVES[head.lower()]
-                parent = self.parent(possessor, head.lower()) if len(words) == 2 else None
+                possessor = family.possessor(self, PRONOUN_GENDER[words[0].lower()], exclude)
+                g = family.RELATIVES[head.lower()]
+                parent = family.parent(self, possessor, head.lower()) if len(words) == 2 else None
                 if parent and parent not in exclude:
                     return parent  # "said her mother" of Elizabeth Bennet: Mrs. Bennet
                 return self.by_gender(g, exclude | {possessor}, avoid) if g else None
