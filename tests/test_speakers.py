@@ -744,3 +744,9 @@ def test_her_mother_in_the_narration_puts_mrs_surname_in_the_room() -> None:
 def test_a_name_answered_to_sir_is_no_vocative() -> None:
     from adapt.speakers.names import vocatives
     assert vocatives("Rushworth, sir.") == [] and vocatives("Rushworth, come here.") == ["Rushworth"]
+
+
+def test_an_adverb_before_he_said_is_no_subject() -> None:
+    text = ('"Good evening," said Thomas Jones; he smiled.\n\n'
+            'Thomas bit his lip, and thought things unfit to print. Aloud he said, "Let us go to supper."\n')
+    assert said(text)[-1] == ("THOMAS JONES", "pronoun")  # "he", checked by the turn order, not "Aloud"

@@ -112,6 +112,9 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             if gerund and gerund.start() >= m.start("s"):  # type: ignore[union-attr]
                 m = gerund  # "when she was stopped by Sir Thomas's saying,": Sir Thomas speaks
             said = tags.as_subject(m.group("s")) if m else ""
+            between = before.text[m.end("s"):m.start("v")].strip() if m and "v" in m.re.groupindex else ""
+            if between.lower() in ("he", "she"):
+                said = between  # "Aloud he said,": he, not "Aloud"
             s = r.subject(said, addressed) if m else None  # "and falling on her neck, said,": no one
             # A later quotation of the paragraph: only a sentence of its own after the tag of
             # the one before ("...," said Lady Bertram. After a pause Sir Thomas added, "...").
@@ -252,15 +255,15 @@ def _heard(text: str, addressed: set[str], r: Resolver, first: bool = False) -> 
 def _actor_before(b: Paragraph, i: int, g: str, addressed: set[str], r: Resolver) -> str | None:
     """'Newland looked at her. "I see," he said.': the one the paragraph's own narration
     before the speech is about, when of the pronoun's gender, is the "he"."""
-    for part in reversed(b.parts[:i]):
-        if isinstance(part, Narration):
-            for sent in reversed(sentences(part.text)):
-                who = first_subject(sent, r)
-                if who and not who.startswith("\x00") and r.genders.get(who) == g and who not in addressed:
-                    return who
+    texts = [p.text for p in b.parts[:i] if isinstance(p, Narration)]
+    for text in reversed(texts):
+        for sent in reversed(sentences(text)):
+            who = first_subject(sent, r)
+            if who and not who.startswith("\x00") and r.genders.get(who) == g and who not in addressed:
+                return who
     # "He was conscious that Madame Olenska was looking at him. '...,' she said": the one
     # character of that gender the narration before the speech names.
-    named = {k for part in b.parts[:i] if isinstance(part, Narration) for m in NAME_RE.finditer(part.text)
+    named = {k for text in texts for m in NAME_RE.finditer(text)
              if (k := r.person(m.group(0))) and r.genders.get(k) == g and k not in addressed}
     return named.pop() if len(named) == 1 else None
 
