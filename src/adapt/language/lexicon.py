@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from functools import cache
 
-from lemminflect import getAllLemmasOOV, getInflection
-
 from adapt.language.tables import all_inflections as getAllInflections
 from adapt.language.tables import all_lemmas as getAllLemmas
 from adapt.language.tables import install
 
-install()  # lemminflect reads a word's table entry when asked, not all 120,000 lines
+install()  # lemminflect reads a word's table entry when asked, not all 120,000 lines (numpy: when used)
+from lemminflect import getAllLemmasOOV, getInflection  # noqa: E402  (after install: see tables.py)
 
 TITLES = {"mr", "mrs", "ms", "dr", "st", "miss", "sir", "lady", "lord", "captain",
           "colonel", "major", "aunt", "uncle", "madame", "mme", "prof", "rev", "capt"}

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib.util
 import marshal
 import os
+import sys
+import types
 
 from adapt import usercache
 
@@ -121,12 +124,50 @@ def all_inflections(lemma: str, upos: str | None = None) -> dict[str, tuple[str,
     return applyCapsStyleToDict(forms, style)
 
 
+class _NumpyWhenUsed(types.ModuleType):
+    """Stands for numpy in ``sys.modules`` until code reads one of its names: then numpy is
+    imported and takes its place (the name read comes from it, and every later one)."""
+
+    def __getattr__(self, name: str) -> object:
+        if sys.modules.get("numpy") is self:
+            del sys.modules["numpy"]
+            try:
+                importlib.import_module("numpy")
+            except BaseException:
+                sys.modules.setdefault("numpy", self)
+                raise
+        real = sys.modules["numpy"]
+        self.__dict__.update(vars(real))  # later reads through this module find it at once
+        return getattr(real, name)
+
+
+def _numpy_when_used() -> None:
+    """numpy imported on the first use of one of its names, not when lemminflect imports it.
+
+    Only lemminflect's guesser for words its tables lack uses numpy (inside its functions),
+    on a few words of a novel if any; importing numpy is ≈ 0.1 s of every run's start.
+    (importlib's LazyLoader would not wait: Python 3.11's next ``import numpy`` reads the
+    module's ``__spec__`` and so runs the import.)"""
+    if "numpy" in sys.modules:
+        return
+    try:
+        spec = importlib.util.find_spec("numpy")
+    except (ImportError, ValueError):
+        return
+    if spec is None:
+        return
+    stand_in = _NumpyWhenUsed("numpy")
+    stand_in.__spec__ = spec
+    sys.modules["numpy"] = stand_in
+
+
 def install() -> None:
     """Give lemminflect's look-ups the lazy tables (once; a no-op when they already loaded)."""
     global _installed
     if _installed:
         return
     _installed = True
+    _numpy_when_used()
     from lemminflect.codecs.InflectionLUCodec import InflectionLUCodec
     from lemminflect.core.Inflections import Inflections
     from lemminflect.core.Lemmatizer import Lemmatizer
