@@ -14,6 +14,7 @@ import marshal
 import os
 import sys
 import types
+from collections.abc import Callable
 
 from adapt import usercache
 
@@ -159,6 +160,64 @@ def _numpy_when_used() -> None:
     stand_in = _NumpyWhenUsed("numpy")
     stand_in.__spec__ = spec
     sys.modules["numpy"] = stand_in
+
+
+_GUESSED: dict[tuple[str, str], object] | None = None
+_GUESSED_MAX = 50_000
+
+
+def oov_verb_lemma(word: str) -> str | None:
+    """``getAllLemmasOOV(word, "VERB")``'s lemma, or None (kept: ``_guessed``)."""
+    def guess() -> str | None:
+        from lemminflect import getAllLemmasOOV
+        return getAllLemmasOOV(word, "VERB").get("VERB", (None,))[0]
+    return _guessed("VERB", word, guess)  # type: ignore[return-value]
+
+
+def inflection(lemma: str, tag: str) -> tuple[str, ...]:
+    """``getInflection(lemma, tag)`` (kept: ``_guessed``)."""
+    def guess() -> tuple[str, ...]:
+        from lemminflect import getInflection
+        return tuple(getInflection(lemma, tag))
+    return _guessed(tag, lemma, guess)  # type: ignore[return-value]
+
+
+def _guessed(kind: str, word: str, guess: Callable[[], object]) -> object:
+    """What ``guess()`` answers for ``word``, kept in the user's cache. lemminflect guesses
+    the forms of the few words of a novel its tables lack with neural models (numpy, their
+    weights: ≈ 0.15 s a run); once guessed, a word's answer is read back."""
+    global _GUESSED
+    if _GUESSED is None:
+        _GUESSED = {}
+        raw = usercache.read(_guessed_name())
+        try:
+            found = marshal.loads(raw) if raw else None
+        except (EOFError, ValueError, TypeError):
+            found = None
+        if isinstance(found, dict):
+            _GUESSED = found
+    key = (kind, word)
+    if key in _GUESSED:
+        return _GUESSED[key]
+    answer = guess()
+    if len(_GUESSED) < _GUESSED_MAX:
+        _GUESSED[key] = answer
+        usercache.write(_guessed_name(), marshal.dumps(_GUESSED))  # a few words a run, if any
+    return answer
+
+
+def _guessed_name() -> str:
+    """The cache file of the guesses of this lemminflect's models under this numpy."""
+    from lemminflect import config
+
+    parts = []
+    for fn in (config.model_lemma_fn, config.model_infl_fn, getattr(importlib.util.find_spec("numpy"), "origin", None)):
+        try:
+            stat = os.stat(fn) if fn else None
+        except OSError:
+            stat = None
+        parts.append(f"{fn}|{stat.st_size}|{stat.st_mtime_ns}" if stat else f"{fn}|-")
+    return "guessed-forms-" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
 
 def install() -> None:
