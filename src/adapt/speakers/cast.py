@@ -60,18 +60,14 @@ def _keys(text: str, alias: dict[str, str]) -> set[str]:
 
 def _clauses_apart(sent: str, found: list[re.Match[str]], alias: dict[str, str],
                    apart: Counter[frozenset[str]]) -> None:
-    """``_apart`` of the names of each clause of ``sent`` (cut at "; "), from the names
-    ``found`` in the whole sentence: a name holds no ";", so none runs across a cut, and a
-    clause's names are the sentence's between its cuts."""
+    """``_apart`` of the names of each clause of ``sent`` (cut at "; ") from those ``found`` in
+    the whole sentence: a name holds no ";", so a clause's names are the sentence's between its cuts."""
     if len(found) < 2:  # fewer than two names in any clause: nobody apart
         return
-    cuts = [m.start() for m in _SEMICOLON.finditer(sent)]
-    if not cuts:
-        _apart({alias.get(n, n) for m in found if (n := clean_name(m.group(0)))}, apart)
-        return
+    cuts = [m.start() for m in _SEMICOLON.finditer(sent)] + [len(sent) + 1]
     clause, keys = 0, set()
     for m in found:
-        while clause < len(cuts) and m.start() >= cuts[clause]:
+        while m.start() >= cuts[clause]:
             _apart(keys, apart)
             clause, keys = clause + 1, set()
         if n := clean_name(m.group(0)):
@@ -165,21 +161,26 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
     # Names in narration that act like people (not "to London", "at Netherfield").
     seen: Counter[str] = Counter()
     placed: Counter[str] = Counter()  # "in Derbyshire", "to Longbourn": places, not people
+    opens: dict[str, bool] = {}  # per name written: may it open a sentence
+    counts: dict[str, str | None] = {}  # per name written: the name it counts for, if any
     for b in beats:
         if isinstance(b, Paragraph):
             text = b.narration
             for m in NAME_RE.finditer(text):
-                n = m.group(0)
-                before = text[max(0, m.start() - 12):m.start()].lower()
-                if (m.start() == 0 or text[m.start() - 2:m.start()].strip() in (".", "!", "?")) \
-                        and not title_of(n) and n.split()[0] not in proper:
-                    continue  # "Men", "Then" open sentences; "Martha" is capitalised elsewhere too
-                if _AT_PLACE.search(before):
+                n, start = m.group(0), m.start()
+                if start == 0 or text[start - 2:start].strip() in (".", "!", "?"):
+                    if n not in opens:
+                        opens[n] = bool(title_of(n)) or n.split()[0] in proper
+                    if not opens[n]:
+                        continue  # "Men", "Then" open sentences; "Martha" is capitalised elsewhere too
+                if _AT_PLACE.search(text[max(0, start - 12):start].lower()):
                     placed[alias.get(n, n)] += 1
                     continue
-                n = clean_name(n)  # "But Archer" → "Archer"
-                if is_name(n) and n.split()[0] not in ("The",) and plausible_name(n, proper, nouns=True):
-                    seen[alias.get(n, n)] += 1
+                if n not in counts:
+                    c = clean_name(n)  # "But Archer" → "Archer"
+                    counts[n] = c if is_name(c) and c.split()[0] != "The" and plausible_name(c, proper, nouns=True) else None
+                if (name := counts[n]) is not None:
+                    seen[alias.get(name, name)] += 1
     # A name from narration joins the cast only when it acts like a person: a title,
     # or a he/she that follows it in the same sentence.
     person: Counter[str] = Counter()
