@@ -40,8 +40,29 @@ _ADDRESS_WORD = re.compile(r"(?<![A-Za-z'])(?:%s)(?![A-Za-z'])" % word_alt(
 
 def _to_gender(text: str) -> set[str]:
     """The gender of a 'sir' or 'madam' the speech addresses (set off by a comma or a stop)."""
-    return {ADDRESS_GENDER[w.lower()] for w in set(_ADDRESS_WORD.findall(text))  # each word once
-            if re.search(rf",\s*{w}\b|\b{w}\s*[,!?.]", text)}
+    return {ADDRESS_GENDER[w.lower()] for w in set(_ADDRESS_WORD.findall(text)) if _set_off(w, text)}  # each word once
+
+
+def _set_off(word: str, text: str) -> bool:
+    """``re.search(rf",\s*{word}\b|\b{word}\s*[,!?.]", text)`` for a word that starts and ends
+    with a letter, with no pattern compiled for each word: somewhere ``word`` follows a comma
+    (spaces between) and ends a word, or starts a word and a comma or a stop follows it."""
+    n, at = len(text), text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        j = at
+        while j and text[j - 1].isspace():
+            j -= 1
+        if j and text[j - 1] == "," and (end == n or not (text[end].isalnum() or text[end] == "_")):
+            return True
+        if not at or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            k = end
+            while k < n and text[k].isspace():
+                k += 1
+            if k < n and text[k] in ",!?.":
+                return True
+        at = text.find(word, at + 1)
+    return False
 
 
 _Line = tuple[list[float], list[float], list[float], list[float], dict[str, list[int]]]
