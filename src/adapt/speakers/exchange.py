@@ -44,7 +44,7 @@ def _to_gender(text: str) -> set[str]:
 
 
 def _set_off(word: str, text: str) -> bool:
-    """``re.search(rf",\s*{word}\b|\b{word}\s*[,!?.]", text)`` for a word that starts and ends
+    r"""``re.search(rf",\s*{word}\b|\b{word}\s*[,!?.]", text)`` for a word that starts and ends
     with a letter, with no pattern compiled for each word: somewhere ``word`` follows a comma
     (spaces between) and ends a word, or starts a word and a comma or a stop follows it."""
     n, at = len(text), text.find(word)
