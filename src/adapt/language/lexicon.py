@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from lemminflect import getAllLemmasOOV, getInflection
-
 from adapt.language.tables import all_inflections as getAllInflections
 from adapt.language.tables import all_lemmas as getAllLemmas
-from adapt.language.tables import install
+from adapt.language.tables import inflection, install, oov_verb_lemma
 
-install()  # lemminflect reads a word's table entry when asked, not all 120,000 lines
+install()  # lemminflect reads a word's table entry when asked, not all 120,000 lines (numpy: when used)
 
 TITLES = {"mr", "mrs", "ms", "dr", "st", "miss", "sir", "lady", "lord", "captain",
           "colonel", "major", "aunt", "uncle", "madame", "mme", "prof", "rev", "capt"}
@@ -145,7 +143,7 @@ def oov_verb(low: str, nxt: str | None) -> tuple[str, str] | None:
     if "ADV" in pos and "NOUN" not in pos and not low.endswith("ed"):
         return None
     if low.endswith("ed"):
-        guess = getAllLemmasOOV(low, "VERB").get("VERB", (None,))[0]
+        guess = oov_verb_lemma(low)
         return (guess, "past") if guess and guess != low else None
     if low.endswith(("s", "ing")):
         return None
@@ -199,7 +197,7 @@ def present(lemma: str, agr: str) -> str:
     # lemminflect's getInflection(lemma, "VBZ") takes the table's VBZ forms when it has
     # some (through deep copies); only without them do its other rules come in.
     forms = getAllInflections(lemma).get("VBZ")
-    return {"have": "has", "do": "does"}.get(lemma) or (forms if forms is not None else getInflection(lemma, "VBZ"))[0]
+    return {"have": "has", "do": "does"}.get(lemma) or (forms if forms is not None else inflection(lemma, "VBZ"))[0]
 
 
 def match_case(orig: str, new: str) -> str:

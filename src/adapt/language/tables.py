@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib.util
 import marshal
 import os
+import sys
+import types
+from collections.abc import Callable
 
 from adapt import usercache
 
@@ -121,12 +125,108 @@ def all_inflections(lemma: str, upos: str | None = None) -> dict[str, tuple[str,
     return applyCapsStyleToDict(forms, style)
 
 
+class _NumpyWhenUsed(types.ModuleType):
+    """Stands for numpy in ``sys.modules`` until code reads one of its names: then numpy is
+    imported and takes its place (the name read comes from it, and every later one)."""
+
+    def __getattr__(self, name: str) -> object:
+        if sys.modules.get("numpy") is self:
+            del sys.modules["numpy"]
+            try:
+                importlib.import_module("numpy")
+            except BaseException:
+                sys.modules.setdefault("numpy", self)
+                raise
+        real = sys.modules["numpy"]
+        self.__dict__.update(vars(real))  # later reads through this module find it at once
+        return getattr(real, name)
+
+
+def _numpy_when_used() -> None:
+    """numpy imported on the first use of one of its names, not when lemminflect imports it.
+
+    Only lemminflect's guesser for words its tables lack uses numpy (inside its functions),
+    on a few words of a novel if any; importing numpy is ≈ 0.1 s of every run's start.
+    (importlib's LazyLoader would not wait: Python 3.11's next ``import numpy`` reads the
+    module's ``__spec__`` and so runs the import.)"""
+    if "numpy" in sys.modules:
+        return
+    try:
+        spec = importlib.util.find_spec("numpy")
+    except (ImportError, ValueError):
+        return
+    if spec is None:
+        return
+    stand_in = _NumpyWhenUsed("numpy")
+    stand_in.__spec__ = spec
+    sys.modules["numpy"] = stand_in
+
+
+_GUESSED: dict[tuple[str, str], object] | None = None
+_GUESSED_MAX = 50_000
+
+
+def oov_verb_lemma(word: str) -> str | None:
+    """``getAllLemmasOOV(word, "VERB")``'s lemma, or None (kept: ``_guessed``)."""
+    def guess() -> str | None:
+        from lemminflect import getAllLemmasOOV
+        return getAllLemmasOOV(word, "VERB").get("VERB", (None,))[0]
+    return _guessed("VERB", word, guess)  # type: ignore[return-value]
+
+
+def inflection(lemma: str, tag: str) -> tuple[str, ...]:
+    """``getInflection(lemma, tag)`` (kept: ``_guessed``)."""
+    def guess() -> tuple[str, ...]:
+        from lemminflect import getInflection
+        return tuple(getInflection(lemma, tag))
+    return _guessed(tag, lemma, guess)  # type: ignore[return-value]
+
+
+def _guessed(kind: str, word: str, guess: Callable[[], object]) -> object:
+    """What ``guess()`` answers for ``word``, kept in the user's cache. lemminflect guesses
+    the forms of the few words of a novel its tables lack with neural models (numpy, their
+    weights: ≈ 0.15 s a run); once guessed, a word's answer is read back."""
+    global _GUESSED
+    if _GUESSED is None:
+        _GUESSED = {}
+        raw = usercache.read(_guessed_name())
+        try:
+            found = marshal.loads(raw) if raw else None
+        except (EOFError, ValueError, TypeError):
+            found = None
+        if isinstance(found, dict):
+            _GUESSED = found
+    key = (kind, word)
+    if key in _GUESSED:
+        return _GUESSED[key]
+    answer = guess()
+    if len(_GUESSED) < _GUESSED_MAX:
+        _GUESSED[key] = answer
+        usercache.write(_guessed_name(), marshal.dumps(_GUESSED))  # a few words a run, if any
+    return answer
+
+
+def _guessed_name() -> str:
+    """The cache file of the guesses of this lemminflect's models under this numpy."""
+    from lemminflect import config
+
+    parts = []
+    for fn in (config.model_lemma_fn, config.model_infl_fn, getattr(importlib.util.find_spec("numpy"), "origin", None)):
+        try:
+            stat = os.stat(fn) if fn else None
+        except OSError:
+            stat = None
+        parts.append(f"{fn}|{stat.st_size}|{stat.st_mtime_ns}" if stat else f"{fn}|-")
+    return "guessed-forms-" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
 def install() -> None:
     """Give lemminflect's look-ups the lazy tables (once; a no-op when they already loaded)."""
     global _installed
     if _installed:
         return
     _installed = True
+    _numpy_when_used()
     from lemminflect.codecs.InflectionLUCodec import InflectionLUCodec
     from lemminflect.core.Inflections import Inflections
     from lemminflect.core.Lemmatizer import Lemmatizer

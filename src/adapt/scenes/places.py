@@ -136,6 +136,10 @@ NAMED = patterns.compile(
     r"|reached)\s+"
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\b(?!['’]s|\s+(?-i:and|" + alt(list(_SIDE))
     + r")\b)")
+# Every NAMED match holds one of these verbs: a clause without any needs NAMED tried nowhere
+# (the scan skips to the letters they start with).
+NAMED_VERB = patterns.compile(r"arrive|drove|rode|travel|journeyed|returned|walked|went|came|hastened|"
+                              r"hurried|proceeded|set|reached")
 NOT_NAMES = set("I The A An His Her Their Our My Mr Mrs Miss Ms Dr Lady Lord Sir Captain "
                 "Colonel Monday Tuesday Wednesday Thursday Friday Saturday Sunday God Heaven "
                 "Church Chapter".split())

@@ -15,13 +15,13 @@ from adapt import patterns
 from adapt.language.sentences import sentences
 from adapt.scenes.places import (
     AMBIENT,
-    ANY_PLACE,
     ANAPHORIC,
     AND,
+    ANY_PLACE,
+    BACKSTORY,
     BARE,
     BE,
     BLOCK,
-    BACKSTORY,
     CLAUSE,
     DET_BEFORE,
     ENTER,
@@ -32,6 +32,7 @@ from adapt.scenes.places import (
     MOVE,
     NAMED,
     NAMED_SIDE,
+    NAMED_VERB,
     NOT_MOVER,
     NOT_NAMES,
     NP,
@@ -172,7 +173,7 @@ def _places(sentence: str, names: frozenset[str]) -> list[_Cue]:
     if first_move is not None:  # "ran up the hill and into the kitchen"
         found += [(m.start("place"), *_np_place(m), "near") for m in AND.finditer(sentence)
                   if m.start() > first_move - 60]
-    for m in NAMED.finditer(sentence):
+    for m in NAMED.finditer(sentence) if NAMED_VERB.search(sentence) else ():
         name = m.group("name")
         if name.split()[0] in NOT_NAMES or name in names or _blocked(sentence, m.start()):
             continue

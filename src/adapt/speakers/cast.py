@@ -58,6 +58,23 @@ def _keys(text: str, alias: dict[str, str]) -> set[str]:
     return {alias.get(n, n) for f in NAME_RE.findall(text) if (n := clean_name(f))}
 
 
+def _clauses_apart(sent: str, found: list[re.Match[str]], alias: dict[str, str],
+                   apart: Counter[frozenset[str]]) -> None:
+    """``_apart`` of the names of each clause of ``sent`` (cut at "; ") from those ``found`` in
+    the whole sentence: a name holds no ";", so a clause's names are the sentence's between its cuts."""
+    if len(found) < 2:  # fewer than two names in any clause: nobody apart
+        return
+    cuts = [m.start() for m in _SEMICOLON.finditer(sent)] + [len(sent) + 1]
+    clause, keys = 0, set()
+    for m in found:
+        while m.start() >= cuts[clause]:
+            _apart(keys, apart)
+            clause, keys = clause + 1, set()
+        if n := clean_name(m.group(0)):
+            keys.add(alias.get(n, n))
+    _apart(keys, apart)
+
+
 def _apart(keys: set[str], apart: Counter[frozenset[str]]) -> None:
     """Names written together are two people (a sentence, a speech and its tag), counted."""
     if len(keys) > 1:
@@ -144,36 +161,43 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
     # Names in narration that act like people (not "to London", "at Netherfield").
     seen: Counter[str] = Counter()
     placed: Counter[str] = Counter()  # "in Derbyshire", "to Longbourn": places, not people
+    opens: dict[str, bool] = {}  # per name written: may it open a sentence
+    counts: dict[str, str | None] = {}  # per name written: the name it counts for, if any
     for b in beats:
         if isinstance(b, Paragraph):
             text = b.narration
             for m in NAME_RE.finditer(text):
-                n = m.group(0)
-                before = text[max(0, m.start() - 12):m.start()].lower()
-                if (m.start() == 0 or text[m.start() - 2:m.start()].strip() in (".", "!", "?")) \
-                        and not title_of(n) and n.split()[0] not in proper:
-                    continue  # "Men", "Then" open sentences; "Martha" is capitalised elsewhere too
-                if _AT_PLACE.search(before):
+                n, start = m.group(0), m.start()
+                if start == 0 or text[start - 2:start].strip() in (".", "!", "?"):
+                    if n not in opens:
+                        opens[n] = bool(title_of(n)) or n.split()[0] in proper
+                    if not opens[n]:
+                        continue  # "Men", "Then" open sentences; "Martha" is capitalised elsewhere too
+                if _AT_PLACE.search(text[max(0, start - 12):start].lower()):
                     placed[alias.get(n, n)] += 1
                     continue
-                n = clean_name(n)  # "But Archer" → "Archer"
-                if is_name(n) and n.split()[0] not in ("The",) and plausible_name(n, proper, nouns=True):
-                    seen[alias.get(n, n)] += 1
+                if n not in counts:
+                    c = clean_name(n)  # "But Archer" → "Archer"
+                    counts[n] = c if is_name(c) and c.split()[0] != "The" and plausible_name(c, proper, nouns=True) else None
+                if (name := counts[n]) is not None:
+                    seen[alias.get(name, name)] += 1
     # A name from narration joins the cast only when it acts like a person: a title,
     # or a he/she that follows it in the same sentence.
     person: Counter[str] = Counter()
     apart: Counter[frozenset[str]] = Counter()  # two keys written in one sentence: two people
+    named: list[tuple[str, list[re.Match[str]]]] = []  # each narration sentence and its names, in order
     for b in beats:
         if isinstance(b, Paragraph):
             for sent in sentences(b.narration):
-                for m in NAME_RE.finditer(sent):
+                found = list(NAME_RE.finditer(sent))
+                named.append((sent, found))
+                for m in found:
                     key = alias.get(m.group(0), m.group(0))
-                    if key in seen and _PRONOUN_AFTER.match(sent[m.end():]):
+                    if key in seen and _PRONOUN_AFTER.match(sent, m.end()):
                         person[key] += 1
                 # Two names in one clause are two people; across the clauses of a long
                 # sentence one person is often named twice ("Miss Crawford ...; Mary's ...").
-                for clause in _SEMICOLON.split(sent):
-                    _apart(_keys(clause, alias), apart)
+                _clauses_apart(sent, found, alias, apart)
             # In speech too, and a speech's names beside the tag's ("Diana, ...," said Mrs. Barry).
             for i, p in enumerate(b.parts):
                 if isinstance(p, Quote):
@@ -204,22 +228,20 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
     genders.update({k: g.pop() for k, g in titled.items() if len(g) == 1})
     # Pronoun that follows a name in narration ("Elizabeth ... she").
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for b in beats:
-        if isinstance(b, Paragraph):
-            for s in sentences(b.narration):
-                m = NAME_RE.search(s)
-                if not m:
-                    continue
-                key = alias.get(m.group(0), m.group(0))
-                if key in known and key not in genders:
-                    window = s[m.end():m.end() + 80]
-                    other = NAME_RE.search(window)  # "Julia and Mr. Crawford ... he": his, not hers
-                    if other and alias.get(other.group(0), other.group(0)) in known:
-                        window = window[:other.start()]
-                    for pron in _PRONOUN.finditer(window):
-                        # "Henry ... trifled with her feelings": an object's pronoun says less
-                        # than a subject's "he"; "Charlotte could encourage him": someone else.
-                        votes[key][PRONOUN_GENDER[pron.group(0)]] += _VOTE.get(pron.group(0), 1)
+    for s, found in named:
+        if not found:
+            continue
+        m = found[0]
+        key = alias.get(m.group(0), m.group(0))
+        if key in known and key not in genders:
+            window = s[m.end():m.end() + 80]
+            other = NAME_RE.search(window)  # "Julia and Mr. Crawford ... he": his, not hers
+            if other and alias.get(other.group(0), other.group(0)) in known:
+                window = window[:other.start()]
+            for pron in _PRONOUN.finditer(window):
+                # "Henry ... trifled with her feelings": an object's pronoun says less
+                # than a subject's "he"; "Charlotte could encourage him": someone else.
+                votes[key][PRONOUN_GENDER[pron.group(0)]] += _VOTE.get(pron.group(0), 1)
     for n, v in votes.items():
         genders[n] = v.most_common(1)[0][0]
     links = same_person(forms, known, alias, genders, apart, proper)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from itertools import pairwise
 
+from adapt.language.words import word_alt
 from adapt.read.beats import Beat, Paragraph, Quote
 from adapt.speakers import family
 from adapt.speakers.evidence import Attribution
@@ -35,6 +37,44 @@ _KIN = {"ma": "mother", "mother": "mother", "mamma": "mother", "mama": "mother",
         "mummy": "mother", "pa": "father", "papa": "father", "father": "father", "dad": "father", "daddy": "father"}
 _KIN_CALL = re.compile(r"(?:^|[,!?;]\s+)(" + "|".join(_KIN) + r")(?=\s*[,.?!;])", re.I)
 """A parent called by what the child calls them: "Yes, ma.", "Mother, come here!"."""
+
+
+# A run of ASCII letters and apostrophes that is a form of address, in any case ("Sir",
+# "MA'AM"): the words ``_to_gender`` looks at, found by one scan of a letter tree.
+_ADDRESS_WORD = re.compile(r"(?<![A-Za-z'])(?:%s)(?![A-Za-z'])" % word_alt(
+    sorted(w for w in ADDRESS_GENDER if re.fullmatch(r"[a-z']+", w))), re.I | re.A)
+
+
+def _to_gender(text: str) -> set[str]:
+    """The gender of a 'sir' or 'madam' the speech addresses (set off by a comma or a stop)."""
+    return {ADDRESS_GENDER[w.lower()] for w in set(_ADDRESS_WORD.findall(text)) if _set_off(w, text)}  # each word once
+
+
+def _set_off(word: str, text: str) -> bool:
+    r"""``re.search(rf",\s*{word}\b|\b{word}\s*[,!?.]", text)`` for a word that starts and ends
+    with a letter, with no pattern compiled for each word: somewhere ``word`` follows a comma
+    (spaces between) and ends a word, or starts a word and a comma or a stop follows it."""
+    n, at = len(text), text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        j = at
+        while j and text[j - 1].isspace():
+            j -= 1
+        if j and text[j - 1] == "," and (end == n or not (text[end].isalnum() or text[end] == "_")):
+            return True
+        if not at or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            k = end
+            while k < n and text[k].isspace():
+                k += 1
+            if k < n and text[k] in ",!?.":
+                return True
+        at = text.find(word, at + 1)
+    return False
+
+
+_Line = tuple[list[float], list[float], list[float], list[float], dict[str, list[int]]]
+_NOBODY = "\x00nobody"
+"""A speaker key no character has: the one before who is neither of the line's speakers."""
 
 
 @dataclass
@@ -61,6 +101,41 @@ class _Exchange:
     """Per line: how strongly the lines around it put each candidate in the room."""
     _alone: dict[tuple[int, str], tuple[tuple[float, ...], float | None]] = field(default_factory=dict)
     """``score``'s terms for a line and a speaker, once worked out (``_line_and_speaker``)."""
+    _lines: dict[int, _Line] = field(default_factory=dict)
+    """``scores``' table for a line, once worked out (``_line``)."""
+
+    def scores(self, i: int, options: Sequence[str], s1: str | None, s2: str | None, ev: Evidence,
+               genders: dict[str, str]) -> list[float]:
+        """How likely each speaker of ``options`` is for line i after s1 (line i-1) and s2
+        (line i-2). The Viterbi search asks this of every state before line i: the scores
+        of a speaker neither s1 nor s2 are worked out once per line, and patched where a
+        speaker is one of them."""
+        if i == 0:
+            return [self.score(i, s, s1, s2, ev, genders) for s in options]
+        line = self._lines.get(i)
+        if line is None:
+            line = self._lines[i] = self._line(i, options, ev, genders)
+        third, fresh, same, alt, where = line
+        out = third if s2 is not None else fresh
+        if s1 in where or s2 in where:
+            out = list(out)
+            for k in where.get(s2, ()):  # type: ignore[arg-type]
+                out[k] = alt[k]
+            for k in where.get(s1, ()):  # type: ignore[arg-type]
+                out[k] = same[k]  # after the alternation's: s1 == s2 is the same speaker twice
+        return out
+
+    def _line(self, i: int, options: Sequence[str], ev: Evidence, genders: dict[str, str]) -> _Line:
+        """Line i's scores for each speaker of ``options``: after two others, after one (the
+        line before is the first), after themself, after another and themself; and where
+        each speaker stands in ``options``."""
+        where: dict[str, list[int]] = {}
+        for k, s in enumerate(options):
+            where.setdefault(s, []).append(k)
+        return ([self.score(i, s, _NOBODY, _NOBODY, ev, genders) for s in options],
+                [self.score(i, s, _NOBODY, None, ev, genders) for s in options],
+                [self.score(i, s, s, None, ev, genders) for s in options],
+                [self.score(i, s, _NOBODY, s, ev, genders) for s in options], where)
 
     def score(self, i: int, s: str, s1: str | None, s2: str | None, ev: Evidence,
               genders: dict[str, str]) -> float:
@@ -79,9 +154,8 @@ class _Exchange:
             v -= W["third"]
         if i > 0 and s in self.called[i - 1] and s != s1:
             v += W["reply"]
-        # What depends on the line and the speaker alone, worked out once per pair (the
-        # Viterbi search asks every pair once for each state before it): the same terms,
-        # added in the same order, so the same sum to the last bit.
+        # What depends on the line and the speaker alone, worked out once per pair: the
+        # same terms, added in the same order, so the same sum to the last bit.
         found = self._alone.get((i, s))
         if found is None:
             found = self._alone[(i, s)] = self._line_and_speaker(i, s, ev, genders)
@@ -132,9 +206,7 @@ def _exchange(beats: list[Beat], run: list[int], fixed: list[str | None], ev: Ev
               first_person: bool, last_other: str | None) -> _Exchange:
     quotes = [[p for p in beats[b].parts if isinstance(p, Quote)] for b in run]  # type: ignore[union-attr]
     called = [r.called(q.text for q in qs) for qs in quotes]
-    to_gender = [{ADDRESS_GENDER[w.lower()] for q in qs for w in re.findall(r"[A-Za-z']+", q.text)
-                  if w.lower() in ADDRESS_GENDER and re.search(rf",\s*{w}\b|\b{w}\s*[,!?.]", q.text)}
-                 for qs in quotes]
+    to_gender = [set().union(*(_to_gender(q.text) for q in qs)) for qs in quotes]
     # People rarely name themselves: whoever a speech talks about is not speaking it.
     about = [{k for q in qs for m in NAME_RE.finditer(q.text) if (k := r.person(m.group(0)))} - called[i]
              for i, qs in enumerate(quotes)]
@@ -243,10 +315,11 @@ def fill_turns(beats: list[Beat], runs: list[list[int]], ev: Evidence, out: dict
                 options.append(candidates + [ev.weak[b]])  # the one acting beside the line, however rare
             else:
                 options.append(candidates)
-        def score(i: int, s: str, s1: str | None, s2: str | None, ex: _Exchange = ex) -> float:
-            return ex.score(i, s, s1, s2, ev, r.genders)
+        def scores(i: int, s1: str | None, s2: str | None, ex: _Exchange = ex,
+                   options: list[list[str]] = options) -> list[float]:
+            return ex.scores(i, options[i], s1, s2, ev, r.genders)
 
-        seq = best_sequence(options, score)
+        seq = best_sequence(options, scores)
         for i, b in enumerate(run):
             if fixed[i] is not None:
                 continue

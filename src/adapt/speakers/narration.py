@@ -33,9 +33,13 @@ def _sentence_parts(b: Paragraph) -> list[str]:
     return out
 
 
-_MID_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)")
+# A capital after a non-word character that no stop and space precede: the lookbehinds
+# follow the capital, so the search skips ahead to the next capital letter.
+_MID_CAPITAL = re.compile(r"[A-Z](?<=\W.)(?<![.!?]\s.)[a-z]+")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|I'm|I’m)\b")
+# "I", "me", "my" as words ("I'm" counts its "I"); the lookbehinds follow the letters,
+# so the search skips ahead to the next "I" or "m".
+_FIRST_PERSON = re.compile(r"I(?<!\wI)\b|m[ey](?<!\w..)\b")
 
 
 def is_first_person(beats: list[Beat]) -> bool:

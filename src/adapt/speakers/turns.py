@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-Score = Callable[[int, str, str | None, str | None], float]
-"""score(i, speaker, speaker of i-1, speaker of i-2) for line i."""
+Scores = Callable[[int, str | None, str | None], list[float]]
+"""scores(i, speaker of i-1, speaker of i-2): the score of each of line i's options."""
 
 
-def best_sequence(options: Sequence[Sequence[str]], score: Score) -> list[str]:
+def best_sequence(options: Sequence[Sequence[str]], scores: Scores) -> list[str]:
     """Speakers for every line, each from its options, maximising the summed score.
 
     A line with one option is fixed (an anchor); a "said she" line offers the women.
@@ -26,17 +26,23 @@ def best_sequence(options: Sequence[Sequence[str]], score: Score) -> list[str]:
     # state: (speaker of i-1, speaker of i) → (total, back-pointer state)
     layers: list[dict[tuple[str | None, str], tuple[float, tuple[str | None, str] | None]]] = []
     first: dict[tuple[str | None, str], tuple[float, tuple[str | None, str] | None]] = {}
-    for s in options[0]:
-        first[(None, s)] = (score(0, s, None, None), None)
+    for s, v in zip(options[0], scores(0, None, None), strict=True):
+        first[(None, s)] = (v, None)
     layers.append(first)
     for i in range(1, n):
         layer: dict[tuple[str | None, str], tuple[float, tuple[str | None, str] | None]] = {}
-        for (p2, p1), (total, _) in layers[-1].items():
-            for s in options[i]:
-                t = total + score(i, s, p1, p2)
-                key = (p1, s)
-                if key not in layer or t > layer[key][0]:
-                    layer[key] = (t, (p2, p1))
+        here = options[i]
+        keyed: dict[str, list[tuple[str, str]]] = {}  # the states line i may reach after p1
+        for state, (total, _) in layers[-1].items():
+            p2, p1 = state
+            keys = keyed.get(p1)
+            if keys is None:
+                keys = keyed[p1] = [(p1, s) for s in here]
+            for key, v in zip(keys, scores(i, p1, p2), strict=True):
+                t = total + v
+                best = layer.get(key)
+                if best is None or t > best[0]:
+                    layer[key] = (t, state)
         layers.append(layer)
     state = max(layers[-1], key=lambda k: layers[-1][k][0])
     out = [state[1]]
