@@ -47,6 +47,8 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SUBJECT_WORDS = {"i": NARRATOR, "my": NARRATOR, "i'm": NARRATOR, "i've": NARRATOR, "i'd": NARRATOR,
                   "i'll": NARRATOR, "i’m": NARRATOR, "i’ve": NARRATOR, "i’d": NARRATOR, "i’ll": NARRATOR}
 NAME_RE = patterns.compile(NAME)
+_EPITHET = patterns.compile(rf"(?:the\s+)?(?:[a-z]+\s+){{1,2}}({NAME})$")
+"""'the wary Jones', 'skeptical Anne': a name after a word or two of description."""
 _GOES_ON = re.compile(r"\s+[a-z]")
 """A name the speech goes on from without a stop: its subject ("Frank is ..."), not one called."""
 RECENT_ROOM = 6
@@ -225,7 +227,7 @@ class Resolver:
                 return a
             return self.by_gender(PRONOUN_GENDER[low], exclude, avoid)
         words = text.split()
-        epithet = re.match(rf"(?:the\s+)?(?:[a-z]+\s+){{1,2}}({NAME})$", text)
+        epithet = _EPITHET.match(text)
         if epithet and is_name(epithet.group(1)):
             key = self.canonical(epithet.group(1))  # "the wary Jones", "skeptical Anne"
             if len(words) == 2 and words[0].lower() == "the":

@@ -260,6 +260,12 @@ def split_after(text: str) -> tuple[bool, str]:
     return True, kept.strip(" ,;")
 
 
+@cache
+def _subject_last() -> re.Pattern[str]:
+    """A subject (and a manner adverb) closing the action before a quotation ("..., Tom")."""
+    return patterns.compile(rf"(?:^|[,;]\s*|\b(?:[Aa]nd|[Tt]hen)\s+)(?:{SUBJECT})\s+(?P<how>[a-z]+ly\s+)?$")
+
+
 def split_before(text: str) -> tuple[str, str]:
     """Narration before a quotation ending 'and said with a look of composure,' →
     (the action before the tag, what the tag adds: 'with a look of composure').
@@ -276,7 +282,7 @@ def split_before(text: str) -> tuple[str, str]:
     action, adds = text[:v.start()], text[v.end():]
     if re.search(r"[.!?]", adds):
         return text, ""  # the verb belongs to an earlier sentence
-    subject = re.search(rf"(?:^|[,;]\s*|\b(?:[Aa]nd|[Tt]hen)\s+)(?:{SUBJECT})\s+(?P<how>[a-z]+ly\s+)?$", action)
+    subject = _subject_last().search(action)
     joined = re.search(r",?\s*\b(?:[Aa]nd|[Tt]hen)\s+(?P<how>[a-z]+ly\s+)?$", action)
     found = subject or joined
     if not found:
