@@ -339,6 +339,7 @@ def test_no_cue_of_the_ten_novels_is_a_function_word_adjective_or_adverb() -> No
 
     with ProcessPoolExecutor(2) as pool:
         found = dict(pool.map(_cues, _novels()))
+    assert not [c for cues in found.values() for c in cues if "\x00" in c]  # an entity key, never a cue
     bad = {}
     for novel, cues in found.items():
         names = _pdnc_names(novel)

@@ -377,7 +377,7 @@ def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution]
         unlike = {n for n in counts if g and (cast.genders.get(r.canonical(n)) or gender_of_title(n)) not in (None, g)}
         best = _best_name(counts, exclude=used | unlike | {k for k in taken if not k.startswith("\x00") and k not in counts})
         if best and (ph in PLACEHOLDER.values() or ph == NARRATOR or counts[best] >= 2):
-            names[ph] = best
+            names[ph] = best if (c := r.canonical(best)).startswith("\x00") else c  # "Nance" is Nancy
             used.add(best)
     for ph in placeholders:
         if ph not in names:
