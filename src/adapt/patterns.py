@@ -49,14 +49,7 @@ def cache_file() -> Path | None:
 def _load() -> dict[tuple[str, int], _Entry]:
     global _table
     if _table is None:
-        _table = {}
-        raw = usercache.read(_name())
-        try:
-            data = marshal.loads(raw) if raw else None
-        except (EOFError, ValueError, TypeError):
-            data = None
-        if isinstance(data, dict):
-            _table = data
+        _table = usercache.read_dict(_name()) or {}
     return _table
 
 

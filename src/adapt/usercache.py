@@ -5,6 +5,7 @@ read-only disk, a damaged file): then the caller builds what it needs as if noth
 """
 from __future__ import annotations
 
+import marshal
 import os
 from pathlib import Path
 
@@ -22,6 +23,16 @@ def read(name: str) -> bytes | None:
         return (where / name).read_bytes() if where else None
     except OSError:
         return None
+
+
+def read_dict(name: str) -> dict | None:
+    """A cache file of one marshalled dict, or None (no file, a damaged one, another shape)."""
+    raw = read(name)
+    try:
+        found = marshal.loads(raw) if raw else None
+    except (EOFError, ValueError, TypeError):
+        return None
+    return found if isinstance(found, dict) else None
 
 
 def write(name: str, data: bytes) -> None:

@@ -48,14 +48,9 @@ def _lines_by_word(fn: str) -> dict[str, str | tuple[str, ...]]:
     index again every run (splitting 120,000 lines is most of the cost that is left)."""
     stat = os.stat(fn)
     name = "tables-by-word-" + hashlib.sha1(f"{fn}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    raw = usercache.read(name)
-    if raw:
-        try:
-            table = marshal.loads(raw)
-            if isinstance(table, dict):
-                return table
-        except (EOFError, ValueError, TypeError):
-            pass
+    kept = usercache.read_dict(name)
+    if kept is not None:
+        return kept
     with open(fn, "rb") as f:
         lines = gzip.decompress(f.read()).decode().split("\n")
     if lines and not lines[-1]:
@@ -188,14 +183,7 @@ def _guessed(kind: str, word: str, guess: Callable[[], object]) -> object:
     weights: ≈ 0.15 s a run); once guessed, a word's answer is read back."""
     global _GUESSED
     if _GUESSED is None:
-        _GUESSED = {}
-        raw = usercache.read(_guessed_name())
-        try:
-            found = marshal.loads(raw) if raw else None
-        except (EOFError, ValueError, TypeError):
-            found = None
-        if isinstance(found, dict):
-            _GUESSED = found
+        _GUESSED = usercache.read_dict(_guessed_name()) or {}
     key = (kind, word)
     if key in _GUESSED:
         return _GUESSED[key]
