@@ -751,3 +751,11 @@ def test_an_adverb_before_he_said_is_no_subject() -> None:
     text = ('"Good evening," said Thomas Jones; he smiled.\n\n'
             'Thomas bit his lip, and thought things unfit to print. Aloud he said, "Let us go to supper."\n')
     assert said(text)[-1] == ("THOMAS JONES", "pronoun")  # "he", checked by the turn order, not "Aloud"
+
+
+def test_a_name_opening_its_sentence_before_who_is_the_one_who_speaks() -> None:
+    text = ('Edmund Bertram sat between Fanny Price and Mary Crawford; he was quiet.\n\n'
+            '"The avenue must go," said Mr. Rushworth.\n\n'
+            'Fanny, who was sitting exactly opposite Miss Crawford, and who had been listening, now '
+            'looked at him, and said in a low voice--\n\n"Cut down an avenue! What a pity!"\n')
+    assert said(text)[-1][0] == "FANNY"

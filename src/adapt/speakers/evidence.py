@@ -112,6 +112,10 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             if gerund and gerund.start() >= m.start("s"):  # type: ignore[union-attr]
                 m = gerund  # "when she was stopped by Sir Thomas's saying,": Sir Thomas speaks
             said = tags.as_subject(m.group("s")) if m else ""
+            last_sent = (sentences(before.text) or [""])[-1]
+            rel = WHO_OPENS.match(last_sent.lstrip()) if m and m.re is tags.tag_before() else None
+            if rel and rel.group(1) != m.group("s"):  # type: ignore[union-attr]
+                said = rel.group(1)  # "Fanny, who sat opposite Miss Crawford, ... said,": Fanny
             between = before.text[m.end("s"):m.start("v")].strip() if m and "v" in m.re.groupindex else ""
             if between.lower() in ("he", "she"):
                 said = between  # "Aloud he said,": he, not "Aloud"
@@ -169,6 +173,9 @@ def closing_speaker(sentence: str, addressed: set[str], r: Resolver) -> str | No
                or first_subject(parts[-2], r))
         if who:
             return who
+    relative = WHO_OPENS.match(sentence.lstrip())
+    if relative and (who := r.person(relative.group(1))):
+        return who  # "Fanny, who was sitting opposite Miss Crawford, ..., now looked at him, and said"
     if _PARTICIPLE_END.search(sentence):
         # "...when Henry Crawford entered the room, fresh from the Parsonage, calling out,":
         # the one a verb follows last, not the clause's "he".
@@ -180,6 +187,7 @@ def closing_speaker(sentence: str, addressed: set[str], r: Resolver) -> str | No
     return (r.subject(named.group("s"), addressed) if named else None) or who
 
 
+WHO_OPENS = re.compile(rf"(?:(?:And|But|Then)\s+)?({NAME}),\s+who\b")
 _UNTIL = re.compile(r"\b(?:till|until|when|while|before|as soon as)\s+")
 _ASIDE_FIRST = re.compile(r"(?:(?:and|but|then)\s*)?,?\s*(?:[a-z]+ly\s+)?[a-z]+ing\b[^,;:]{0,60},\s*")
 _PARTICIPLE_END = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+ing(?:\s+out)?\s*[,:—–-]*\s*$")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from adapt.language.sentences import sentences
 from adapt.read.beats import Beat, Heading, Paragraph, Quote, SceneBreak
 from adapt.speakers import tags
-from adapt.speakers.evidence import Attribution, closing_speaker, tag_evidence
+from adapt.speakers.evidence import WHO_OPENS, Attribution, closing_speaker, tag_evidence
 from adapt.speakers.names import vocatives
 from adapt.speakers.resolver import Resolver, first_subject, last_clause
 
@@ -177,7 +177,8 @@ def _narration(text: str, r: Resolver) -> tuple[str | None, str | None]:
     if sents:
         found = list(tags.intro().finditer(sents[-1]))
         if found and not re.search(r"\b(?:not|never)\b", sents[-1][found[-1].start():]):
-            who = r.subject(found[-1].group("s"))
+            rel = WHO_OPENS.match(sents[-1].lstrip())  # "Fanny, who sat opposite Miss Crawford, ... said"
+            who = (r.person(rel.group(1)) if rel else None) or r.subject(found[-1].group("s"))
             intro = who if who and (who.startswith("\x00") or who in r.known or who in r.people) else None
         elif intro is None and _closes_on_speech(sents[-1]):
             # "But Miss Bertram thought it most becoming to reply --", "...when thus
