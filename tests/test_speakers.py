@@ -759,3 +759,10 @@ def test_a_name_opening_its_sentence_before_who_is_the_one_who_speaks() -> None:
             'Fanny, who was sitting exactly opposite Miss Crawford, and who had been listening, now '
             'looked at him, and said in a low voice--\n\n"Cut down an avenue! What a pity!"\n')
     assert said(text)[-1][0] == "FANNY"
+
+
+def test_a_vocative_a_letter_or_two_short_of_a_name_calls_that_character() -> None:
+    from adapt.speakers.resolver import Resolver
+    r = Resolver({"Fanny", "Basts", "Mr. Price"}, {"Fanny": "f", "Mr. Price": "m"}, {})
+    assert r.in_room("Fan") == "Fanny"
+    assert r.in_room("Bast") == "Bast"  # not the family, "the Basts"

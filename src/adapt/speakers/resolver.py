@@ -122,6 +122,12 @@ class Resolver:
         "Miss Bennet" is the sister who is there (Elizabeth Bennet, just mentioned)."""
         key = self.canonical(vocative)
         words = vocative.split()
+        if len(words) == 1 and key not in self.known and len(key) >= 3:
+            # "Fan" said to Fanny: the one name of the cast it begins, a letter or two short
+            longer = [k for k in self.known if " " not in k and k.startswith(key) and len(k) - len(key) <= 2
+                      and k in self.genders and k not in (key + "s", key + "es")]  # not the family, "Basts"
+            if len(longer) == 1:
+                return longer[0]
         g = gender_of_title(vocative)
         if len(words) != 2 or not g or key in self.recent[-RECENT_ROOM:]:
             return key
