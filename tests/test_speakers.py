@@ -766,3 +766,12 @@ def test_a_vocative_a_letter_or_two_short_of_a_name_calls_that_character() -> No
     r = Resolver({"Fanny", "Basts", "Mr. Price"}, {"Fanny": "f", "Mr. Price": "m"}, {})
     assert r.in_room("Fan") == "Fanny"
     assert r.in_room("Bast") == "Bast"  # not the family, "the Basts"
+
+
+def test_the_old_lady_is_the_one_the_text_calls_old_mrs_surname() -> None:
+    from adapt.speakers.resolver import Resolver
+    r = Resolver({"Mrs. Mingott", "May"}, {"Mrs. Mingott": "f", "May": "f"}, {})
+    r.link_roles("old Mrs. Mingott sat. Then old Mrs. Mingott rose. Mrs. Mingott smiled; old Mrs. Mingott spoke. May sat.")
+    r.mention("Mrs. Mingott")
+    r.mention("May")
+    assert r.subject("the old lady") == "Mrs. Mingott" and r.subject("the lady") == "May"

@@ -255,3 +255,17 @@ def _as_sentence(piece: str) -> str:
     if not re.search(r"[.!?…][\"”’')\]]*$", piece):
         piece = piece + "."
     return piece
+
+
+_AND_CLAUSE = re.compile(r",\s+(?:and|but|then|while)\s+|;\s+")
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence cut at ", and", ", but", ", then", ", while" and semicolons."""
+    return [c for c in _AND_CLAUSE.split(sentence) if c.strip()]
+
+
+def last_clause(sentence: str) -> str:
+    """"…, and Lucy poured out hers to her cousin." → "Lucy poured out hers to her cousin.":
+    the subject of the last clause is the one who acts last, just before the speech."""
+    return _AND_CLAUSE.split(sentence)[-1]

@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from adapt.language.sentences import sentences
+from adapt.language.sentences import clauses, last_clause, sentences
 from adapt.read.beats import Narration, Paragraph
 from adapt.speakers import tags
 from adapt.speakers.family import RELATIVES
@@ -15,9 +15,7 @@ from adapt.speakers.resolver import (
     NAME_RE,
     PLACEHOLDER,
     Resolver,
-    clauses,
     first_subject,
-    last_clause,
 )
 
 

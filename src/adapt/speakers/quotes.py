@@ -14,12 +14,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from adapt.language.sentences import sentences
+from adapt.language.sentences import last_clause, sentences
 from adapt.read.beats import Beat, Heading, Paragraph, Quote, SceneBreak
 from adapt.speakers import tags
-from adapt.speakers.evidence import WHO_OPENS, Attribution, closing_speaker, tag_evidence
+from adapt.speakers.evidence import (
+    WHO_OPENS,
+    Attribution,
+    closing_speaker,
+    tag_evidence,
+)
 from adapt.speakers.names import vocatives
-from adapt.speakers.resolver import Resolver, first_subject, last_clause
+from adapt.speakers.resolver import Resolver, first_subject
 
 
 @dataclass

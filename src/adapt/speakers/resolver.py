@@ -54,6 +54,7 @@ _GOES_ON = re.compile(r"\s+[a-z]")
 RECENT_ROOM = 6
 """The last mentions that say who is in the room."""
 _ROLE_NOUN = {"Dr": "doctor"}
+_OLD_NAME = re.compile(rf"\bold ({NAME})")
 # The look-ahead: the letters the titles start with (the whole text is scanned, once).
 _ROLE_TITLE = re.compile(r"(?=[ACDGIJLMPRSV])\b(Doctor|Dr\.|Captain|Colonel|Major|General|Inspector|Professor|Sergeant|Lieutenant|"
                          r"Judge|Parson|Vicar|Rector|Squire|Admiral|Governor)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -83,6 +84,7 @@ class Resolver:
         self.recent: list[str] = []
         self.proper: frozenset[str] = frozenset()  # words written with a capital mid-sentence
         self.roles: dict[str, str] = {}  # "doctor" → "Mr. Losberne" (see ``link_roles``)
+        self.old: Counter[str] = Counter()  # how often the text writes "old <name>"
         self._surnames: dict[str, set[str]] | None = None
         self.described: set[str] = set()  # keys a tag reached as "the Jew": descriptions
         self.role_votes: dict[str, Counter[str]] = {}  # "\x00the girl" → whom the narration named at each tag
@@ -94,6 +96,13 @@ class Resolver:
         for m in _ROLE_TITLE.finditer(text):
             role = _ROLE_NOUN.get(m.group(1).rstrip("."), m.group(1).lower())
             surnames.setdefault(role, set()).add(m.group(2))
+        aged: Counter[str] = Counter(m.group(1) for m in _OLD_NAME.finditer(text))
+        for form, n in aged.items():
+            # "old Mrs. Mingott", one time in twelve or more: whom "the old lady" means ("old
+            # Fagin" now and then is not what the text calls him)
+            key = self.person(form)
+            if key and n >= 3 and n >= 0.08 * text.count(form):
+                self.old[key] += n
         for role, found in surnames.items():
             if len(found) != 1:
                 continue
@@ -295,7 +304,13 @@ class Resolver:
                 # A named one, or one this noun named: "the lad" of the line before is not
                 # the gentleman, "the gentleman in the white waistcoat" may be.
                 roles = {k for k in self.recent if k.startswith("\x00") and head.lower() not in k.split()}
-                who = self.by_gender(GENERIC_PEOPLE[head.lower()], exclude | roles, avoid)
+                g = GENERIC_PEOPLE[head.lower()]
+                if "old" in words[1:-1]:
+                    # "said the old lady" of a scene with old Mrs. Mingott: her, not whoever was named last
+                    aged = [k for k in self.recent if self.old[k] >= 3 and self.genders.get(k) == g and k not in exclude]
+                    if len(aged) == 1:
+                        return aged[0]
+                who = self.by_gender(g, exclude | roles, avoid)
                 if who not in PLACEHOLDER.values():
                     return who
             if words[0].lower() in ("the", "a", "an") and head.lower() in _PEOPLE_NOUNS | set(COMMON_GENDER):
@@ -376,15 +391,3 @@ def _own_pronoun(rest: str) -> str | None:
 
 
 _PARENT_OF = re.compile(r"\b(his|her)\s+(father|mother)\b", re.I)
-_CLAUSE = re.compile(r",\s+(?:and|but|then|while)\s+|;\s+")
-
-
-def clauses(sentence: str) -> list[str]:
-    """A sentence cut at ", and", ", but", ", then", ", while" and semicolons."""
-    return [c for c in _CLAUSE.split(sentence) if c.strip()]
-
-
-def last_clause(sentence: str) -> str:
-    """"…, and Lucy poured out hers to her cousin." → "Lucy poured out hers to her cousin.":
-    the subject of the last clause is the one who acts last, just before the speech."""
-    return _CLAUSE.split(sentence)[-1]
