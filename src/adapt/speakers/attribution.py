@@ -16,7 +16,6 @@ from adapt.read.beats import Beat, Paragraph, Quote
 from adapt.speakers.cast import (
     Cast,
     collect_cast,
-    merge_vocative_aliases,
     name_placeholders,
     narrator_gender,
 )
@@ -27,7 +26,7 @@ from adapt.speakers.narration import is_first_person, proper_words
 from adapt.speakers.passes import decide
 from adapt.speakers.quotes import Table, read_turns
 from adapt.speakers.resolver import NARRATOR, PLACEHOLDER, Resolver
-from adapt.speakers.roles import merge_called_keys
+from adapt.speakers.roles import merge_called_keys, merge_vocative_aliases
 
 __all__ = ["NARRATOR", "Attribution", "Cast", "attribute"]  # Cast and NARRATOR: re-exported for callers
 

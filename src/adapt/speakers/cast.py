@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from adapt.language.sentences import sentences
 from adapt.read.beats import Beat, Paragraph, Quote
@@ -285,40 +285,6 @@ def narrator_gender(beats: list[Beat], out: dict[tuple[int, int], Attribution]) 
         return None
     (g, c), = votes.most_common(1)
     return g if c >= 2 and c >= 2 * (sum(votes.values()) - c) else None
-
-
-def merge_vocative_aliases(beats: list[Beat], out: dict[tuple[int, int], Attribution], r: Resolver) -> None:
-    """'Upon my word, Caroline' said to Miss Bingley, twice: Caroline is Miss Bingley."""
-    tagged = {a.speaker for a in out.values() if a.evidence == "tag"}
-    by_para: dict[int, Attribution] = {}
-    for (bi, _), a in sorted(out.items()):
-        by_para.setdefault(bi, a)
-    order = sorted(by_para)
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for n, bi in enumerate(order):
-        a = by_para[bi]
-        if a.evidence != "tag":
-            continue
-        b = beats[bi]
-        assert isinstance(b, Paragraph)
-        for v in sorted(r.called(q.text for q in b.quotes)):
-            if v in tagged or v == a.speaker:
-                continue
-            near = [by_para[order[k]] for k in (n + 1, n - 1) if 0 <= k < len(order)]
-            heard = [x.speaker for x in near if x.evidence == "tag" and x.speaker != a.speaker]
-            if heard:
-                votes[v][heard[0]] += 1
-    merge = {}
-    for v, c in votes.items():
-        (target, k), = c.most_common(1)
-        if k >= 2 and k * 2 > sum(c.values()):
-            merge[v] = target
-    if not merge:
-        return
-    for key, a in list(out.items()):
-        if a.speaker in merge:
-            out[key] = replace(a, speaker=merge[a.speaker])
-    r.alias.update(merge)
 
 
 def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution], cast: Cast,

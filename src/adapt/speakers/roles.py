@@ -5,6 +5,9 @@ narration has just named of the role's sex (``Resolver.role_votes``). A role mos
 for one character is that character, unless the two answer each other. Deciding it before
 the turn model was tried (the exchange would have one key for the one person) and lost
 3 lines on the ten novels, so ``cast.name_placeholders`` asks once, when every line has a speaker.
+
+The same evidence of the finished attribution joins keys: a name said in tagged lines whose
+tagged neighbours are another key's ("Caroline" to Miss Bingley; "Fagin" to "the Jew").
 """
 from __future__ import annotations
 
@@ -42,8 +45,12 @@ def take_turns(a: str, b: str, by_para: dict[int, str], order: list[int]) -> boo
     """Do a and b answer each other (so are two people: "the stranger" who answers Mr. Bumble
     33 times in 24 lines is not Mr. Bumble, however near the narration names him; "the beadle",
     next to him 5 times in 31 lines, where the turn order slipped, is)?"""
-    turns = sum({by_para[x], by_para[y]} == {a, b} and y - x <= 2 for x, y in pairwise(order))
-    return turns > 0.2 * sum(by_para[x] == a for x in order)
+    return turns_between(a, b, by_para, order) > 0.2 * sum(by_para[x] == a for x in order)
+
+
+def turns_between(a: str, b: str, by_para: dict[int, str], order: list[int]) -> int:
+    """How often a and b speak one after the other (a line of narration or another voice between at most)."""
+    return sum({by_para[x], by_para[y]} == {a, b} and y - x <= 2 for x, y in pairwise(order))
 
 
 def speakers_by_paragraph(out: dict[tuple[int, int], Attribution]) -> tuple[dict[int, str], list[int]]:
@@ -54,37 +61,63 @@ def speakers_by_paragraph(out: dict[tuple[int, int], Attribution]) -> tuple[dict
     return by_para, sorted(by_para)
 
 
+def merge_vocative_aliases(beats: list[Beat], out: dict[tuple[int, int], Attribution], r: Resolver) -> None:
+    """'Upon my word, Caroline' said to Miss Bingley, twice: Caroline is Miss Bingley."""
+    merge = {}
+    for v, c in _calls_beside_tags(beats, out, r, of_tagged=False).items():
+        (target, k), = c.most_common(1)
+        if k >= 2 and k * 2 > sum(c.values()):
+            merge[v] = target
+    _merge(out, r, merge)
+
+
 def merge_called_keys(beats: list[Beat], out: dict[tuple[int, int], Attribution], r: Resolver) -> None:
     """'"..., Fagin," said Sikes' answered by a line tagged "said the Jew", 25 times in 43, and
     the two keys never answering each other: one man, under his name. (A name said to the
     speaker of a tagged line's neighbour, when that neighbour is tagged under another key.)"""
     tagged = Counter(a.speaker for a in out.values() if a.evidence == "tag")
     by_para, order = speakers_by_paragraph(out)
-    first = {bi: a for (bi, _), a in sorted(out.items(), reverse=True)}
-    votes: dict[str, Counter[str]] = {}
-    for n, bi in enumerate(order):
-        if first[bi].evidence != "tag":
-            continue
-        b = beats[bi]
-        assert isinstance(b, Paragraph)
-        for v in sorted(r.called(q.text for q in b.quotes)):
-            if v == by_para[bi] or v not in tagged:
-                continue
-            near = [first[order[k]] for k in (n + 1, n - 1) if 0 <= k < len(order)]
-            heard = [x.speaker for x in near if x.evidence == "tag" and x.speaker != by_para[bi]]
-            if heard:
-                votes.setdefault(v, Counter())[heard[0]] += 1
     merge: dict[str, str] = {}
-    for v, c in sorted(votes.items()):
+    for v, c in sorted(_calls_beside_tags(beats, out, r, of_tagged=True).items()):
         (t, k), = c.most_common(1)
         if t == v or k < 3 or 2 * k <= sum(c.values()) or {v, t} & set(merge):
             continue
         gv, gt = r.genders.get(v), r.genders.get(t)
-        turns = sum({by_para[x], by_para[y]} == {v, t} and y - x <= 2 for x, y in pairwise(order))
-        if gv and gt and gv != gt or turns > 0.15 * min(tagged[v], tagged[t]):
+        if gv and gt and gv != gt or turns_between(v, t, by_para, order) > 0.15 * min(tagged[v], tagged[t]):
             continue  # two who answer each other are two people
         keep, drop = (v, t) if _described(t, r) or not _described(v, r) and tagged[v] >= tagged[t] else (t, v)
         merge[drop] = keep
+    _merge(out, r, merge)
+
+
+def _calls_beside_tags(beats: list[Beat], out: dict[tuple[int, int], Attribution], r: Resolver,
+                       of_tagged: bool) -> dict[str, Counter[str]]:
+    """Each name a tagged line calls (a key some tag names too, ``of_tagged``, or one no tag
+    names), with the speakers of the tagged lines beside it: whom the name may be."""
+    tagged = {a.speaker for a in out.values() if a.evidence == "tag"}
+    first: dict[int, Attribution] = {}
+    for (bi, _), a in sorted(out.items()):
+        first.setdefault(bi, a)
+    order = sorted(first)
+    votes: dict[str, Counter[str]] = {}
+    for n, bi in enumerate(order):
+        a = first[bi]
+        if a.evidence != "tag":
+            continue
+        b = beats[bi]
+        assert isinstance(b, Paragraph)
+        for v in sorted(r.called(q.text for q in b.quotes)):
+            if v == a.speaker or (v in tagged) != of_tagged:
+                continue
+            near = [first[order[k]] for k in (n + 1, n - 1) if 0 <= k < len(order)]
+            heard = [x.speaker for x in near if x.evidence == "tag" and x.speaker != a.speaker]
+            if heard:
+                votes.setdefault(v, Counter())[heard[0]] += 1
+    return votes
+
+
+def _merge(out: dict[tuple[int, int], Attribution], r: Resolver, merge: dict[str, str]) -> None:
+    """Give each merged key's lines to the key it joins, and its forms too."""
     for key, a in list(out.items()):
         if a.speaker in merge:
             out[key] = replace(a, speaker=merge[a.speaker])
