@@ -125,6 +125,7 @@ def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
             t.weak = _weak(b, qpos, actor, r)
         table.turns[bi] = t
         r.addressed = None
+        r.role_sexes(sentences(b.narration))
         r.mentions_in(b.narration)
         spoken = explicit.get(qpos[-1]) or (t.decided.speaker if t.decided else None)
         voc = [r.in_room(v) for q in b.quotes for v in vocatives(q.text)]
@@ -169,9 +170,11 @@ def _narration(text: str, r: Resolver) -> tuple[str | None, str | None]:
             # "I'm looking away now, out at the floor. Anything but her.": the last sentence
             # that has a subject.
             for sent in reversed(sents):
-                actor = first_subject(last_clause(sent), r) or first_subject(sent, r)
+                clause = last_clause(sent)
+                in_clause = first_subject(clause, r)
                 opener = first_subject(sent, r)
-                if actor and opener and opener != actor and _PRONOUN_LEAD.match(last_clause(sent).lstrip()) \
+                actor = in_clause or opener
+                if actor and opener and opener != actor and _PRONOUN_LEAD.match(clause.lstrip()) \
                         and r.genders.get(opener) == r.genders.get(actor) and not opener.startswith("\x00"):
                     actor = opener  # "Sir William appeared ...; but on perceiving Mr. Darcy, he stopped"
                 if actor:

@@ -170,9 +170,7 @@ class Resolver:
         del self.recent[:-12]
 
     def mentions_in(self, text: str) -> None:
-        sents = sentences(text)
-        self.role_sexes(sents)
-        for sentence in sents:
+        for sentence in sentences(text):
             for m in NAME_RE.finditer(sentence):
                 if _ABOUT.search(sentence[max(0, m.start() - 40):m.start()]):
                     continue  # "she thought of Wickham": talked of, not in the room
@@ -187,23 +185,28 @@ class Resolver:
             opener = NAME_RE.match(sentence.strip())
             if opener and self.canonical(opener.group(0)) in self.known:
                 self.mention(self.canonical(opener.group(0)))  # the subject outranks the objects
-            elif sentence.lstrip()[:4].lower() == "the ":
+            elif key := self._role_opening(sentence):
                 # "The patient had raised herself upright.": an unnamed character who speaks
                 # somewhere holds the stage, so a "she cried" next is hers.
-                key = first_subject(sentence, self)
-                if key and key.startswith("\x00") and key.split()[-1] not in _ANYONE:
-                    self.mention(key)
+                self.mention(key)
 
     def role_sexes(self, sents: list[str]) -> None:
         """"The detective examined the room. He paused at a window.": the pronoun opening
-        the sentence after one about an unnamed character tells its sex."""
+        the sentence after one about an unnamed character tells its sex (before
+        ``mentions_in``, which reads the same sentences)."""
         for a, b in pairwise(sents):
             lead = b.lstrip()[:4].lower()
             g = "m" if lead.startswith("he ") else "f" if lead.startswith("she ") else None
-            if g and a.lstrip()[:4].lower() == "the ":
-                key = first_subject(a, self)
-                if key and key.startswith("\x00") and key not in self.genders and key.split()[-1] not in _ANYONE:
-                    self.genders[key] = g
+            if g and (key := self._role_opening(a)) and key not in self.genders:
+                self.genders[key] = g
+
+    def _role_opening(self, sentence: str) -> str | None:
+        """The unnamed character a sentence opens on ("The patient ..."), not a noun that
+        says only the sex or age of whoever the scene is about ("The lady ...")."""
+        if sentence.lstrip()[:4].lower() != "the ":
+            return None
+        key = first_subject(sentence, self)
+        return key if key and key.startswith("\x00") and key.split()[-1] not in _ANYONE else None
 
     def by_gender(self, g: str, exclude: set[str] = frozenset(), avoid: set[str] = frozenset()) -> str:  # type: ignore[assignment]
         """Most recent character of gender g; prefer one not in ``avoid`` (the last speaker)."""
