@@ -110,8 +110,8 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             if gerund and gerund.start() >= m.start("s"):  # type: ignore[union-attr]
                 m = gerund  # "when she was stopped by Sir Thomas's saying,": Sir Thomas speaks
             said = tags.as_subject(m.group("s")) if m else ""
-            last_sent = (sentences(before.text) or [""])[-1]
-            rel = WHO_OPENS.match(last_sent.lstrip()) if m and m.re is tags.tag_before() else None
+            rel = WHO_OPENS.match((sentences(before.text) or [""])[-1].lstrip()) \
+                if m and m.re is tags.tag_before() else None
             if rel and rel.group(1) != m.group("s"):  # type: ignore[union-attr]
                 said = rel.group(1)  # "Fanny, who sat opposite Miss Crawford, ... said,": Fanny
             between = before.text[m.end("s"):m.start("v")].strip() if m and "v" in m.re.groupindex else ""

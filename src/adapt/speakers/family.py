@@ -31,13 +31,13 @@ RELATIVES = {"mother": "f", "father": "m", "wife": "f", "husband": "m", "sister"
 def parent(r: Resolver, child: str, relation: str) -> str | None:
     """The "Mrs. S" of a child whose surname is S, for "her mother" ("Mr. S" for "his father");
     the one other man (woman) surnamed S for "his brother" ("her sister")."""
-    title = {"mother": "Mrs.", "father": "Mr."}.get(relation)
     if relation in ("brother", "sister"):
         # "his brother" of Frank Oakley: the one other man whose full name ends in Oakley
         theirs = r.surnames().get(child, set())
         g = RELATIVES[relation]
         kin = {k for k, names in r.surnames().items() if names & theirs and k != child and r.genders.get(k) == g}
         return kin.pop() if len(kin) == 1 else None
+    title = {"mother": "Mrs.", "father": "Mr."}.get(relation)
     if not title:
         return None
     words = child.split()

@@ -121,6 +121,10 @@ def title_of(name: str) -> str | None:
     return first if first in TITLES and len(name.split()) > 1 else None
 
 
+EPITHETS = ("Old", "Young", "Little", "Poor")
+"""Words a text writes before a name it keeps ("Old Horace" is Horace Talbot): no part of the cue."""
+
+
 def one_titled(title: str, known: Iterable[str]) -> str | None:
     """The one character of ``known`` with this title and a name ("Captain" → Captain Hale), if one."""
     found = [k for k in known if k.split()[0].rstrip(".") == title and len(k.split()) > 1]

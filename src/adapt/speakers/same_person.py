@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from adapt.speakers.names import TITLES, gender_of_title, one_titled, title_of
+from adapt.speakers.names import EPITHETS, TITLES, gender_of_title, one_titled, title_of
 from adapt.speakers.variants import follow
 
 # Married titles: the wife, never a daughter of the house.
 _MARRIED = {"Mrs", "Madame", "Mme", "Frau", "Signora", "Señora", "Senhora", "Lady", "Countess", "Baroness"}
-
-
-_EPITHETS = {"Old", "Young", "Little", "Poor"}
 
 
 def _pet_form(a: str, b: str) -> bool:
@@ -120,8 +117,8 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
         fits = [p for p in family if p != k and genders.get(p) == "m"
                 and apart[frozenset((k, p))] < (2 if min(forms[k], family[p]) >= 50 else 1)]
         mr = key(f"Mr. {k}")
-        same_mr = bool(fits) and mr in (fits[0], links.get(fits[0])) or bool(fits) and links.get(mr) == fits[0]
-        # ("Mr. Crawford" is Henry too: no father's to fear)
+        # "Mr. Crawford" is Henry too: no father's to fear
+        same_mr = bool(fits) and (mr in (fits[0], links.get(fits[0])) or links.get(mr) == fits[0])
         if len(fits) == 1 and (forms[k] > mister or same_mr) and genders.get(k, "m") == "m":
             link(k, links.get(fits[0], fits[0]), 2)
         elif not [p for p in family if genders.get(p) == "m"] and genders.get(k, "m") == "m":
@@ -144,7 +141,7 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
     # "Old Horace" is Horace Talbot, when the text names one Horace; "Old Abel" alone stays.
     for k in sorted(known):
         first, _, rest = k.partition(" ")
-        if first in _EPITHETS and rest:
+        if first in EPITHETS and rest:
             full = {key(f) for f in forms if (f == rest or f.split()[0] == rest) and key(f) in known and key(f) != k}
             if len(full) == 1 and not apart[frozenset((k, target := full.pop()))]:
                 links[k] = target  # the name, never the epithet, is the cue

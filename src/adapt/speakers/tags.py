@@ -13,7 +13,7 @@ from functools import cache
 
 from adapt import patterns
 from adapt.language.words import word_alt
-from adapt.speakers.names import NAME, is_name, speech_verbs
+from adapt.speakers.names import EPITHETS, NAME, is_name, speech_verbs
 
 
 @cache
@@ -225,7 +225,11 @@ def named_tag(text: str) -> str | None:
     s = m and m.group(subject_group(m))
     if not s or not s[:1].isupper() or s in ("I", "He", "She") or s.startswith(("The ", "His ", "Her ", "My ")):
         return None
-    return re.sub(r"^(?:Old|Young|Little|Poor)\s+(?=[A-Z])|['’]s$", "", s)  # "cried Old Horace": Horace
+    return _NOT_OF_NAME.sub("", s)  # "cried Old Horace": Horace
+
+
+_NOT_OF_NAME = re.compile(rf"^(?:{'|'.join(EPITHETS)})\s+(?=[A-Z])|['’]s$")
+"""What a tag's name carries that is not the name: an epithet before it, a possessive after."""
 
 
 def split_after(text: str) -> tuple[bool, str]:

@@ -273,7 +273,6 @@ class Writer(Singing):
             key = a.speaker if a else NARRATOR
             if current is not None and key != current:
                 flush()
-                resumed = None
             if resumed != key:
                 resumed = None  # "(CONT'D)" only for the one who spoke before the action
             current = key
