@@ -82,7 +82,7 @@ def _turns_again(beats: list[Beat], table: Table, ev: Evidence, out: dict[tuple[
                 ev.gendered.pop(b, None)
             elif b not in ev.para or b in ev.gendered:  # what the turn model chose, not an anchor
                 for key in keys[b]:
-                    if out[key].evidence in GUESSES:
+                    if out[key].evidence in GUESSES and key not in ev.own:
                         del out[key]
         fill_turns(beats, [run], ev, out, r, first_person)
 
@@ -106,6 +106,7 @@ def _decided(table: Table) -> tuple[dict[tuple[int, int], Attribution], Evidence
     out: dict[tuple[int, int], Attribution] = {}
     para: dict[int, Attribution] = {}
     gendered: dict[int, str] = {}
+    own: set[tuple[int, int]] = set()
     for bi, t in sorted(table.turns.items()):
         d = t.decided
         if d and d.evidence == "pronoun":
@@ -126,7 +127,9 @@ def _decided(table: Table) -> tuple[dict[tuple[int, int], Attribution], Evidence
             if key:
                 kind = ("pronoun" if source in t.tag_gender else "tag") if source is not None else d.evidence  # type: ignore[union-attr]
                 out[(bi, i)] = Attribution(key, kind)
+                if bi in gendered and source in t.tag_gender and t.tag_gender[source] != gendered[bi]:
+                    own.add((bi, i))
     ev = Evidence(para, {bi: t.weak for bi, t in table.turns.items() if t.weak}, gendered,
                   {bi for bi, t in table.turns.items() if t.carries_on},
-                  {bi: t.present for bi, t in table.turns.items()}, table.fresh)
+                  {bi: t.present for bi, t in table.turns.items()}, table.fresh, own)
     return out, ev

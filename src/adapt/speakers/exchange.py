@@ -200,6 +200,9 @@ class Evidence:
     """Paragraph → who was last mentioned as it begins."""
     fresh: set[int]
     """Runs that start a chapter or scene: nobody carries over."""
+    own: set[tuple[int, int]] = field(default_factory=set)
+    """Quotations a pronoun of the other sex tags, after the paragraph's first tag ("...?" he
+    queried; and she returned: "..."): their own speaker, whoever the turns give the first."""
 
 
 def _exchange(beats: list[Beat], run: list[int], fixed: list[str | None], ev: Evidence, r: Resolver,
@@ -326,7 +329,7 @@ def fill_turns(beats: list[Beat], runs: list[list[int]], ev: Evidence, out: dict
             evidence = ("pronoun" if b in ev.gendered else "after" if ev.weak.get(b) == seq[i]
                         else "alternation" if _alternates(seq, fixed, i) else "turns")
             for k, p in enumerate(beats[b].parts):  # type: ignore[union-attr]
-                if isinstance(p, Quote) and ((b, k) not in out or out[(b, k)].evidence == "pronoun"):
+                if isinstance(p, Quote) and ((b, k) not in out or out[(b, k)].evidence == "pronoun") and (b, k) not in ev.own:
                     out[(b, k)] = Attribution(seq[i], evidence)
         last_other = seq[-1] if seq else last_other
 

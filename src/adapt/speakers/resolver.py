@@ -183,8 +183,9 @@ class Resolver:
                 if parent:
                     self.mention(parent)
             opener = NAME_RE.match(sentence.strip())
-            if opener and self.canonical(opener.group(0)) in self.known:
-                self.mention(self.canonical(opener.group(0)))  # the subject outranks the objects
+            key = self.canonical(opener.group(0)) if opener else None
+            if key in self.known:
+                self.mention(key)  # the subject outranks the objects
             elif key := self._role_opening(sentence):
                 # "The patient had raised herself upright.": an unnamed character who speaks
                 # somewhere holds the stage, so a "she cried" next is hers.

@@ -109,7 +109,7 @@ def tag_before() -> re.Pattern[str]:
     """A tag closing the narration right before a quotation ("Elizabeth said,")."""
     v = verb_pattern()
     return patterns.compile(rf"(?:(?:^|{_SENTENCE_END}\s+|,\s*)(?:(?:and|but|then|when|while|till|until|And|But|Then|So|so|When|While)\s+)?"
-                            rf"(?:(?:even|Even|at last|At last|now|Now|again|Again)\s+)?"
+                            rf"(?:(?:even|Even|at last|At last|now|Now|again|Again|[a-z]+ly)\s+)?"
                             # "...the ancestral cuisine and Mr. Jackson continued:": a clause of its own
                             rf"|\s(?:and|but)\s+(?={NAME}\s)"
                             # "Not till then did Miss Bartlett reply:"
