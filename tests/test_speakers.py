@@ -791,3 +791,21 @@ def test_a_she_tag_after_his_speech_in_one_paragraph_keeps_its_own_speaker() -> 
             '"Are you cold?" said Mr. Archer.\n\n"No," said Miss Welland.\n\n'
             '"Where then?" he queried; and she returned with unusual readiness, "Why, here."\n')
     assert said(text)[-2:] == [("MR. ARCHER", "pronoun"), ("MISS WELLAND", "pronoun")]
+
+
+def test_the_title_alone_in_a_tag_is_the_one_character_so_titled() -> None:
+    # "said the Professor" of a story with one Professor de Worms: one cue, not PROFESSOR too
+    text = ('Syme met Professor de Worms in the street. The Professor was old and slow.\n\n'
+            '"Good evening," said the Professor.\n\n"Good evening," said Syme.\n\n'
+            'Professor de Worms smiled. "You are late," said Professor de Worms.\n\n"Come," said the Professor.\n')
+    assert {cue for cue, _ in said(text)} == {"PROFESSOR DE WORMS", "SYME"}
+
+
+def test_her_mother_of_the_girl_a_speech_is_about_is_her_mothers_tag() -> None:
+    # "Kitty don't drink no beer," broke in her mother: the one Mrs. Hamilton, not any woman
+    # (a tag, not a "she" for the turns to give to any woman of the scene)
+    text = ('Mrs. Jones poured the beer for Mr. Thomas and the Hamiltons. Kitty Hamilton shook her head. '
+            'Fannie Hamilton frowned; Mrs. Hamilton was tired, and Miss Kitty was cross.\n\n'
+            '"Have some beer, Miss Kitty," said Mr. Thomas.\n\n"No, thanks," said Kitty.\n\n'
+            '"Kitty don\'t drink no beer," broke in her mother.\n\n"Oh, let them be," said Mrs. Jones.\n')
+    assert said(text)[2] == ("MRS. HAMILTON", "tag")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from adapt.language.sentences import clauses, last_clause, sentences
 from adapt.read.beats import Narration, Paragraph
-from adapt.speakers import tags
+from adapt.speakers import family, tags
 from adapt.speakers.family import RELATIVES
 from adapt.speakers.names import COMMON_GENDER, NAME, PRONOUN_GENDER
 from adapt.speakers.resolver import (
@@ -70,9 +70,9 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
                     head = _the_noun(subj_text)
                     if head in GENERIC_PEOPLE and not s.startswith("\x00"):
                         pronoun[i] = GENERIC_PEOPLE[head]  # "said the old gentleman"
-                    rel = re.fullmatch(r"(?:his|her)\s+(\w+)", subj_text)
-                    if rel and RELATIVES.get(rel.group(1)):
-                        pronoun[i] = RELATIVES[rel.group(1)]  # "said her mother": a woman, which one is a guess
+                    kin = _kin_guess(subj_text, s, addressed, r)
+                    if kin:
+                        pronoun[i] = kin
                     verb = (m.group("v1") or m.group("v2") or m.group("v3") or m.group("v4") or "").lower()
                     if k == 0 and re.match(r"(?:continu|add|went on|goes on|go on|resum|pursu|proceed|persist|repeat)", verb):
                         carries_on = True
@@ -147,6 +147,19 @@ def tag_evidence(b: Paragraph, qpos: list[int], r: Resolver) -> tuple[dict[int, 
             if named and not named.startswith("\x00"):
                 explicit[i] = named
     return explicit, pronoun, carries_on
+
+
+def _kin_guess(subject: str, speaker: str, addressed: set[str], r: Resolver) -> str | None:
+    """The sex a kinship tag tells, when which one it means is a guess ("said her sister" in
+    a family of sisters); none when it is the parent of the one the speech is about ("Kitty
+    don't drink no beer," broke in her mother: the one Mrs. of Kitty's surname)."""
+    rel = re.fullmatch(r"(his|her)\s+(\w+)", subject)
+    if not rel or not RELATIVES.get(rel.group(2)):
+        return None
+    if rel.group(2) in ("mother", "father") and speaker == family.parent(
+            r, family.possessor(r, PRONOUN_GENDER[rel.group(1)], addressed), rel.group(2)):
+        return None
+    return RELATIVES[rel.group(2)]
 
 
 def closing_speaker(sentence: str, addressed: set[str], r: Resolver) -> str | None:

@@ -248,6 +248,9 @@ class Resolver:
         words = text.split()
         epithet = _EPITHET.match(text)
         if epithet and is_name(epithet.group(1)):
+            titled = one_titled(epithet.group(1), self.known) if epithet.group(1) in TITLES else None
+            if titled:
+                return titled  # "the Professor" of a story with one Professor de Worms
             key = self.canonical(epithet.group(1))  # "the wary Jones", "skeptical Anne"
             if len(words) == 2 and words[0].lower() == "the":
                 self.described.add(key)  # "said the Jew": a description, whatever its capital
