@@ -303,7 +303,11 @@ def fill_turns(beats: list[Beat], runs: list[list[int]], ev: Evidence, out: dict
         ex = _exchange(beats, run, fixed, ev, r, first_person, last_other)
         candidates = [c for c, _ in ex.cands.most_common(6)]
         options: list[list[str]] = []
+        here: list[str] = []  # the last two the narration named, however rare in the exchange
         for i, b in enumerate(run):
+            if i == 0 or ex.gap[i]:
+                here = [k for k in ev.present.get(b, ())[-2:] if k not in candidates and (k in r.known or k in r.people)]
+            cand_i = candidates + here
             if fixed[i] is not None:
                 options.append([fixed[i]])  # type: ignore[list-item]
             elif b in ev.gendered:
@@ -314,10 +318,10 @@ def fill_turns(beats: list[Beat], runs: list[list[int]], ev: Evidence, out: dict
                 # An unnamed "she" only when no woman of the exchange has a name.
                 named = [c for c in found if c not in PLACEHOLDER.values()]
                 options.append(named or found)
-            elif b in ev.weak and ev.weak[b] not in candidates:
-                options.append(candidates + [ev.weak[b]])  # the one acting beside the line, however rare
+            elif b in ev.weak and ev.weak[b] not in cand_i:
+                options.append(cand_i + [ev.weak[b]])  # the one acting beside the line, however rare
             else:
-                options.append(candidates)
+                options.append(cand_i)
         def scores(i: int, s1: str | None, s2: str | None, ex: _Exchange = ex,
                    options: list[list[str]] = options) -> list[float]:
             return ex.scores(i, options[i], s1, s2, ev, r.genders)
