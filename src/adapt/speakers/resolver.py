@@ -97,7 +97,7 @@ class Resolver:
         for m in _ROLE_TITLE.finditer(text):
             role = _ROLE_NOUN.get(m.group(1).rstrip("."), m.group(1).lower())
             surnames.setdefault(role, set()).add(m.group(2))
-        aged: Counter[str] = Counter(m.group(1) for m in _OLD_NAME.finditer(text))
+        aged: Counter[str] = Counter(m.group(1) for m in patterns.finditer_at(_OLD_NAME, text, "old "))
         for form, n in aged.items():
             # "old Mrs. Mingott", one time in twelve or more: whom "the old lady" means ("old
             # Fagin" now and then is not what the text calls him)
