@@ -418,3 +418,27 @@ def test_turn_scores_worked_out_once_change_nothing(monkeypatch) -> None:
 
     monkeypatch.setattr(exchange._Exchange, "score", fresh)
     assert attribute(beats)[0] == kept[0]
+
+
+def test_names_in_is_one_scan_of_the_text(monkeypatch) -> None:
+    from adapt.speakers import names
+    from adapt.speakers.resolver import NAME_RE
+
+    text = 'said Mr. Darcy. "Miss Bennet," Lady Catherine de Bourgh began; Jane and Anne-Marie O\'Brien'
+    spans = [(m.span(), m.group(0)) for m in NAME_RE.finditer(text)]
+    assert [(m.span(), m.group(0)) for m in names.names_in(text)] == spans
+    assert names.names_in(text) is names.names_in(text)  # scanned once
+    monkeypatch.setattr(names, "_NAMES_IN_MAX", 1)  # a full memo is emptied, never wrong
+    assert [(m.span(), m.group(0)) for m in names.names_in("So Elizabeth smiled at Jane.")] == [((0, 12), "So Elizabeth"), ((23, 27), "Jane")]
+    assert [(m.span(), m.group(0)) for m in names.names_in(text)] == spans
+
+
+def test_finditer_at_finds_what_finditer_finds() -> None:
+    import re
+
+    from adapt.patterns import finditer_at
+
+    rx = re.compile(r"\bold ([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+    text = "old Tom. Bold Sam, gold Jim; old old Ann old Mrs Old old Joe Old\nold X old Bob Smith"
+    assert [m.span() for m in finditer_at(rx, text, "old ")] == [m.span() for m in rx.finditer(text)]
+    assert list(finditer_at(rx, "no one here", "old ")) == []

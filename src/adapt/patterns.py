@@ -16,6 +16,7 @@ import marshal
 import re
 import sys
 from array import array
+from collections.abc import Iterator
 from pathlib import Path
 
 from adapt import usercache
@@ -131,3 +132,17 @@ def search_at(rx: re.Pattern[str], text: str, literal: str) -> re.Match[str] | N
             return m
         i = text.find(literal, i + 1)
     return None
+
+
+def finditer_at(rx: re.Pattern[str], text: str, literal: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern whose every match starts with ``literal`` (after
+    zero-width tests such as ``\\b``): tried only where ``literal`` stands past the last
+    match, as ``search_at``; the same matches."""
+    i = text.find(literal)
+    while i >= 0:
+        m = rx.match(text, i)
+        if m:
+            yield m
+            i = text.find(literal, max(m.end(), i + 1))
+        else:
+            i = text.find(literal, i + 1)

@@ -17,6 +17,7 @@ from adapt.speakers.names import (
     clean_name,
     gender_of_title,
     is_name,
+    names_in,
     person_noun,
     plausible_name,
     title_of,
@@ -55,7 +56,7 @@ def _untitled(name: str) -> str:
 
 def _keys(text: str, alias: dict[str, str]) -> set[str]:
     """The keys of the names written in ``text``."""
-    return {alias.get(n, n) for f in NAME_RE.findall(text) if (n := clean_name(f))}
+    return {alias.get(n, n) for f in names_in(text) if (n := clean_name(f.group(0)))}
 
 
 def _clauses_apart(sent: str, found: list[re.Match[str]], alias: dict[str, str],
@@ -112,8 +113,8 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                     if (is_name(s) or s in WORD_NAMES) and s not in ("I", "He", "She"):
                         names[re.sub(r"['’]s$", "", s)] += 3
     known = {n for n, c in names.items() if c >= 2 and plausible_name(n, proper)}
-    forms: Counter[str] = Counter(clean_name(f) for b in beats if isinstance(b, Paragraph)
-                                  for part in b.parts for f in NAME_RE.findall(part.text))
+    forms: Counter[str] = Counter(clean_name(f.group(0)) for b in beats if isinstance(b, Paragraph)
+                                  for part in b.parts for f in names_in(part.text))
     alias: dict[str, str] = {}
     by_last: dict[str, list[str]] = defaultdict(list)
     for n in sorted(known):  # sorted: set order would make ties differ run to run
@@ -166,7 +167,7 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
     for b in beats:
         if isinstance(b, Paragraph):
             text = b.narration
-            for m in NAME_RE.finditer(text):
+            for m in names_in(text):
                 n, start = m.group(0), m.start()
                 if start == 0 or text[start - 2:start].strip() in (".", "!", "?"):
                     if n not in opens:
@@ -189,7 +190,7 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
     for b in beats:
         if isinstance(b, Paragraph):
             for sent in sentences(b.narration):
-                found = list(NAME_RE.finditer(sent))
+                found = list(names_in(sent))
                 named.append((sent, found))
                 for m in found:
                     key = alias.get(m.group(0), m.group(0))
@@ -312,7 +313,7 @@ def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution]
         b = beats[bi]
         assert isinstance(b, Paragraph)
         for q in b.quotes:
-            for m in NAME_RE.finditer(q.text):
+            for m in names_in(q.text):
                 if m.start() > 0 and is_name(m.group(0)):
                     said[by_para[bi]][m.group(0)] += 1
     taken = {k for k in cast.genders} | {a.speaker for a in out.values()}

@@ -9,7 +9,7 @@ from adapt.language.sentences import clauses, last_clause, sentences
 from adapt.read.beats import Narration, Paragraph
 from adapt.speakers import family, tags
 from adapt.speakers.family import RELATIVES
-from adapt.speakers.names import COMMON_GENDER, NAME, PRONOUN_GENDER
+from adapt.speakers.names import COMMON_GENDER, NAME, PRONOUN_GENDER, names_in
 from adapt.speakers.resolver import (
     GENERIC_PEOPLE,
     NAME_RE,
@@ -211,7 +211,7 @@ def _last_actor(sentence: str, r: Resolver, g: str | None = None) -> str | None:
     when given)."""
     from adapt.language.lexicon import lemmas
 
-    for m in reversed(list(NAME_RE.finditer(sentence))):
+    for m in reversed(names_in(sentence)):
         after = _AFTER_NAME.match(sentence, m.end())
         if after and "VERB" in lemmas(after.group(1)) and not after.group(1).endswith("ing"):
             who = r.person(m.group(0))
@@ -282,7 +282,7 @@ def _actor_before(b: Paragraph, i: int, g: str, addressed: set[str], r: Resolver
                 return who
     # "He was conscious that Madame Olenska was looking at him. '...,' she said": the one
     # character of that gender the narration before the speech names.
-    named = {k for text in texts for m in NAME_RE.finditer(text)
+    named = {k for text in texts for m in names_in(text)
              if (k := r.person(m.group(0))) and r.genders.get(k) == g and k not in addressed}
     return named.pop() if len(named) == 1 else None
 

@@ -18,8 +18,8 @@ from adapt.language.words import word_alt
 from adapt.read.beats import Beat, Paragraph, Quote
 from adapt.speakers import family
 from adapt.speakers.evidence import Attribution
-from adapt.speakers.names import ADDRESS_GENDER
-from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver
+from adapt.speakers.names import ADDRESS_GENDER, names_in
+from adapt.speakers.resolver import NARRATOR, PLACEHOLDER, Resolver
 from adapt.speakers.turns import best_sequence
 
 W = {"same_gap": 0.0, "same": 4.0, "alt": 1.0, "third": 2.0, "reply": 4.5, "weak": 3.5, "pron": 3.0, "carry": 2.0,
@@ -211,7 +211,7 @@ def _exchange(beats: list[Beat], run: list[int], fixed: list[str | None], ev: Ev
     called = [r.called(q.text for q in qs) for qs in quotes]
     to_gender = [set().union(*(_to_gender(q.text) for q in qs)) for qs in quotes]
     # People rarely name themselves: whoever a speech talks about is not speaking it.
-    about = [{k for q in qs for m in NAME_RE.finditer(q.text) if (k := r.person(m.group(0)))} - called[i]
+    about = [{k for q in qs for m in names_in(q.text) if (k := r.person(m.group(0)))} - called[i]
              for i, qs in enumerate(quotes)]
     # Narration between two quotation paragraphs loosens the turn order.
     words = [_narrated(beats, run[i - 1], run[i]) if i else 0 for i in range(len(run))]

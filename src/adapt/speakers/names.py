@@ -115,6 +115,22 @@ def speech_verbs() -> frozenset[str]:
     return frozenset(forms)
 
 
+_NAME_RE = patterns.compile(NAME)  # resolver.NAME_RE: ``patterns.compile`` gives the one object
+_NAMES_IN: dict[str, tuple[re.Match[str], ...]] = {}
+_NAMES_IN_MAX = 50000  # texts remembered (then forgotten all at once: memory stays bounded)
+
+
+def names_in(text: str) -> tuple[re.Match[str], ...]:
+    """``NAME_RE.finditer(text)``, each text scanned once: the cast, the resolver and the
+    turn model look for names in the same quotations and sentences again and again."""
+    found = _NAMES_IN.get(text)
+    if found is None:
+        if len(_NAMES_IN) >= _NAMES_IN_MAX:
+            _NAMES_IN.clear()
+        found = _NAMES_IN[text] = tuple(_NAME_RE.finditer(text))
+    return found
+
+
 @lru_cache(maxsize=20000)  # pure, and asked of the same few names thousands of times
 def title_of(name: str) -> str | None:
     first = name.split()[0].rstrip(".")

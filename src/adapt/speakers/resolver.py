@@ -19,6 +19,7 @@ from adapt.speakers.names import (
     clean_name,
     gender_of_title,
     is_name,
+    names_in,
     one_titled,
     person_noun,
     plausible_name,
@@ -96,7 +97,7 @@ class Resolver:
         for m in _ROLE_TITLE.finditer(text):
             role = _ROLE_NOUN.get(m.group(1).rstrip("."), m.group(1).lower())
             surnames.setdefault(role, set()).add(m.group(2))
-        aged: Counter[str] = Counter(m.group(1) for m in _OLD_NAME.finditer(text))
+        aged: Counter[str] = Counter(m.group(1) for m in patterns.finditer_at(_OLD_NAME, text, "old "))
         for form, n in aged.items():
             # "old Mrs. Mingott", one time in twelve or more: whom "the old lady" means ("old
             # Fagin" now and then is not what the text calls him)
@@ -123,7 +124,7 @@ class Resolver:
         """Whom these speeches name past their first word ("I think Anne is good"), or as the
         subject opening them ("Frank is getting down to work"), not a vocative ("Frank, ..."):
         people rarely name themselves, so not the speaker either."""
-        return {k for text in speeches for m in NAME_RE.finditer(text)
+        return {k for text in speeches for m in names_in(text)
                 if (m.start() > 0 or _GOES_ON.match(text, m.end())) and (k := self.person(m.group(0)))}
 
     def in_room(self, vocative: str) -> str:
@@ -171,7 +172,7 @@ class Resolver:
 
     def mentions_in(self, text: str) -> None:
         for sentence in sentences(text):
-            for m in NAME_RE.finditer(sentence):
+            for m in names_in(sentence):
                 if _ABOUT.search(sentence[max(0, m.start() - 40):m.start()]):
                     continue  # "she thought of Wickham": talked of, not in the room
                 key = self.person(m.group(0))
