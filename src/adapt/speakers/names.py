@@ -137,6 +137,13 @@ def title_of(name: str) -> str | None:
     return first if first in TITLES and len(name.split()) > 1 else None
 
 
+HONORIFIC = {"ladyship": "f", "lordship": "m", "majesty": "m", "highness": "m", "honour": "m", "worship": "m"}
+STYLED = {"ladyship": ("Lady", "Countess", "Duchess", "Baroness", "Marchioness", "Viscountess"),
+           "lordship": ("Lord", "Sir", "Earl", "Duke", "Baron", "Marquis", "Viscount", "Count"),
+           "majesty": ("King", "Queen"), "highness": ("Prince", "Princess")}
+"""The titles a style of address belongs to: "her Ladyship" is a Lady."""
+
+
 EPITHETS = ("Old", "Young", "Little", "Poor")
 """Words a text writes before a name it keeps ("Old Horace" is Horace Talbot): no part of the cue."""
 

@@ -12,9 +12,11 @@ from adapt.language.sentences import sentences
 from adapt.speakers import family
 from adapt.speakers.names import (
     COMMON_GENDER,
+    HONORIFIC,
     NAME,
     NOT_PERSON_NOUNS,
     PRONOUN_GENDER,
+    STYLED,
     TITLES,
     clean_name,
     gender_of_title,
@@ -36,11 +38,6 @@ man woman lady gentleman fellow youth captain colonel soldier sailor prisoner gu
 detective policeman waiter butler footman housekeeper cook gardener reporter lawyer magistrate clergyman
 vicar curate rector parson priest innkeeper shopkeeper messenger governess groom postman
 """.split())
-_HONORIFIC = {"ladyship": "f", "lordship": "m", "majesty": "m", "highness": "m", "honour": "m", "worship": "m"}
-_STYLED = {"ladyship": ("Lady", "Countess", "Duchess", "Baroness", "Marchioness", "Viscountess"),
-           "lordship": ("Lord", "Sir", "Earl", "Duke", "Baron", "Marquis", "Viscount", "Count"),
-           "majesty": ("King", "Queen"), "highness": ("Prince", "Princess")}
-"""The titles a style of address belongs to: "her Ladyship" is a Lady."""
 _COMPANIONS = {"companion", "friend", "comrade", "colleague", "partner", "fellow-traveller"}
 _SUBORDINATE = {"before", "after", "when", "while", "as", "if", "because", "although", "though",
                 "since", "until", "unless", "once", "whenever", "whether"}
@@ -260,11 +257,11 @@ class Resolver:
             if len(words) < 2:
                 return None  # "The" alone opens a sentence; it names nobody
             head = words[-1]
-            if head.lower() in _HONORIFIC:  # "her Ladyship"
+            if head.lower() in HONORIFIC:  # "her Ladyship"
                 titled = [k for k in reversed(self.recent) if k not in exclude
-                          and k.split()[0].rstrip(".") in _STYLED.get(head.lower(), ())]
+                          and k.split()[0].rstrip(".") in STYLED.get(head.lower(), ())]
                 # "said her Ladyship": the lady of the scene (Lady Catherine), not whoever was named last
-                return titled[0] if titled else self.by_gender(_HONORIFIC[head.lower()], exclude, avoid)
+                return titled[0] if titled else self.by_gender(HONORIFIC[head.lower()], exclude, avoid)
             if words[0].lower() in ("my", "our") and head.lower() in _COMPANIONS:
                 # "said my companion" in a first-person story: whoever is with the narrator.
                 for key in reversed(self.recent):
