@@ -13,6 +13,7 @@ import pytest
 
 from adapt.language.lexicon import FUNCTION_WORDS, lemmas
 from adapt.read.prose import parse
+from adapt.speakers import tags
 from adapt.speakers.names import WORD_NAMES, cue_name, plausible_name
 from adapt.speakers.variants import name_variants, surnames
 from adapt.transform import speaker_table
@@ -809,3 +810,12 @@ def test_her_mother_of_the_girl_a_speech_is_about_is_her_mothers_tag() -> None:
             '"Have some beer, Miss Kitty," said Mr. Thomas.\n\n"No, thanks," said Kitty.\n\n'
             '"Kitty don\'t drink no beer," broke in her mother.\n\n"Oh, let them be," said Mrs. Jones.\n')
     assert said(text)[2] == ("MRS. HAMILTON", "tag")
+
+
+def test_the_one_a_tag_turns_to_answers_next() -> None:
+    # "said Mr. Beebe, turning to Lucy": Lucy is spoken to, so the untagged reply is hers
+    text = ('Charlotte, Lucy and Mr. Beebe sat at the table. Lucy was tired.\n\n"It is late," said Lucy.\n\n'
+            '"It is a fine day," said Charlotte.\n\n'
+            '"Will you come to Fiesole?" said Mr. Beebe, turning to Lucy.\n\n"I should like it of all things."\n')
+    assert said(text)[-1][0] == "LUCY"
+    assert tags.spoken_to('asked Mr. Beebe, looking at Lucy; and he said to Charlotte,') == ["Lucy", "Charlotte"]

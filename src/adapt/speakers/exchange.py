@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from adapt.language.words import word_alt
 from adapt.read.beats import Beat, Paragraph, Quote
-from adapt.speakers import family
+from adapt.speakers import family, tags
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.names import ADDRESS_GENDER, names_in
 from adapt.speakers.resolver import NARRATOR, PLACEHOLDER, Resolver
@@ -209,6 +209,8 @@ def _exchange(beats: list[Beat], run: list[int], fixed: list[str | None], ev: Ev
               first_person: bool, last_other: str | None) -> _Exchange:
     quotes = [[p for p in beats[b].parts if isinstance(p, Quote)] for b in run]  # type: ignore[union-attr]
     called = [r.called(q.text for q in qs) for qs in quotes]
+    for i, b in enumerate(run):  # "she said to Lucy", "turning to Mr. Beebe": spoken to
+        called[i] |= {who for n in tags.spoken_to(beats[b].narration) if (who := r.person(n)) and who != fixed[i]}  # type: ignore[union-attr]
     to_gender = [set().union(*(_to_gender(q.text) for q in qs)) for qs in quotes]
     # People rarely name themselves: whoever a speech talks about is not speaking it.
     about = [{k for q in qs for m in names_in(q.text) if (k := r.person(m.group(0)))} - called[i]

@@ -135,7 +135,8 @@ def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
         if spoken:
             r.mention(spoken)
         last_speaker = spoken
-        addressee = next((v for v in reversed(voc) if v in r.known and v != spoken), None)
+        addressee = next((v for v in reversed(voc) if v in r.known and v != spoken), None) or next(
+            (w for n in tags.spoken_to(b.narration) if (w := r.person(n)) and w != spoken), None)
         runs_on = not b.parts[qpos[-1]].closed and qpos[-1] == len(b.parts) - 1  # type: ignore[union-attr]
         prev_open = spoken if runs_on else None
         open_bi = bi if runs_on else None

@@ -294,3 +294,16 @@ def split_before(text: str) -> tuple[str, str]:
     how = (found.group("how") or "").strip()  # "Elizabeth privately added," keeps "privately"
     adds = " ".join(x for x in (how, adds.strip(" ,:;—–-")) if x)
     return action[:found.start()].strip(" ,;"), adds
+
+
+_TURNED_TO = re.compile(
+    r"\b(?:said|says|asked|cried|replied|whispered|answered|added|called|turning|turned|looking|looked|"
+    r"nodding|nodded|bowing|bowed|smiling|smiled|appealing|glancing|glanced)\s+(?:[a-z]+ly\s+)?"
+    rf"(?:to|at|towards|upon)\s+({NAME})|\b(?:addressing|addressed)\s+({NAME})"
+    rf"|\b(?:said|asked|cried|replied|whispered|added)\s+(?:{NAME}|he|she)\s+to\s+({NAME})")
+
+
+def spoken_to(narration: str) -> list[str]:
+    """Names the narration has a speech turn to ("she said to Lucy", "turning to Mr. Beebe",
+    "addressing Elinor"): the one spoken to, so not the speaker, and likely to answer."""
+    return [m.group(1) or m.group(2) or m.group(3) for m in _TURNED_TO.finditer(narration)]
