@@ -819,3 +819,20 @@ def test_the_one_a_tag_turns_to_answers_next() -> None:
             '"Will you come to Fiesole?" said Mr. Beebe, turning to Lucy.\n\n"I should like it of all things."\n')
     assert said(text)[-1][0] == "LUCY"
     assert tags.spoken_to('asked Mr. Beebe, looking at Lucy; and he said to Charlotte,') == ["Lucy", "Charlotte"]
+
+
+def test_the_officer_of_a_scene_with_the_detective_is_the_detective() -> None:
+    # one man the narration calls by two nouns of his trade: one cue, DETECTIVE
+    text = ('The detective was waiting on the lawn when Maurice returned. They went to the library.\n\n'
+            '"You are late," said the detective.\n\n"I know it," said Maurice.\n\n'
+            '"Shall I question him?" asked the officer, "or will you?"\n')
+    assert [cue for cue, _ in said(text)] == ["DETECTIVE", "MAURICE", "DETECTIVE", "DETECTIVE"]
+
+
+def test_the_one_a_question_is_asked_of_is_in_the_room() -> None:
+    # "to enquire of Elizabeth": asked, so present, not talked of; her "she" answers
+    text = ('Mrs. Collins sat by the window. Elizabeth was at the table with the Colonel; she was tired.\n\n'
+            '"It is cold," said Elizabeth.\n\n"Very cold," said Mrs. Collins.\n\n'
+            'At length the Colonel came to enquire of Elizabeth after her family. She answered him, and added,\n\n'
+            '"My sister has been in town these three months."\n')
+    assert said(text)[-1][0] == "ELIZABETH"

@@ -144,6 +144,12 @@ STYLED = {"ladyship": ("Lady", "Countess", "Duchess", "Baroness", "Marchioness",
 """The titles a style of address belongs to: "her Ladyship" is a Lady."""
 
 
+ROLE_KIN = {w: kind for kind, ws in {"police": "officer detective policeman constable inspector sergeant thief-taker",
+                                     "medicine": "doctor surgeon physician apothecary",
+                                     "church": "clergyman vicar curate rector parson priest"}.items() for w in ws.split()}
+"""Role nouns one scene may use for one person: "the detective" is "the officer" a line later."""
+
+
 EPITHETS = ("Old", "Young", "Little", "Poor")
 """Words a text writes before a name it keeps ("Old Horace" is Horace Talbot): no part of the cue."""
 

@@ -16,6 +16,7 @@ from adapt.speakers.names import (
     NAME,
     NOT_PERSON_NOUNS,
     PRONOUN_GENDER,
+    ROLE_KIN,
     STYLED,
     TITLES,
     clean_name,
@@ -300,7 +301,8 @@ class Resolver:
                 key = "\x00the " + head.lower()
                 self.nouns.add(head.lower())
                 self._vote(key, self.genders.get(key), exclude, avoid)
-                return key
+                kin = [k for k in reversed(self.recent[-RECENT_ROOM:]) if k != key and ROLE_KIN.get(k[5:], 1) == ROLE_KIN.get(head.lower())]
+                return kin[0] if kin else key  # "asked the officer" of the scene's detective
             kind = COMMON_GENDER.get(head.lower())
             if words[0].lower() == "the" and head.lower() in GENERIC_PEOPLE:
                 # "said the old gentleman": like "he said", someone of the scene the narration
@@ -340,10 +342,10 @@ class Resolver:
 
 
 _ABOUT = re.compile(r"\b(?<!sight )(?<!side )(?<!arm )(?<!hand )(?<!presence )(?<!voice )(?<!eyes )(?<!face )"
-                    r"(?<!appearance )(?<!entrance )(?<!approach )(?<!arrival )(?<!return )"
+                    r"(?<!appearance )(?<!entrance )(?<!approach )(?<!arrival )(?<!return )(?<!quire )(?<!quired )(?<!quiring )"
                     r"(?:of|about|for|from|letter|news|name)\s+(?:Mr\.\s+|Mrs\.\s+|Miss\s+)?$")
 """Words before a name that make its bearer talked of, not present: "she thought of Wickham",
-"a letter from Count Olenski"; not "at the sight of Edmund"."""
+"a letter from Count Olenski"; not "at the sight of Edmund", "to enquire of Elizabeth"."""
 
 
 def first_subject(sentence: str, r: Resolver) -> str | None:
