@@ -149,3 +149,17 @@ def test_jump_in_a_chapter_takes_its_place_from_what_follows() -> None:
     found = scenes(pars)
     assert [heading(sc.setting, sc.suffix) for sc in found] == [
         "INT. KITCHEN - DAY", "EXT. ORCHARD - CONTINUOUS", "INT. KITCHEN - MORNING"]
+
+
+def test_a_scene_the_story_opens_in_is_not_headed_again() -> None:
+    # the opening's place from the first paragraphs, then the same place named: one heading
+    from adapt.read.prose import parse
+    from adapt.transform import to_model
+    from adapt.model import SceneHeading
+    text = ("I had not been back to the island in ten years. The ferry was late, and the rain came sideways "
+            "off the sound.\n\nMy sister Clara was waiting on the pier. She wore our father's old coat.\n\n"
+            '"You came," she said. "I didn\'t think you would, Tom."\n\n"I said I would."\n\n'
+            "We walked up the hill together. The lighthouse stood dark above the town.\n\n"
+            '"Does anyone still go up there?" I asked.\n')
+    headings = [e.text for e in to_model(parse(text)).elements if isinstance(e, SceneHeading)]
+    assert headings == ["EXT. PIER - DAY", "EXT. HILL - CONTINUOUS"]

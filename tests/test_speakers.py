@@ -836,3 +836,18 @@ def test_the_one_a_question_is_asked_of_is_in_the_room() -> None:
             'At length the Colonel came to enquire of Elizabeth after her family. She answered him, and added,\n\n'
             '"My sister has been in town these three months."\n')
     assert said(text)[-1][0] == "ELIZABETH"
+
+
+def test_a_family_word_the_narration_writes_as_a_name_is_a_character() -> None:
+    # "Mother sat by the stove" twice in a first-person story: MOTHER speaks, and "Hello,
+    # Mother." calls her; no other story's "Mother, ..." becomes anyone (none of the ten)
+    from adapt.model import Action
+    from adapt.transform import to_model
+    text = ('My sister Clara was waiting on the pier.\n\n"You came, Tom," said Clara.\n\n"I said I would."\n\n'
+            'At the house, Mother sat by the stove. She looked smaller than I remembered.\n\n'
+            '"Tom," she said. "Come here where I can see you."\n\nI knelt by her chair. "Hello, Mother."\n\n'
+            '"You\'ve got thin. Clara, get him some soup."\n\n"I\'m not hungry," I said.\n\n'
+            'Later Mother slept, and Clara and I sat on the step.\n')
+    assert [cue for cue, _ in said(text)] == ["CLARA", "TOM", "MOTHER", "MOTHER", "TOM", "MOTHER", "TOM"]
+    actions = [e.text for e in to_model(parse(text)).elements if isinstance(e, Action)]
+    assert any("MOTHER sits by the stove" in a for a in actions)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from adapt.language.lexicon import FUNCTION_WORDS, PERSON_NOUNS, lemmas
+from adapt.language.lexicon import FUNCTION_WORDS, KIN_NAMES, PERSON_NOUNS, lemmas
 from adapt.language.detect import looks_english
 from adapt.model import Action, Dialogue, Element, SceneHeading, Section
 from adapt.patterns import search_at
@@ -86,8 +86,8 @@ def _who(name: str, describe: Describe | None) -> str:
     """'MARILLA, a tall, thin woman,' — the name in capitals and what the prose says of them."""
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     caps = name.upper()
-    if name.lower() in PERSON_NOUNS or not any(ch.isupper() for ch in name):
-        caps = "the " + caps  # "the PROFESSOR"
+    if (name.lower() in PERSON_NOUNS and name not in KIN_NAMES) or not any(ch.isupper() for ch in name):
+        caps = "the " + caps  # "the PROFESSOR"; "Mother" of a family that calls her so is MOTHER
     about = describe(name) if describe else None
     return f"{caps}, {about}," if about else caps
 
@@ -112,7 +112,7 @@ def _pattern(name: str) -> tuple[re.Pattern[str], str] | None:
         return None
     if re.match(r"(?:the|a|an) [a-z]", name):  # "the gardener": the noun after any article
         name = name.split(" ", 1)[1]
-    if name.lower() in PERSON_NOUNS:  # "Gardener" (from the cue GARDENER) is "the gardener" in prose
+    if name.lower() in PERSON_NOUNS and name not in KIN_NAMES:  # "Gardener" (from the cue GARDENER) is "the gardener" in prose
         name = name.lower()
     if name[:1].islower():  # a common noun cue ("gentleman"): "the gentleman", "the old gentleman"
         pos = lemmas(name.split()[-1].split("-")[-1])

@@ -79,6 +79,10 @@ INVERTING = INTRANSITIVE - {"laugh", "smile", "sigh", "nod", "blush", "flush", "
     "stand", "hang", "rush", "run", "arise", "follow", "spring", "soar", "float", "stretch",
     "emerge", "dash", "step", "walk", "ride", "lie"}
 # Nouns for people that a tag names its speaker by ("said the old lady").
+KIN_NAMES = {"Mother": "f", "Father": "m", "Mamma": "f", "Mama": "f", "Papa": "m", "Mum": "f", "Mom": "f",
+             "Dad": "m", "Daddy": "m", "Mummy": "f", "Mommy": "f", "Grandma": "f", "Grandpa": "m", "Granny": "f",
+             "Grandmother": "f", "Grandfather": "m", "Nana": "f", "Auntie": "f", "Aunty": "f"}
+"""What a family calls its own, written as a name ("At the house, Mother sat by the stove")."""
 PERSON_NOUNS = {"man", "gentleman", "boy", "lad", "fellow", "husband", "father", "brother", "son",
                 "uncle", "woman", "lady", "girl", "lass", "wife", "mother", "sister", "daughter",
                 "aunt", "maid", "men", "women", "ladies", "gentlemen", "person", "stranger"}

@@ -178,6 +178,8 @@ def _chapter(body: list[int], beats: Sequence[Beat], opening: tuple[Setting, str
         if n in found:
             sc = found[n]
             time = sc.setting.time or current.time or "DAY"
+            if replace(sc.setting, time=time) == current and sc.suffix is None:
+                continue  # "EXT. PIER - DAY" again, with no move between: the same scene
             current = replace(sc.setting, time=time)
             starts[bi] = Start(heading(current, sc.suffix))
         elif n and isinstance(beats[bi], SceneBreak) and n + 1 not in found:

@@ -9,6 +9,7 @@ from adapt.language.sentences import sentences
 from adapt.read.beats import Beat, Paragraph, Quote
 from adapt.speakers import tags
 from adapt.speakers.evidence import Attribution
+from adapt.language.lexicon import KIN_NAMES
 from adapt.speakers.names import (
     ADDRESS_GENDER,
     PRONOUN_GENDER,
@@ -17,6 +18,7 @@ from adapt.speakers.names import (
     clean_name,
     gender_of_title,
     is_name,
+    kin_named,
     names_in,
     person_noun,
     plausible_name,
@@ -113,6 +115,7 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                     if (is_name(s) or s in WORD_NAMES) and s not in ("I", "He", "She"):
                         names[re.sub(r"['’]s$", "", s)] += 3
     known = {n for n, c in names.items() if c >= 2 and plausible_name(n, proper)}
+    known |= set(kin_named(b.narration for b in beats if isinstance(b, Paragraph)))  # "Mother sat by the stove": a first-person story's mother
     forms: Counter[str] = Counter(clean_name(f.group(0)) for b in beats if isinstance(b, Paragraph)
                                   for part in b.parts for f in names_in(part.text))
     alias: dict[str, str] = {}
@@ -217,7 +220,7 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
     people |= maybe
     genders: dict[str, str] = {}
     for n in known:
-        g = gender_of_title(n)
+        g = gender_of_title(n) or KIN_NAMES.get(n)
         if g:
             genders[n] = g
     # A titled form the text also writes says the sex of its key: "Miss Julia" is Julia.

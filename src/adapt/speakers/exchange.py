@@ -234,7 +234,10 @@ def _exchange(beats: list[Beat], run: list[int], fixed: list[str | None], ev: Ev
         cands[r.by_gender("m") if not first_person else NARRATOR] += 0.1  # type: ignore[assignment]
     for i, qs in enumerate(quotes):
         kin = {_KIN[m.group(1).lower()] for q in qs for m in _KIN_CALL.finditer(q.text)}
-        if len(kin) == 1 and not any(c in r.known or c in r.people for c in called[i]):
+        own = {w for q in qs for m in _KIN_CALL.finditer(q.text) if (w := m.group(1).capitalize()) in r.known}
+        if own:
+            called[i] |= own  # "Hello, Mother." of a story whose narration names her Mother
+        elif len(kin) == 1 and not any(c in r.known or c in r.people for c in called[i]):
             # "Were they mean to you too, ma?": the mother of someone in the exchange.
             (relation,) = kin
             parents = {p for c in cands if (p := family.parent(r, c, relation)) and p in cands}
