@@ -163,3 +163,17 @@ def test_a_scene_the_story_opens_in_is_not_headed_again() -> None:
             '"Does anyone still go up there?" I asked.\n')
     headings = [e.text for e in to_model(parse(text)).elements if isinstance(e, SceneHeading)]
     assert headings == ["EXT. PIER - DAY", "EXT. HILL - CONTINUOUS"]
+
+
+def test_a_full_name_the_cast_goes_by_is_no_place() -> None:
+    # "she returns to Charlotte Lucas": Charlotte's full name, not a room called CHARLOTTE LUCAS
+    from adapt.read.prose import parse
+    from adapt.transform import to_model
+    from adapt.model import SceneHeading
+    text = ("Elizabeth walked into the drawing-room, where Charlotte Lucas sat by the fire.\n\n"
+            '"You are late," said Charlotte.\n\n"I know," said Elizabeth.\n\n'
+            "Elizabeth danced next with an officer. When those dances were over she returned to Charlotte "
+            "Lucas, and was in conversation with her.\n\n"
+            '"He is odd," said Charlotte.\n\n"Very," said Elizabeth.\n')
+    headings = [e.text for e in to_model(parse(text)).elements if isinstance(e, SceneHeading)]
+    assert not any("CHARLOTTE" in h for h in headings)

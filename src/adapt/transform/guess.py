@@ -33,8 +33,10 @@ PLAN = ("scene plan",)
 
 
 def people(cast: Cast) -> frozenset[str]:
-    """The cast's names and their words: never places for the scene plan."""
-    return frozenset(n for k in cast.known for n in (k, *k.split()))
+    """The cast's names and their words, and every other form the text names them by
+    ("Charlotte Lucas" of Charlotte): never places for the scene plan ("she returns to
+    Charlotte Lucas" is no scene at CHARLOTTE LUCAS)."""
+    return frozenset(n for k in cast.known for n in (k, *k.split())) | frozenset(cast.forms)
 
 
 class _Asked(frozenset):
