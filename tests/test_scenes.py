@@ -177,3 +177,16 @@ def test_a_full_name_the_cast_goes_by_is_no_place() -> None:
             '"He is odd," said Charlotte.\n\n"Very," said Elizabeth.\n')
     headings = [e.text for e in to_model(parse(text)).elements if isinstance(e, SceneHeading)]
     assert not any("CHARLOTTE" in h for h in headings)
+
+
+def test_a_chapter_title_naming_a_character_names_no_place() -> None:
+    # "Her Pledge to Rose Maylie": a person the chapter is about, not a room
+    from adapt.read.prose import parse
+    from adapt.transform import to_model
+    from adapt.model import SceneHeading
+    text = ("CHAPTER I. IN THE GARDEN\n\nNancy walked in the garden with Rose Maylie, and Rose Maylie was sad.\n\n"
+            '"I will come," said Nancy.\n\n"Then come," said Rose.\n\n'
+            "CHAPTER II. NANCY KEEPS HER PLEDGE TO ROSE MAYLIE\n\nNancy sat alone that night.\n\n"
+            '"I must go," said Nancy.\n')
+    headings = [e.text for e in to_model(parse(text)).elements if isinstance(e, SceneHeading)]
+    assert headings and not any("ROSE" in h for h in headings)

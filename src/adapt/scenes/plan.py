@@ -59,7 +59,7 @@ def plan(beats: Sequence[Beat], *, names: frozenset[str] = frozenset(),
     for (head, body), scenes in zip(chapters, found, strict=True):
         if not body:
             continue
-        opening = _opening(head, body, beats, scenes, text, current, usual)
+        opening = _opening(head, body, beats, scenes, text, current, usual, names)
         starts.update(_chapter(body, beats, opening, scenes, current))
         current = _last(starts, body, current, opening, scenes)
     return starts
@@ -123,7 +123,8 @@ def _usual(found: list[list[Scene]], lengths: list[int]) -> Setting | None:
 
 
 def _opening(head: str | None, body: list[int], beats: Sequence[Beat], scenes: list[Scene],
-             text: str, current: Setting | None, usual: Setting) -> tuple[Setting, str | None, str | None]:
+             text: str, current: Setting | None, usual: Setting, names: frozenset[str] = frozenset()
+             ) -> tuple[Setting, str | None, str | None]:
     """How a chapter opens: (setting, suffix, note), from its first paragraphs, its title,
     the place before it, or the story's usual place."""
     first = next((_narration(beats[bi]) for bi in body if _narration(beats[bi])), "")
@@ -133,7 +134,7 @@ def _opening(head: str | None, body: list[int], beats: Sequence[Beat], scenes: l
             isinstance(beats[bi], SceneBreak) for bi in body[:scenes[0].start + 1][1:]):
         sc = scenes[0]  # the chapter opens where its first lines take the characters
         return (replace(sc.setting, time=time or sc.setting.time or "DAY"), None, None)
-    if head is not None and (there := _title_place(head, text)):
+    if head is not None and (there := _title_place(head, text, names)):
         return (replace(there, time=time or "DAY"), None, None)
     if current is not None:
         return (replace(current, time=time or current.time), None if time else "LATER", KEPT)
@@ -147,10 +148,10 @@ _NAME = re.compile(rf"(?:\b{_AT}\s+|\b(?=[A-Z]\w+\s+(?:"
                    r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
 
 
-def _title_place(head: str, text: str) -> Setting | None:
+def _title_place(head: str, text: str, names: frozenset[str] = frozenset()) -> Setting | None:
     """A place the chapter title names: "In Santa Croce", "Morning at Green Gables",
     "The Tragedy of Pondicherry Lodge", "At the Vicarage"; a proper name counts only when
-    the story writes it as one."""
+    the story writes it as one, and never a character's ("Her Pledge to Rose Maylie")."""
     title = chapter_title(head)
     if not title:
         return None
@@ -160,7 +161,7 @@ def _title_place(head: str, text: str) -> Setting | None:
         return Setting(*canon(m.group(1)), None)
     for m in _NAME.finditer(title):
         name = m.group("name")
-        if name.split()[0] in NOT_NAMES or not re.search(rf"[a-z,;] {re.escape(name)}\b", text):
+        if name.split()[0] in NOT_NAMES or name in names or not re.search(rf"[a-z,;] {re.escape(name)}\b", text):
             continue  # "In Quest of a Solution": capitals of a title, not of a name
         last = name.split()[-1].lower()
         return Setting(name.upper(), NAMED_SIDE.get(last, True), None)
