@@ -190,3 +190,8 @@ def test_a_chapter_title_naming_a_character_names_no_place() -> None:
             '"I must go," said Nancy.\n')
     headings = [e.text for e in to_model(parse(text)).elements if isinstance(e, SceneHeading)]
     assert headings and not any("ROSE" in h for h in headings)
+    # nor a common noun the text capitalises; a proper name it writes is one
+    from adapt.scenes.plan import _title_place
+    told = "The Council of Anarchy rode out. They rode on to Pondicherry Lodge, where the lamps of Pondicherry Lodge burned."
+    assert _title_place("CHAPTER XII. THE EARTH IN ANARCHY", told) is None
+    assert _title_place("CHAPTER III. THE TRAGEDY OF PONDICHERRY LODGE", told).place == "PONDICHERRY LODGE"

@@ -161,11 +161,19 @@ def _title_place(head: str, text: str, names: frozenset[str] = frozenset()) -> S
         return Setting(*canon(m.group(1)), None)
     for m in _NAME.finditer(title):
         name = m.group("name")
-        if name.split()[0] in NOT_NAMES or name in names or not re.search(rf"[a-z,;] {re.escape(name)}\b", text):
-            continue  # "In Quest of a Solution": capitals of a title, not of a name
+        if name.split()[0] in NOT_NAMES or name in names or not re.search(rf"[a-z,;] {re.escape(name)}\b", text) \
+                or (" " not in name and _word(name.lower())):
+            continue  # "In Quest of a Solution", "The Earth in Anarchy": capitals of a title, not of a name
         last = name.split()[-1].lower()
         return Setting(name.upper(), NAMED_SIDE.get(last, True), None)
     return None
+
+
+def _word(w: str) -> bool:
+    """A dictionary word ("anarchy"), not a proper name ("Longbourn")."""
+    from adapt.language.lexicon import lemmas
+
+    return bool(lemmas(w))
 
 
 def _chapter(body: list[int], beats: Sequence[Beat], opening: tuple[Setting, str | None, str | None],
