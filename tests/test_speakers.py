@@ -851,3 +851,11 @@ def test_a_family_word_the_narration_writes_as_a_name_is_a_character() -> None:
     assert [cue for cue, _ in said(text)] == ["CLARA", "TOM", "MOTHER", "MOTHER", "TOM", "MOTHER", "TOM"]
     actions = [e.text for e in to_model(parse(text)).elements if isinstance(e, Action)]
     assert any("MOTHER sits by the stove" in a for a in actions)
+
+
+def test_the_son_of_a_scene_with_his_father_is_the_one_so_named() -> None:
+    # "said the son" beside Mr. Emerson is George Emerson, not a character called SON
+    text = ('George Emerson sat down. Mr. Emerson sat beside him at the table; he was old.\n\n'
+            '"We have a view," said Mr. Emerson.\n\n"Yes," said George.\n\n'
+            'Mr. Emerson laughed.\n\n"Why shouldn\'t you?" said the son.\n')
+    assert said(text)[-1][0] == "GEORGE"

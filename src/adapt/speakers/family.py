@@ -18,6 +18,8 @@ class Resolver(Protocol):
     def canonical(self, name: str) -> str: ...
     def by_gender(self, g: str, exclude: set[str] = ..., avoid: set[str] = ...) -> str: ...
 
+    recent: list[str]
+
 SPOUSE = {"wife": {"Mr.": "Mrs.", "Mr": "Mrs", "Sir": "Lady", "Lord": "Lady"},
           "lady": {"Mr.": "Mrs.", "Mr": "Mrs", "Sir": "Lady", "Lord": "Lady"},
           "husband": {"Mrs.": "Mr.", "Mrs": "Mr", "Lady": "Sir"}}
@@ -31,9 +33,12 @@ RELATIVES = {"mother": "f", "father": "m", "wife": "f", "husband": "m", "sister"
 def parent(r: Resolver, child: str, relation: str) -> str | None:
     """The "Mrs. S" of a child whose surname is S, for "her mother" ("Mr. S" for "his father");
     the one other man (woman) surnamed S for "his brother" ("her sister")."""
-    if relation in ("brother", "sister"):
-        # "his brother" of Frank Oakley: the one other man whose full name ends in Oakley
-        theirs = r.surnames().get(child, set())
+    if relation in ("brother", "sister", "son", "daughter"):
+        # "his brother" of Frank Oakley: the one other man whose full name ends in Oakley;
+        # "his son" of Mr. Emerson, the one man written "<given> Emerson"
+        words = child.split()
+        theirs = r.surnames().get(child, set()) | (
+            {words[-1]} if relation in ("son", "daughter") and len(words) > 1 and title_of(child) else set())
         g = RELATIVES[relation]
         kin = {k for k, names in r.surnames().items() if names & theirs and k != child and r.genders.get(k) == g}
         return kin.pop() if len(kin) == 1 else None
@@ -63,3 +68,15 @@ def possessor(r: Resolver, g: str, spoken_to: set[str]) -> str:
     ("'How could you do it, Frank?' gasped his brother"), else the last one named."""
     to = [k for k in sorted(spoken_to) if r.genders.get(k) == g]
     return to[0] if len(to) == 1 else r.by_gender(g, spoken_to)
+
+
+def kin_present(r: Resolver, noun: str, exclude: set[str]) -> str | None:
+    """"said the son" of a scene with Mr. Emerson: his son, the one man written "<given>
+    Emerson"; "said the father" of a scene with George Emerson, Mr. Emerson: kin of one of
+    the last six mentioned."""
+    if noun not in ("son", "daughter", "father", "mother"):
+        return None
+    for k in reversed(r.recent[-6:]):
+        if (title_of(k) or noun in ("father", "mother")) and (kin := parent(r, k, noun)) and kin not in exclude:
+            return kin
+    return None

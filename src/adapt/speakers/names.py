@@ -163,6 +163,15 @@ def kin_named(narration: Iterable[str]) -> dict[str, str]:
     return {k: KIN_NAMES[k] for k, n in found.items() if n >= 2}
 
 
+PEOPLE_NOUNS = set("""child stranger visitor servant porter driver coachman cabman officer inspector
+constable sergeant doctor nurse clerk stationmaster station-master landlord landlady maid girl boy
+man woman lady gentleman fellow youth captain colonel soldier sailor prisoner guard voice
+detective policeman waiter butler footman housekeeper cook gardener reporter lawyer magistrate clergyman
+vicar curate rector parson priest innkeeper shopkeeper messenger governess groom postman
+""".split())
+"""Nouns for a character the text may never name ("said the gardener"): a role of its own."""
+
+
 EPITHETS = ("Old", "Young", "Little", "Poor")
 """Words a text writes before a name it keeps ("Old Horace" is Horace Talbot): no part of the cue."""
 

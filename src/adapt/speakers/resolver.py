@@ -15,6 +15,7 @@ from adapt.speakers.names import (
     HONORIFIC,
     NAME,
     NOT_PERSON_NOUNS,
+    PEOPLE_NOUNS,
     PRONOUN_GENDER,
     ROLE_KIN,
     STYLED,
@@ -33,18 +34,11 @@ from adapt.speakers.names import (
 # Entity keys for characters the text never names: replaced by names in cast.name_placeholders.
 NARRATOR = "\x00I"
 PLACEHOLDER = {"m": "\x00he", "f": "\x00she"}
-_PEOPLE_NOUNS = set("""child stranger visitor servant porter driver coachman cabman officer inspector
-constable sergeant doctor nurse clerk stationmaster station-master landlord landlady maid girl boy
-man woman lady gentleman fellow youth captain colonel soldier sailor prisoner guard voice
-detective policeman waiter butler footman housekeeper cook gardener reporter lawyer magistrate clergyman
-vicar curate rector parson priest innkeeper shopkeeper messenger governess groom postman
-""".split())
 _COMPANIONS = {"companion", "friend", "comrade", "colleague", "partner", "fellow-traveller"}
 _SUBORDINATE = {"before", "after", "when", "while", "as", "if", "because", "although", "though",
                 "since", "until", "unless", "once", "whenever", "whether"}
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_SUBJECT_WORDS = {"i": NARRATOR, "my": NARRATOR, "i'm": NARRATOR, "i've": NARRATOR, "i'd": NARRATOR,
-                  "i'll": NARRATOR, "i’m": NARRATOR, "i’ve": NARRATOR, "i’d": NARRATOR, "i’ll": NARRATOR}
+_SUBJECT_WORDS = dict.fromkeys(("i", "my", "i'm", "i've", "i'd", "i'll", "i’m", "i’ve", "i’d", "i’ll"), NARRATOR)
 NAME_RE = patterns.compile(NAME)
 _EPITHET = patterns.compile(rf"(?:the\s+)?(?:[a-z]+\s+){{1,2}}({NAME})$")
 """'the wary Jones', 'skeptical Anne': a name after a word or two of description."""
@@ -79,7 +73,7 @@ class Resolver:
         self.known, self.genders, self.alias = known, genders, alias
         self.people: set[str] = set()  # names seen as speakers (tags, vocatives): surely people
         self.addressed: str | None = None  # who the last speech called by name
-        self.nouns: set[str] = set(_PEOPLE_NOUNS)  # "the gardener" once seen speaking
+        self.nouns: set[str] = set(PEOPLE_NOUNS)  # "the gardener" once seen speaking
         self.recent: list[str] = []
         self.proper: frozenset[str] = frozenset()  # words written with a capital mid-sentence
         self.roles: dict[str, str] = {}  # "doctor" → "Mr. Losberne" (see ``link_roles``)
@@ -320,7 +314,9 @@ class Resolver:
                 who = self.by_gender(g, exclude | roles, avoid)
                 if who not in PLACEHOLDER.values():
                     return who
-            if words[0].lower() in ("the", "a", "an") and head.lower() in _PEOPLE_NOUNS | set(COMMON_GENDER):
+            if words[0].lower() == "the" and (kin := family.kin_present(self, head.lower(), exclude)):
+                return kin  # "said the son" of a scene with Mr. Emerson: the one man "<given> Emerson"
+            if words[0].lower() in ("the", "a", "an") and head.lower() in PEOPLE_NOUNS | set(COMMON_GENDER):
                 # "the child", "the stationmaster": an unnamed character of its own, until
                 # what the others call it names it (see cast.name_placeholders).
                 key = "\x00the " + head.lower()
