@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from adapt.model import SceneHeading
+from adapt.read.prose import parse
 from adapt.scenes.settings import (
     Setting,
     heading,
@@ -14,6 +16,7 @@ from adapt.scenes.settings import (
     setting_from_text,
     time_of_day,
 )
+from adapt.transform import to_model
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "tourniquet.txt"
 CLUB = Setting("CLUB", True, "NIGHT")
@@ -153,45 +156,41 @@ def test_jump_in_a_chapter_takes_its_place_from_what_follows() -> None:
 
 def test_a_scene_the_story_opens_in_is_not_headed_again() -> None:
     # the opening's place from the first paragraphs, then the same place named: one heading
-    from adapt.read.prose import parse
-    from adapt.transform import to_model
-    from adapt.model import SceneHeading
     text = ("I had not been back to the island in ten years. The ferry was late, and the rain came sideways "
             "off the sound.\n\nMy sister Clara was waiting on the pier. She wore our father's old coat.\n\n"
             '"You came," she said. "I didn\'t think you would, Tom."\n\n"I said I would."\n\n'
             "We walked up the hill together. The lighthouse stood dark above the town.\n\n"
             '"Does anyone still go up there?" I asked.\n')
-    headings = [e.text for e in to_model(parse(text)).elements if isinstance(e, SceneHeading)]
+    headings = _headings(text)
     assert headings == ["EXT. PIER - DAY", "EXT. HILL - CONTINUOUS"]
 
 
 def test_a_full_name_the_cast_goes_by_is_no_place() -> None:
     # "she returns to Charlotte Lucas": Charlotte's full name, not a room called CHARLOTTE LUCAS
-    from adapt.read.prose import parse
-    from adapt.transform import to_model
-    from adapt.model import SceneHeading
     text = ("Elizabeth walked into the drawing-room, where Charlotte Lucas sat by the fire.\n\n"
             '"You are late," said Charlotte.\n\n"I know," said Elizabeth.\n\n'
             "Elizabeth danced next with an officer. When those dances were over she returned to Charlotte "
             "Lucas, and was in conversation with her.\n\n"
             '"He is odd," said Charlotte.\n\n"Very," said Elizabeth.\n')
-    headings = [e.text for e in to_model(parse(text)).elements if isinstance(e, SceneHeading)]
+    headings = _headings(text)
     assert not any("CHARLOTTE" in h for h in headings)
 
 
 def test_a_chapter_title_naming_a_character_names_no_place() -> None:
     # "Her Pledge to Rose Maylie": a person the chapter is about, not a room
-    from adapt.read.prose import parse
-    from adapt.transform import to_model
-    from adapt.model import SceneHeading
     text = ("CHAPTER I. IN THE GARDEN\n\nNancy walked in the garden with Rose Maylie, and Rose Maylie was sad.\n\n"
             '"I will come," said Nancy.\n\n"Then come," said Rose.\n\n'
             "CHAPTER II. NANCY KEEPS HER PLEDGE TO ROSE MAYLIE\n\nNancy sat alone that night.\n\n"
             '"I must go," said Nancy.\n')
-    headings = [e.text for e in to_model(parse(text)).elements if isinstance(e, SceneHeading)]
+    headings = _headings(text)
     assert headings and not any("ROSE" in h for h in headings)
     # nor a common noun the text capitalises; a proper name it writes is one
     from adapt.scenes.plan import _title_place
     told = "The Council of Anarchy rode out. They rode on to Pondicherry Lodge, where the lamps of Pondicherry Lodge burned."
     assert _title_place("CHAPTER XII. THE EARTH IN ANARCHY", told) is None
     assert _title_place("CHAPTER III. THE TRAGEDY OF PONDICHERRY LODGE", told).place == "PONDICHERRY LODGE"
+
+
+def _headings(text: str) -> list[str]:
+    """The scene headings of the script adapted from ``text``."""
+    return [e.text for e in to_model(parse(text)).elements if isinstance(e, SceneHeading)]
