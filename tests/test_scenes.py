@@ -189,6 +189,7 @@ def test_a_chapter_title_naming_a_character_names_no_place() -> None:
     told = "The Council of Anarchy rode out. They rode on to Pondicherry Lodge, where the lamps of Pondicherry Lodge burned."
     assert _title_place("CHAPTER XII. THE EARTH IN ANARCHY", told) is None
     assert _title_place("CHAPTER III. THE TRAGEDY OF PONDICHERRY LODGE", told).place == "PONDICHERRY LODGE"
+    assert _title_place("CHAPTER IV. AT BATH", "They went to Bath in May. Bath was full.").place == "BATH"
 
 
 def _headings(text: str) -> list[str]:

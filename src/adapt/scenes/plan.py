@@ -162,7 +162,7 @@ def _title_place(head: str, text: str, names: frozenset[str] = frozenset()) -> S
     for m in _NAME.finditer(title):
         name = m.group("name")
         if name.split()[0] in NOT_NAMES or name in names or not re.search(rf"[a-z,;] {re.escape(name)}\b", text) \
-                or (" " not in name and _word(name.lower())):
+                or (" " not in name and _word(name.lower()) and not re.search(rf"\b(?:at|in|to|from) {name}\b", text)):
             continue  # "In Quest of a Solution", "The Earth in Anarchy": capitals of a title, not of a name
         last = name.split()[-1].lower()
         return Setting(name.upper(), NAMED_SIDE.get(last, True), None)
@@ -170,7 +170,8 @@ def _title_place(head: str, text: str, names: frozenset[str] = frozenset()) -> S
 
 
 def _word(w: str) -> bool:
-    """A dictionary word ("anarchy"), not a proper name ("Longbourn")."""
+    """A dictionary word ("anarchy"), not a proper name ("Longbourn"); one the text goes to
+    or is at ("at Bath") may still be a place."""
     from adapt.language.lexicon import lemmas
 
     return bool(lemmas(w))

@@ -115,7 +115,8 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                     if (is_name(s) or s in WORD_NAMES) and s not in ("I", "He", "She"):
                         names[re.sub(r"['’]s$", "", s)] += 3
     known = {n for n, c in names.items() if c >= 2 and plausible_name(n, proper)}
-    known |= set(kin_named(b.narration for b in beats if isinstance(b, Paragraph)))  # "Mother sat by the stove": a first-person story's mother
+    # "At the house, Mother sat by the stove": a family word the narration writes as a name
+    known |= set(kin_named(b.narration for b in beats if isinstance(b, Paragraph)))
     forms: Counter[str] = Counter(clean_name(f.group(0)) for b in beats if isinstance(b, Paragraph)
                                   for part in b.parts for f in names_in(part.text))
     alias: dict[str, str] = {}

@@ -295,7 +295,8 @@ class Resolver:
                 key = "\x00the " + head.lower()
                 self.nouns.add(head.lower())
                 self._vote(key, self.genders.get(key), exclude, avoid)
-                kin = [k for k in reversed(self.recent[-RECENT_ROOM:]) if k != key and ROLE_KIN.get(k[5:], 1) == ROLE_KIN.get(head.lower())]
+                kin = [k for k in reversed(self.recent[-RECENT_ROOM:]) if k != key and k.startswith("\x00the ")
+                       and ROLE_KIN.get(k[5:], 1) == ROLE_KIN.get(head.lower())]
                 return kin[0] if kin else key  # "asked the officer" of the scene's detective
             kind = COMMON_GENDER.get(head.lower())
             if words[0].lower() == "the" and head.lower() in GENERIC_PEOPLE:
