@@ -859,3 +859,36 @@ def test_the_son_of_a_scene_with_his_father_is_the_one_so_named() -> None:
             '"We have a view," said Mr. Emerson.\n\n"Yes," said George.\n\n'
             'Mr. Emerson laughed.\n\n"Why shouldn\'t you?" said the son.\n')
     assert said(text)[-1][0] == "GEORGE"
+
+
+INN = ('The coach reached Harrow Cross after dark. Eleanor Vance stepped down into the mud and looked at the inn, which leaned over the road like a tired man.\n\n'
+       'A stout woman held the door. "You\'ll be wanting a room, miss?"\n\n'
+       '"Two rooms," said Eleanor. "My brother is seeing to the bags."\n\n'
+       'Her brother, Thomas Vance, came round the coach with a trunk on his shoulder. He was younger than Eleanor and did not like the look of the place.\n\n'
+       '"It smells of wet dogs," he said to Eleanor.\n\n'
+       '"Hush, Tom."\n\n'
+       'The landlady laughed. "It smells of wet dogs because it has wet dogs, sir. Come in by the fire."\n\n'
+       'Inside, an old man sat in the corner with a pipe. He watched them without a word until the landlady had gone for the keys.\n\n'
+       '"You\'re the Vance children," the old man said at last.\n\n'
+       'Eleanor turned. "How do you know us?"\n\n'
+       '"I knew your father. Everyone here knew your father." He knocked out his pipe. "My name is Gideon Marsh, and I was his clerk for thirty years."\n\n'
+       '"Then you know why we have come," said Thomas.\n\n'
+       '"I know why you think you have come."\n\n'
+       'The landlady came back with two iron keys. "Mr. Marsh, you\'ll frighten the young lady."\n\n'
+       '"She does not frighten easily, Mrs. Pell," said Marsh. "Her father did not."\n\n')
+
+
+def test_a_bit_part_the_narration_brings_in_speaks_under_its_description() -> None:
+    # "A stout woman held the door.": STOUT WOMAN, not the last one named; "her brother,
+    # Thomas Vance" is a man, so "he said to Eleanor" is his
+    got = [cue for cue, _ in said(INN)]
+    assert got[:5] == ["STOUT WOMAN", "ELEANOR", "ELEANOR", "THOMAS", "ELEANOR"]  # "Two rooms," said Eleanor. "..."
+    from adapt.model import Action
+    from adapt.transform import to_model
+    assert "A STOUT WOMAN holds the door." in [e.text for e in to_model(parse(INN)).elements if isinstance(e, Action)]
+
+
+def test_the_unnamed_one_who_says_a_name_as_their_own_is_that_character() -> None:
+    # "an old man" speaks, then says "My name is Gideon Marsh": his lines are MARSH's from the start
+    got = [cue for cue, _ in said(INN)]
+    assert got[6:] == ["MARSH", "ELEANOR", "MARSH", "MARSH", "THOMAS", "MARSH", "LANDLADY", "MARSH", "MARSH"]

@@ -26,7 +26,7 @@ from adapt.speakers.narration import is_first_person, proper_words
 from adapt.speakers.passes import decide
 from adapt.speakers.quotes import Table, read_turns
 from adapt.speakers.resolver import NARRATOR, PLACEHOLDER, Resolver
-from adapt.speakers.roles import merge_called_keys, merge_vocative_aliases
+from adapt.speakers.roles import merge_called_keys, merge_self_named, merge_vocative_aliases
 
 __all__ = ["NARRATOR", "Attribution", "Cast", "attribute"]  # Cast and NARRATOR: re-exported for callers
 
@@ -58,6 +58,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None, aliases: dict[s
     _turns_again(beats, table, ev, out, r, first_person, carry_on(beats, table.head, out, genders, r.called))
     merge_vocative_aliases(beats, out, r)
     merge_called_keys(beats, out, r)
+    merge_self_named(beats, out, r)
     _one_speech_one_speaker(beats, table, out)
     cast = Cast(genders=genders, first_person=first_person, known=frozenset(known | people),
                 forms={a: k for a, k in r.alias.items() if a != k})

@@ -9,9 +9,11 @@ from adapt.language.sentences import sentences
 from adapt.read.beats import Beat, Paragraph, Quote
 from adapt.speakers import tags
 from adapt.speakers.evidence import Attribution
+from adapt.speakers.family import RELATIVES
 from adapt.language.lexicon import KIN_NAMES
 from adapt.speakers.names import (
     ADDRESS_GENDER,
+    NAME,
     PRONOUN_GENDER,
     TITLES,
     WORD_NAMES,
@@ -49,6 +51,9 @@ _AT_PLACE = re.compile(r"\b(?:in|at|to|from|into|of|near|towards?|on|by|through)
 _PRONOUN_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:he|she|his|her|him)\b")
 _SEMICOLON = re.compile(r";\s+")
 _PRONOUN = re.compile(r"\b(?:he|his|him|she|her|hers|himself|herself)\b")
+_KIN_BEFORE = re.compile(r"\b(?:his|her|my|their)\s+(brother|son|father|husband|uncle|nephew|sister|daughter|mother|"
+                         rf"wife|aunt|niece),?\s+({NAME})")
+"""A relation that names its bearer's sex, right before the name ("her brother, Thomas Vance")."""
 
 
 def _untitled(name: str) -> str:
@@ -237,6 +242,8 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
         if not found:
             continue
         m = found[0]
+        if m.group(0) in ("Her", "His") and len(found) > 1:
+            m = found[1]  # "Her brother, Thomas Vance, came ...": the brother's name
         key = alias.get(m.group(0), m.group(0))
         if key in known and key not in genders:
             window = s[m.end():m.end() + 80]
@@ -247,6 +254,9 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                 # "Henry ... trifled with her feelings": an object's pronoun says less
                 # than a subject's "he"; "Charlotte could encourage him": someone else.
                 votes[key][PRONOUN_GENDER[pron.group(0)]] += _VOTE.get(pron.group(0), 1)
+        for kin in _KIN_BEFORE.finditer(s):  # "her brother, Thomas Vance,": a man
+            if (k := alias.get(kin.group(2), kin.group(2))) in known and k not in genders:
+                votes[k][RELATIVES[kin.group(1)]] += 3
     for n, v in votes.items():
         genders[n] = v.most_common(1)[0][0]
     links = same_person(forms, known, alias, genders, apart, proper)

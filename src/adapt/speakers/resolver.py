@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from adapt import patterns
 from adapt.language.sentences import sentences
-from adapt.speakers import family
+from adapt.speakers import family, strangers
 from adapt.speakers.names import (
     COMMON_GENDER,
     HONORIFIC,
@@ -170,6 +170,7 @@ class Resolver:
                 key = self.person(m.group(0))
                 if key:
                     self.mention(key)
+            strangers.bring_in(self, sentence)  # "Inside, an old man sat in the corner."
             for m in _PARENT_OF.finditer(sentence):
                 # "Her father read his newspaper": Mr. Price is in the room
                 parent = family.parent(self, self.by_gender(PRONOUN_GENDER[m.group(1).lower()]), m.group(2).lower())
@@ -369,6 +370,8 @@ def first_subject(sentence: str, r: Resolver) -> str | None:
             return r.by_gender(PRONOUN_GENDER[lw])
         if lw in ("she's", "he's", "she’s", "he’s", "she'd", "he'd", "she'll", "he'll"):
             return r.by_gender("f" if lw.startswith("s") else "m")
+        if lw in ("a", "an", "there") and i == 0 and (key := strangers.bring_in(r, sentence)):
+            return key  # "A stout woman held the door.": a bit part of her own, STOUT WOMAN
         if lw in ("the", "a", "an") and i == 0:
             # "The child puts out her hand": an unnamed character holds the stage.
             np = re.match(r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b", sentence[m.start():], re.I)

@@ -11,13 +11,14 @@ tagged neighbours are another key's ("Caroline" to Miss Bingley; "Fagin" to "the
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
 from adapt.read.beats import Beat, Paragraph
 from adapt.speakers.evidence import Attribution
-from adapt.speakers.names import TITLES, one_titled
+from adapt.speakers.names import NAME, TITLES, one_titled
 from adapt.speakers.resolver import YOUNG, Resolver
 
 
@@ -87,6 +88,27 @@ def merge_called_keys(beats: list[Beat], out: dict[tuple[int, int], Attribution]
             continue  # two who answer each other are two people
         keep, drop = (v, t) if _described(t, r) or not _described(v, r) and tagged[v] >= tagged[t] else (t, v)
         merge[drop] = keep
+    _merge(out, r, merge)
+
+
+_SELF_NAMED = re.compile(rf"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm)\s+({NAME})(?=[\s,.;!?—–-]|$)")
+"""'My name is Gideon Marsh', 'I am Mrs. Pell': the speaker names themself."""
+
+
+def merge_self_named(beats: list[Beat], out: dict[tuple[int, int], Attribution], r: Resolver) -> None:
+    """"'... My name is Gideon Marsh,' said the old man": the unnamed role who says a name of
+    the cast as their own is that character from the start (OLD MAN's lines are MARSH's),
+    unless the two answer each other."""
+    by_para, order = speakers_by_paragraph(out)
+    merge: dict[str, str] = {}
+    for (bi, i), a in sorted(out.items()):
+        if not a.speaker.startswith("\x00") or a.speaker in merge:
+            continue
+        for m in _SELF_NAMED.finditer(beats[bi].parts[i].text):  # type: ignore[union-attr]
+            who = r.person(m.group(1))
+            if who and not who.startswith("\x00") and not take_turns(a.speaker, who, by_para, order):
+                merge[a.speaker] = who
+                break
     _merge(out, r, merge)
 
 

@@ -1,0 +1,44 @@
+"""People the narration brings in without a name: "an old man sat in the corner" (attribution stage).
+
+A story introduces a bit part with an indefinite article and tags them with the definite
+one ("Inside, an old man sat in the corner. ... '...,' the old man said"). Until the text
+names them they are a character of their own, OLD MAN, not whoever was named last.
+"""
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from adapt.speakers.names import COMMON_GENDER
+
+_HEADS = ("man", "woman", "gentleman", "lady", "fellow", "boy", "girl", "youth", "lad", "lass")
+_INTRO = re.compile(r"^\s*(?:[A-Z][^,;]{0,40},\s+)?(?:[Tt]here\s+(?:was|were|sat|stood)\s+)?(?:[Aa]n?)\s+"
+                    r"((?:(?!(?:the|a|an|and|or|of|in|on|at|to|his|her|their|very|little)\b)[a-z][a-z-]*\s+){1,2}"
+                    r"(?:%s))\b(?=\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|was|sat|stood|came|held|lay|had|rose|went|ran|"
+                    r"looked|kept)\b|[^.;]*$)" % "|".join(_HEADS))
+"""'Inside, an old man sat in the corner', 'A stout woman held the door', 'There was a tall young
+fellow ...': a word or two of description and a person noun opening the sentence as its
+subject (a bare "a man" says too little to be one character; "she is a living woman" is no one)."""
+
+
+class Room(Protocol):
+    """What of ``resolver.Resolver`` this reads and changes (it imports this module)."""
+
+    genders: dict[str, str]
+
+    def mention(self, key: str) -> None: ...
+
+
+def bring_in(r: Room, sentence: str) -> str | None:
+    """The unnamed person the sentence opens on introducing, in the room under "the
+    <description>" (its key); None if it introduces no one."""
+    m = _INTRO.match(sentence)
+    if not m:
+        return None
+    words = m.group(1).split()
+    key = "\x00the " + " ".join(words).lower()
+    g = COMMON_GENDER.get(words[-1].lower())
+    if g:
+        r.genders.setdefault(key, g)
+    r.mention(key)
+    return key
