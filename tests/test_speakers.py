@@ -892,3 +892,18 @@ def test_the_unnamed_one_who_says_a_name_as_their_own_is_that_character() -> Non
     # "an old man" speaks, then says "My name is Gideon Marsh": his lines are MARSH's from the start
     got = [cue for cue, _ in said(INN)]
     assert got[6:] == ["MARSH", "ELEANOR", "MARSH", "MARSH", "THOMAS", "MARSH", "LANDLADY", "MARSH", "MARSH"]
+
+
+def test_miss_surname_of_sisters_is_the_one_the_text_names_most() -> None:
+    # "Miss Lucas" of Charlotte Lucas (named 7 times) and Maria Lucas (twice), neither written
+    # "Miss <given>": Charlotte, not a cue of her own
+    from adapt.speakers.same_person import same_person
+    forms = Counter({"Charlotte Lucas": 7, "Maria Lucas": 2, "Miss Lucas": 26, "Charlotte": 30, "Maria": 10})
+    known = {"Charlotte", "Maria", "Miss Lucas"}
+    alias = {"Charlotte Lucas": "Charlotte", "Maria Lucas": "Maria"}
+    genders = {"Charlotte": "f", "Maria": "f", "Miss Lucas": "f"}
+    links = same_person(forms, known, alias, genders, Counter(), frozenset({"Charlotte", "Maria"}))
+    assert links.get("Miss Lucas", "Miss Lucas") == links.get("Charlotte", "Charlotte")
+    assert "Maria" not in links
+    forms["Maria Lucas"] = 4  # no longer a third as often: which sister is a guess, so no join
+    assert "Miss Lucas" not in same_person(forms, known, alias, genders, Counter(), frozenset({"Charlotte", "Maria"}))

@@ -102,6 +102,11 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
             # "Miss Schlegel" is the eldest, the one never written "Miss <given>".
             same_sex = [p for p in same_sex if not forms[f"Miss {p.split()[0]}"]] or same_sex
         fits = [p for p in same_sex if apart[frozenset((k, p))] < proof]
+        if t == "Miss" and len(fits) > 1:
+            # sisters none of whom is written "Miss <given>": the one the text names three
+            # times as often as each other ("Charlotte Lucas" 7, "Maria Lucas" 2) is "Miss Lucas"
+            top = max(fits, key=lambda p: family[p])
+            fits = [top] if all(family[top] >= 3 * family[p] for p in fits if p != top) else fits
         # The one left must be the one the text writes that way most: among sisters, which is
         # "Miss Bennet" is a convention, not evidence ("Miss Lydia Bennet" twice is none).
         if len(fits) == 1 and 2 * family[fits[0]] >= sum(family[p] for p in same_sex):
