@@ -195,3 +195,12 @@ def test_a_chapter_title_naming_a_character_names_no_place() -> None:
 def _headings(text: str) -> list[str]:
     """The scene headings of the script adapted from ``text``."""
     return [e.text for e in to_model(parse(text)).elements if isinstance(e, SceneHeading)]
+
+
+def test_a_time_phrase_before_the_place_and_a_boat_are_scenes() -> None:
+    # "That evening, in the kitchen, ..." moves the story; a boat is a place to be
+    text = ("Joe had fished the bay for forty years. They did not talk much on the boat.\n\n"
+            '"Wind\'s coming round," Joe said.\n\n"Looks fine to me," said Danny.\n\n'
+            "That evening, in the kitchen, Danny's wife Rosa set out the plates.\n\n"
+            '"Your father came by," she said.\n')
+    assert _headings(text) == ["EXT. BOAT - DAY", "INT. KITCHEN - EVENING"]

@@ -21,7 +21,7 @@ _EXT = ("street alley alleyway road lane path garden gardens park field fields m
         "woods forest yard backyard farmyard roof rooftop bridge river riverbank shore beach "
         "square courtyard platform dock docks wharf quay pier lawn porch veranda verandah "
         "orchard hill hillside pond lake brook village churchyard graveyard cemetery "
-        "shrubbery grove avenue paddock pasture moor heath cliff")
+        "shrubbery grove avenue paddock pasture moor heath cliff boat harbour harbor")
 # Surface forms that name another canonical place (a dance floor is in a club).
 _ALIAS = {"alleyway": "ALLEY", "rooftop": "ROOF", "dance-floor": "CLUB", "nightclub": "CLUB",
           "bed-room": "BEDROOM", "school-room": "SCHOOLROOM", "woods": "WOOD",
@@ -127,7 +127,10 @@ _STATE = (r"(?:\w+ly|\w+er|warm|cold|hot|cool|dark|quiet|silent|still|empty|crow
 BE = patterns.compile(rf"(?=[iwab'])(?:\b(?:is|was|are|were|am|be|being)|'s|'re|'m)\s+(?:{_STATE}\s+){{0,2}}"
                 rf"(?:in|on|at|inside|upon|within)\s+{NP}", re.I)
 # "In his library he had always been sure of leisure" is a habit, not a scene.
-OPENER = patterns.compile(rf"^(?:(?:and|but|so|then)\s+)?(?:in|on|at|inside|upon)\s+{NP}"
+# "That evening, in the kitchen, Rosa set out the plates": a time phrase may come first.
+OPENER = patterns.compile(r"^(?:(?:(?:that|this|the\s+next|next|one|later\s+that)\s+(?:morning|afternoon|evening|night|day)"
+                          r"|later|afterwards|at\s+(?:dawn|noon|dusk|nightfall|midnight)),\s+)?"
+                          rf"(?:(?:and|but|so|then)\s+)?(?:in|on|at|inside|upon)\s+{NP}"
                     r"(?!,?\s+(?:\w+\s+){0,3}(?:had|would|could|used)\b)", re.I)
 NAMED = patterns.compile(
     r"\b(?=[adrtjwchps])(?P<verb>(?:arrived|arrives|drove|rode|travelled|traveled|journeyed|returned|walked|"
