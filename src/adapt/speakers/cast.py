@@ -5,12 +5,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from adapt.language.lexicon import KIN_NAMES
 from adapt.language.sentences import sentences
 from adapt.read.beats import Beat, Paragraph, Quote
 from adapt.speakers import tags
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.family import RELATIVES
-from adapt.language.lexicon import KIN_NAMES
 from adapt.speakers.names import (
     ADDRESS_GENDER,
     NAME,
@@ -51,8 +51,8 @@ _AT_PLACE = re.compile(r"\b(?:in|at|to|from|into|of|near|towards?|on|by|through)
 _PRONOUN_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:he|she|his|her|him)\b")
 _SEMICOLON = re.compile(r";\s+")
 _PRONOUN = re.compile(r"\b(?:he|his|him|she|her|hers|himself|herself)\b")
-_KIN_BEFORE = re.compile(r"\b(?:his|her|my|their)\s+(brother|son|father|husband|uncle|nephew|sister|daughter|mother|"
-                         rf"wife|aunt|niece),?\s+({NAME})")
+_KIN_BEFORE = re.compile(r"\b(?:his|her|my|their)\s+(%s),?\s+(%s)" % (
+    "|".join(k for k, g in RELATIVES.items() if g and k not in ("lady", "mistress", "master")), NAME))
 """A relation that names its bearer's sex, right before the name ("her brother, Thomas Vance")."""
 
 
@@ -121,7 +121,7 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                         names[re.sub(r"['’]s$", "", s)] += 3
     known = {n for n, c in names.items() if c >= 2 and plausible_name(n, proper)}
     # "At the house, Mother sat by the stove": a family word the narration writes as a name
-    known |= set(kin_named(b.narration for b in beats if isinstance(b, Paragraph)))
+    known |= kin_named(b.narration for b in beats if isinstance(b, Paragraph))
     forms: Counter[str] = Counter(clean_name(f.group(0)) for b in beats if isinstance(b, Paragraph)
                                   for part in b.parts for f in names_in(part.text))
     alias: dict[str, str] = {}

@@ -233,8 +233,9 @@ def _exchange(beats: list[Beat], run: list[int], fixed: list[str | None], ev: Ev
     if len(cands) < 2:
         cands[r.by_gender("m") if not first_person else NARRATOR] += 0.1  # type: ignore[assignment]
     for i, qs in enumerate(quotes):
-        kin = {_KIN[m.group(1).lower()] for q in qs for m in _KIN_CALL.finditer(q.text)}
-        own = {w for q in qs for m in _KIN_CALL.finditer(q.text) if (w := m.group(1).capitalize()) in r.known}
+        calls = [m.group(1) for q in qs for m in _KIN_CALL.finditer(q.text)]
+        kin = {_KIN[c.lower()] for c in calls}
+        own = {w for c in calls if (w := c.capitalize()) in r.known}
         if own:
             called[i] |= own  # "Hello, Mother." of a story whose narration names her Mother
         elif len(kin) == 1 and not any(c in r.known or c in r.people for c in called[i]):

@@ -18,8 +18,6 @@ class Resolver(Protocol):
     def canonical(self, name: str) -> str: ...
     def by_gender(self, g: str, exclude: set[str] = ..., avoid: set[str] = ...) -> str: ...
 
-    recent: list[str]
-
 SPOUSE = {"wife": {"Mr.": "Mrs.", "Mr": "Mrs", "Sir": "Lady", "Lord": "Lady"},
           "lady": {"Mr.": "Mrs.", "Mr": "Mrs", "Sir": "Lady", "Lord": "Lady"},
           "husband": {"Mrs.": "Mr.", "Mrs": "Mr", "Lady": "Sir"}}
@@ -70,13 +68,13 @@ def possessor(r: Resolver, g: str, spoken_to: set[str]) -> str:
     return to[0] if len(to) == 1 else r.by_gender(g, spoken_to)
 
 
-def kin_present(r: Resolver, noun: str, exclude: set[str]) -> str | None:
+def kin_present(r: Resolver, noun: str, exclude: set[str], room: list[str]) -> str | None:
     """"said the son" of a scene with Mr. Emerson: his son, the one man written "<given>
     Emerson"; "said the father" of a scene with George Emerson, Mr. Emerson: kin of one of
-    the last six mentioned."""
+    ``room``, the last ones mentioned."""
     if noun not in ("son", "daughter", "father", "mother"):
         return None
-    for k in reversed(r.recent[-6:]):
+    for k in reversed(room):
         if (title_of(k) or noun in ("father", "mother")) and (kin := parent(r, k, noun)) and kin not in exclude:
             return kin
     return None

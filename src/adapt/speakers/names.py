@@ -141,8 +141,8 @@ def title_of(name: str) -> str | None:
 
 HONORIFIC = {"ladyship": "f", "lordship": "m", "majesty": "m", "highness": "m", "honour": "m", "worship": "m"}
 STYLED = {"ladyship": ("Lady", "Countess", "Duchess", "Baroness", "Marchioness", "Viscountess"),
-           "lordship": ("Lord", "Sir", "Earl", "Duke", "Baron", "Marquis", "Viscount", "Count"),
-           "majesty": ("King", "Queen"), "highness": ("Prince", "Princess")}
+          "lordship": ("Lord", "Sir", "Earl", "Duke", "Baron", "Marquis", "Viscount", "Count"),
+          "majesty": ("King", "Queen"), "highness": ("Prince", "Princess")}
 """The titles a style of address belongs to: "her Ladyship" is a Lady."""
 
 
@@ -152,15 +152,20 @@ ROLE_KIN = {w: kind for kind, ws in {"police": "officer detective policeman cons
 """Role nouns one scene may use for one person: "the detective" is "the officer" a line later."""
 
 
+def same_trade(a: str, b: str) -> bool:
+    """Two role nouns of one trade ("detective", "officer")."""
+    return a in ROLE_KIN and ROLE_KIN[a] == ROLE_KIN.get(b)
+
+
 _KIN_AS_NAME = re.compile(r"(?:(?<=[a-z,;] )|(?<=[.!?] )|^)(%s)\b(?= [a-z])" % "|".join(KIN_NAMES), re.M)
 
 
-def kin_named(narration: Iterable[str]) -> dict[str, str]:
+def kin_named(narration: Iterable[str]) -> set[str]:
     """The kin words the narration writes as names, twice or more ("Mother sat by the stove",
-    "..., and Father came in"): characters of their own, with the sex the word tells. Not
+    "..., and Father came in"): characters of their own, of the sex ``KIN_NAMES`` gives. Not
     in the speeches, where "Mother, ..." is anyone's; none of the ten novels does it twice."""
     found = Counter(m.group(1) for text in narration for m in _KIN_AS_NAME.finditer(text))
-    return {k: KIN_NAMES[k] for k, n in found.items() if n >= 2}
+    return {k for k, n in found.items() if n >= 2}
 
 
 PEOPLE_NOUNS = set("""child stranger visitor servant porter driver coachman cabman officer inspector

@@ -17,7 +17,6 @@ from adapt.speakers.names import (
     NOT_PERSON_NOUNS,
     PEOPLE_NOUNS,
     PRONOUN_GENDER,
-    ROLE_KIN,
     STYLED,
     TITLES,
     clean_name,
@@ -27,6 +26,7 @@ from adapt.speakers.names import (
     one_titled,
     person_noun,
     plausible_name,
+    same_trade,
     title_of,
     vocatives,
 )
@@ -297,7 +297,7 @@ class Resolver:
                 self.nouns.add(head.lower())
                 self._vote(key, self.genders.get(key), exclude, avoid)
                 kin = [k for k in reversed(self.recent[-RECENT_ROOM:]) if k != key and k.startswith("\x00the ")
-                       and ROLE_KIN.get(k[5:], 1) == ROLE_KIN.get(head.lower())]
+                       and same_trade(k[5:], head.lower())]
                 return kin[0] if kin else key  # "asked the officer" of the scene's detective
             kind = COMMON_GENDER.get(head.lower())
             if words[0].lower() == "the" and head.lower() in GENERIC_PEOPLE:
@@ -316,7 +316,7 @@ class Resolver:
                 who = self.by_gender(g, exclude | roles, avoid)
                 if who not in PLACEHOLDER.values():
                     return who
-            if words[0].lower() == "the" and (kin := family.kin_present(self, head.lower(), exclude)):
+            if words[0].lower() == "the" and (kin := family.kin_present(self, head.lower(), exclude, self.recent[-RECENT_ROOM:])):
                 return kin  # "said the son" of a scene with Mr. Emerson: the one man "<given> Emerson"
             if words[0].lower() in ("the", "a", "an") and head.lower() in PEOPLE_NOUNS | set(COMMON_GENDER):
                 # "the child", "the stationmaster": an unnamed character of its own, until
