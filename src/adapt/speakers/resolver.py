@@ -170,11 +170,11 @@ class Resolver:
                 key = self.person(m.group(0))
                 if key:
                     self.mention(key)
-            strangers.bring_in(self, sentence)  # "Inside, an old man sat in the corner."
+            if key := strangers.stranger(self.genders, sentence):
+                self.mention(key)  # "Inside, an old man sat in the corner."
             for m in _PARENT_OF.finditer(sentence):
                 # "Her father read his newspaper": Mr. Price is in the room
-                parent = family.parent(self, self.by_gender(PRONOUN_GENDER[m.group(1).lower()]), m.group(2).lower())
-                if parent:
+                if parent := family.parent(self, self.by_gender(PRONOUN_GENDER[m.group(1).lower()]), m.group(2).lower()):
                     self.mention(parent)
             opener = NAME_RE.match(sentence.strip())
             key = self.canonical(opener.group(0)) if opener else None
@@ -370,7 +370,7 @@ def first_subject(sentence: str, r: Resolver) -> str | None:
             return r.by_gender(PRONOUN_GENDER[lw])
         if lw in ("she's", "he's", "she’s", "he’s", "she'd", "he'd", "she'll", "he'll"):
             return r.by_gender("f" if lw.startswith("s") else "m")
-        if lw in ("a", "an", "there") and i == 0 and (key := strangers.bring_in(r, sentence)):
+        if lw in ("a", "an", "there") and i == 0 and (key := strangers.stranger(r.genders, sentence)):
             return key  # "A stout woman held the door.": a bit part of her own, STOUT WOMAN
         if lw in ("the", "a", "an") and i == 0:
             # "The child puts out her hand": an unnamed character holds the stage.

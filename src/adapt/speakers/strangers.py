@@ -7,7 +7,6 @@ names them they are a character of their own, OLD MAN, not whoever was named las
 from __future__ import annotations
 
 import re
-from typing import Protocol
 
 from adapt.speakers.names import COMMON_GENDER
 
@@ -21,17 +20,9 @@ fellow ...': a word or two of description and a person noun opening the sentence
 subject (a bare "a man" says too little to be one character; "she is a living woman" is no one)."""
 
 
-class Room(Protocol):
-    """What of ``resolver.Resolver`` this reads and changes (it imports this module)."""
-
-    genders: dict[str, str]
-
-    def mention(self, key: str) -> None: ...
-
-
-def bring_in(r: Room, sentence: str) -> str | None:
-    """The unnamed person the sentence opens on introducing, in the room under "the
-    <description>" (its key); None if it introduces no one."""
+def stranger(genders: dict[str, str], sentence: str) -> str | None:
+    """The key, "the <description>", of the unnamed person the sentence opens on
+    introducing (their sex noted in ``genders``); None if it introduces no one."""
     m = _INTRO.match(sentence)
     if not m:
         return None
@@ -39,6 +30,5 @@ def bring_in(r: Room, sentence: str) -> str | None:
     key = "\x00the " + " ".join(words).lower()
     g = COMMON_GENDER.get(words[-1].lower())
     if g:
-        r.genders.setdefault(key, g)
-    r.mention(key)
+        genders.setdefault(key, g)
     return key
