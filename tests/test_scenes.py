@@ -204,3 +204,12 @@ def test_a_time_phrase_before_the_place_and_a_boat_are_scenes() -> None:
             "That evening, in the kitchen, Danny's wife Rosa set out the plates.\n\n"
             '"Your father came by," she said.\n')
     assert _headings(text) == ["EXT. BOAT - DAY", "INT. KITCHEN - EVENING"]
+
+
+def test_a_lighthouse_a_ferry_and_an_island_are_places() -> None:
+    # "Inside the lighthouse, ..." opens a scene there; the ferry is a deck to stand on
+    text = ("Margaret stood at the rail on the ferry, her collar turned up.\n\n"
+            '"You\'ll not get back tonight," said the ferryman.\n\n'
+            "Inside the lighthouse, the kitchen was cold and smelled of paraffin.\n\n"
+            '"You came," her father said.\n')
+    assert _headings(text) == ["EXT. FERRY - DAY", "INT. LIGHTHOUSE - DAY"]

@@ -907,3 +907,22 @@ def test_miss_surname_of_sisters_is_the_one_the_text_names_most() -> None:
     assert "Maria" not in links
     forms["Maria Lucas"] = 4  # no longer a third as often: which sister is a guess, so no join
     assert "Miss Lucas" not in same_person(forms, known, alias, genders, Counter(), frozenset({"Charlotte", "Maria"}))
+
+
+ROAD = ('Chapter One\n\nMargaret Doyle took the road up from the pier. Halfway up she met a boy driving two goats.\n\n'
+        '"Are you the daughter?" he asked.\n\n"I am," said Margaret. "Who are you?"\n\n"I bring the milk."\n\n'
+        'Chapter Two\n\nInside the lighthouse, the kitchen was cold. Her father sat at the table with a ledger.\n\n'
+        '"Maggie," he said, without getting up. "You came."\n\n"You wrote that you were ill, Father."\n\n'
+        '"Mrs. Kerr," her father said. "This is my daughter."\n\n'
+        '"The inspector is coming on Thursday, Alec," said Mrs. Kerr.\n\n')
+
+
+def test_someone_the_one_acting_meets_is_there_and_not_in_the_next_chapter() -> None:
+    # "she met a boy driving two goats": "he asked" is the boy's (it was no one's); he is
+    # introduced where she meets him; in the next chapter "he said" is her father's, not the boy's
+    got = [cue for cue, _ in said(ROAD)]
+    assert got[:4] == ["BOY", "MARGARET", "MARGARET", "BOY"]
+    assert "BOY" not in got[4:]
+    from adapt.model import Action
+    from adapt.transform import to_model
+    assert any("she meets a BOY driving" in e.text for e in to_model(parse(ROAD)).elements if isinstance(e, Action))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from adapt.language.lexicon import FUNCTION_WORDS, KIN_NAMES, PERSON_NOUNS, lemmas
+from adapt.language.lexicon import FUNCTION_WORDS, KIN_NAMES, MEETING, PERSON_NOUNS, lemmas
 from adapt.language.detect import looks_english
 from adapt.model import Action, Dialogue, Element, SceneHeading, Section
 from adapt.patterns import search_at
@@ -118,9 +118,10 @@ def _pattern(name: str) -> tuple[re.Pattern[str], str] | None:
         pos = lemmas(name.split()[-1].split("-")[-1])
         if pos and "NOUN" not in pos:
             return None  # "through", "herself": no one to introduce
-        # "the gardener", and the bit part a story brings in as "A stout woman held the door"
-        article = r"(?:[Tt]he|[Aa]n?)" if " " in name else "[Tt]he"
-        return re.compile(rf"\b{article} ((?:[a-z]+ ){{0,2}}?)({re.escape(name)})\b(?!['’]s)"), name
+        # "the gardener", and the bit part a story brings in as "A stout woman held the door",
+        # or meets: "she meets a boy driving two goats"
+        article = r"(?:[Tt]he|[Aa]n?)" if " " in name else rf"(?:[Tt]he|(?:{'|'.join(MEETING)}) an?)"
+        return re.compile(rf"\b{article} ((?:[a-z]+ ){{0,2}}?)({re.escape(name)})\b(?!['’]s|-)"), name
     # The look-ahead (the name's first letter) only lets the scan skip faster.
     return re.compile(rf"(?={re.escape(name[0])})(?<![\w'’-])({re.escape(name)}(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)?)(?![\w-])"), name
 

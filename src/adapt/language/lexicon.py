@@ -78,6 +78,10 @@ INVERTING = INTRANSITIVE - {"laugh", "smile", "sigh", "nod", "blush", "flush", "
                             "call", "cry", "look", "grow", "become"} | {
     "stand", "hang", "rush", "run", "arise", "follow", "spring", "soar", "float", "stretch",
     "emerge", "dash", "step", "walk", "ride", "lie"}
+MEETING = ("met", "meets", "passed", "passes", "overtook", "overtakes", "encountered", "encounters",
+           "came upon", "comes upon")
+"""Verbs by which the one acting comes upon someone ("she met a boy driving two goats"), past
+and present, as the source and the rewritten action write them."""
 # Nouns for people that a tag names its speaker by ("said the old lady").
 KIN_NAMES = {"Mother": "f", "Father": "m", "Mamma": "f", "Mama": "f", "Papa": "m", "Mum": "f", "Mom": "f",
              "Dad": "m", "Daddy": "m", "Mummy": "f", "Mommy": "f", "Grandma": "f", "Grandpa": "m", "Granny": "f",

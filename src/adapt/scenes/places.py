@@ -16,12 +16,12 @@ _INT = ("room drawing-room sitting-room dining-room dining-parlour breakfast-roo
         "cafe café cellar attic garret house cottage apartment carriage cab coach train cabin "
         "barn stable stables shed pantry dairy conservatory gallery corridor lobby saloon "
         "hospital prison cell dance-floor theatre theater opera-house station "
-        "waiting-room")
+        "waiting-room lighthouse")
 _EXT = ("street alley alleyway road lane path garden gardens park field fields meadow wood "
         "woods forest yard backyard farmyard roof rooftop bridge river riverbank shore beach "
         "square courtyard platform dock docks wharf quay pier lawn porch veranda verandah "
         "orchard hill hillside pond lake brook village churchyard graveyard cemetery "
-        "shrubbery grove avenue paddock pasture moor heath cliff boat harbour harbor")
+        "shrubbery grove avenue paddock pasture moor heath cliff boat harbour harbor ferry island")
 # Surface forms that name another canonical place (a dance floor is in a club).
 _ALIAS = {"alleyway": "ALLEY", "rooftop": "ROOF", "dance-floor": "CLUB", "nightclub": "CLUB",
           "bed-room": "BEDROOM", "school-room": "SCHOOLROOM", "woods": "WOOD",

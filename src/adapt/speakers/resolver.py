@@ -170,7 +170,7 @@ class Resolver:
                 key = self.person(m.group(0))
                 if key:
                     self.mention(key)
-            if key := strangers.stranger(self.genders, sentence):
+            for key in strangers.brought_in(self.genders, sentence):
                 self.mention(key)  # "Inside, an old man sat in the corner."
             for m in _PARENT_OF.finditer(sentence):
                 # "Her father read his newspaper": Mr. Price is in the room

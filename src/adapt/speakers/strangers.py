@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from adapt.language.lexicon import MEETING
 from adapt.speakers.names import COMMON_GENDER
 
 _HEADS = ("man", "woman", "gentleman", "lady", "fellow", "boy", "girl", "youth", "lad", "lass")
@@ -20,15 +21,33 @@ fellow ...': a word or two of description and a person noun opening the sentence
 subject (a bare "a man" says too little to be one character; "she is a living woman" is no one)."""
 
 
+_MET = re.compile(r"\b(?:%s)\s+" % "|".join(MEETING) +
+                  r"(?:an?)\s+((?:(?!(?:the|and|or|of|in|on|at|to|his|her|their|very)\b)[a-z][a-z-]*\s+){0,2}"
+                  r"(?:%s))\b(?!\s+(?:of|who\s+had\s+been)\b)" % "|".join(_HEADS))
+"""'Halfway up she met a boy driving two goats': someone the one acting comes upon, who is
+there when the next line is spoken ("'Are you the daughter?' he asked")."""
+
+
+def brought_in(genders: dict[str, str], sentence: str) -> list[str]:
+    """The keys of the unnamed people the sentence brings in: the one it opens on
+    (``stranger``), then those its subject meets or passes (their sex noted)."""
+    first = stranger(genders, sentence)
+    return ([first] if first else []) + [_key(genders, m.group(1).split()) for m in _MET.finditer(sentence)]
+
+
+def _key(genders: dict[str, str], words: list[str]) -> str:
+    """"the <description>", the key of a bit part, its sex noted from its noun."""
+    key = "\x00the " + " ".join(words).lower()
+    g = COMMON_GENDER.get(words[-1].lower())
+    if g:
+        genders.setdefault(key, g)
+    return key
+
+
 def stranger(genders: dict[str, str], sentence: str) -> str | None:
     """The key, "the <description>", of the unnamed person the sentence opens on
     introducing (their sex noted in ``genders``); None if it introduces no one."""
     m = _INTRO.match(sentence)
     if not m:
         return None
-    words = m.group(1).split()
-    key = "\x00the " + " ".join(words).lower()
-    g = COMMON_GENDER.get(words[-1].lower())
-    if g:
-        genders.setdefault(key, g)
-    return key
+    return _key(genders, m.group(1).split())
