@@ -28,6 +28,11 @@ def present(text: str) -> str:
      "Anne's white face appears. Charlotte's reply is spared."),
     ("The man in the grey coat walked in. A box of matches was on the shelf.",
      "The man in the grey coat walks in. A box of matches is on the shelf."),
+    # "to" before a noun phrase is a preposition; "by the time" opens a clause
+    ("The road to the lighthouse climbed through heather. The way to town ran past the church.",
+     "The road to the lighthouse climbs through heather. The way to town runs past the church."),
+    ("By the time the ferry reached the island, the sky was grey.",
+     "By the time the ferry reaches the island, the sky is grey."),
     ("The warnings of a headache prevented her.", "The warnings of a headache prevent her."),
     ("She ran, and the window instantly slammed down.",
      "She runs, and the window instantly slams down."),

@@ -255,7 +255,7 @@ def _noun_phrase(words: list[Word], p: int) -> Subject | None:
             if words[r].low in AUX or past_lemma(words[r].low):
                 last = words[head if head is not None else q - 1]
                 return Subject(q - 1, agr or ("pl" if plural(last.low) or _family(last) else "3sg"), "np")
-            if head is None and w.low in _PREPOSITIONS:
+            if head is None and (w.low in _PREPOSITIONS or w.low == "to" and _to_place(words, q)):
                 head, limit = q - 1, q + 4
                 q += 2 if q + 1 < len(words) and words[q + 1].low in DETS else 1
                 continue
@@ -265,6 +265,16 @@ def _noun_phrase(words: list[Word], p: int) -> Subject | None:
             return None
         q += 1
     return None
+
+
+def _to_place(words: list[Word], q: int) -> bool:
+    """'The road to the lighthouse climbed', 'the way to town ran': "to" before a noun phrase
+    is a preposition ("the man to see" is an infinitive)."""
+    if q + 1 >= len(words):
+        return False
+    nxt = words[q + 1]
+    pos = lemmas(nxt.low)
+    return nxt.low in DETS or (nxt.text[:1].isupper() or "NOUN" in pos) and "VERB" not in pos
 
 
 def _family(w: Word) -> bool:

@@ -33,6 +33,9 @@ class Word:
 _STOP = re.compile(r"[.!?]")
 _PAUSE = re.compile(r"[,;:—–(]")
 _COMMA = re.compile(r"[,;]")
+_TIME_NOUNS = {"time", "moment", "instant", "minute"}
+_TIME_DETS = {"the", "every", "each", "next", "first", "last"}
+"""A clause may follow these with no conjunction: "by the time the ferry reached the island"."""
 
 
 def tokens(text: str) -> list[str]:
@@ -68,7 +71,9 @@ def words(toks: list[str], spans: list[tuple[int, int]]) -> list[Word]:
             clause = (sent or (inside is not None and any(inside[last + 1:k])) or pause or pl in _CLAUSE_WORDS
                       # ", for the night was cold": "for" as a conjunction
                       or (pl == "for" and bool(_COMMA.search(prev.before)))
-                      or (prev.clause_start and blank and is_adverb(prev)))  # "Surely it was"
+                      or (prev.clause_start and blank and is_adverb(prev))  # "Surely it was"
+                      # "By the time the ferry reached", "the moment the door opened"
+                      or (pl in _TIME_NOUNS and blank and len(out) > 1 and out[-2].low in _TIME_DETS))
             n_sent = prev.sent + sent
         tok = toks[k]
         low = tok.lower()
