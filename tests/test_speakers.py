@@ -926,3 +926,19 @@ def test_someone_the_one_acting_meets_is_there_and_not_in_the_next_chapter() -> 
     from adapt.model import Action
     from adapt.transform import to_model
     assert any("she meets a BOY driving" in e.text for e in to_model(parse(ROAD)).elements if isinstance(e, Action))
+
+
+ALLOTMENT = ('Every Saturday George Pratt walked down to the allotments. His neighbour, a retired schoolteacher '
+             'called Edith Lowe, was usually there before him.\n\n'
+             "'You're late,' she said.\n\n'I'm not late. You're early.'\n\n'Same thing, George.'\n\n"
+             "Edith straightened and pressed a hand to her back. 'Then you'll have no lettuces.'\n\n"
+             'A young man in a yellow jacket came along the path, pushing a wheelbarrow. He stopped at the gate.\n\n'
+             "'Morning,' he said. 'Is one of you Mr Pratt?'\n\n'Who wants to know?' said George.\n\n"
+             "'The council sent me.'\n\nEdith laughed so hard that she had to sit down.\n")
+
+
+def test_a_full_name_written_once_joins_the_given_name_and_a_described_stranger_speaks() -> None:
+    # "called Edith Lowe" once, "Edith" after: one cue, EDITH; "A young man in a yellow jacket
+    # came along the path": his "he said" is YOUNG MAN's, not George's
+    got = [cue for cue, _ in said(ALLOTMENT)]
+    assert got == ["EDITH", "GEORGE", "EDITH", "EDITH", "YOUNG MAN", "YOUNG MAN", "GEORGE", "YOUNG MAN"]

@@ -33,6 +33,9 @@ def present(text: str) -> str:
      "The road to the lighthouse climbs through heather. The way to town runs past the church."),
     ("By the time the ferry reached the island, the sky was grey.",
      "By the time the ferry reaches the island, the sky is grey."),
+    # "called" and a name inside a subject: the verb is the one after them
+    ("A man called Smith was there. A girl named Alice came in.",
+     "A man called Smith is there. A girl named Alice comes in."),
     ("The warnings of a headache prevented her.", "The warnings of a headache prevent her."),
     ("She ran, and the window instantly slammed down.",
      "She runs, and the window instantly slams down."),

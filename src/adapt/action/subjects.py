@@ -254,7 +254,8 @@ def _noun_phrase(words: list[Word], p: int) -> Subject | None:
                 r += 1
             if words[r].low in AUX or past_lemma(words[r].low):
                 last = words[head if head is not None else q - 1]
-                return Subject(q - 1, agr or ("pl" if plural(last.low) or _family(last) else "3sg"), "np")
+                named = _named(words, r) if words[r].low in _NAMING else None
+                return Subject(q - 1 if named is None else named, agr or ("pl" if plural(last.low) or _family(last) else "3sg"), "np")
             if head is None and (w.low in _PREPOSITIONS or w.low == "to" and _to_place(words, q)):
                 head, limit = q - 1, q + 4
                 q += 2 if q + 1 < len(words) and words[q + 1].low in DETS else 1
@@ -265,6 +266,20 @@ def _noun_phrase(words: list[Word], p: int) -> Subject | None:
             return None
         q += 1
     return None
+
+
+_NAMING = {"called", "named", "nicknamed", "christened", "dubbed"}
+
+
+def _named(words: list[Word], r: int) -> int | None:
+    """'a retired schoolteacher called Edith Lowe, was': "called" and the name are part of the
+    noun phrase when a verb follows them; the index of the name's last word, else None."""
+    q = r + 1
+    while q < len(words) and words[q].text[:1].isupper() and not words[q].prot:
+        q += 1
+    if q == r + 1 or q >= len(words):
+        return None
+    return q - 1 if words[q].low in AUX or is_past(words[q].low) else None
 
 
 def _to_place(words: list[Word], q: int) -> bool:

@@ -163,7 +163,8 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                     else:
                         alias[male[0]] = n
     known = {alias.get(n, n) for n in known}
-    variants = name_variants(forms, known, surnames(forms))
+    family_names = surnames(forms)
+    variants = name_variants(forms, known, family_names)
     alias.update(variants)
     follow(alias)  # one lookup reaches the key
     known = {alias.get(n, n) for n in known}
@@ -220,10 +221,18 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                     tag = _keys(first.group(0), alias) if first else set()  # the tag's speaker, not whom it adds
                     if tag:
                         _apart(set().union(*said) | tag, apart)
-    known |= {n for n in seen if gender_of_title(n) or (person[n] >= 2 and placed[n] * 3 < seen[n])}
+    acting = {n for n in seen if n not in known and (gender_of_title(n) or (person[n] >= 2 and placed[n] * 3 < seen[n]))}
+    known |= acting
     # Unproven names ("I found Tom on the pier") may still take a pronoun nobody else can.
     maybe = {n for n in seen if n not in known and placed[n] * 3 < seen[n]}
     people |= maybe
+    # A name known only now ("Edith straightened") joins its full form ("a schoolteacher called Edith Lowe").
+    late = {f: k for f, k in name_variants(forms, known, family_names).items()
+            if k in acting and f not in alias and f not in known and f.split()[0] == k}
+    if late:
+        alias.update(late)
+        follow(alias)
+        known, people = {alias.get(n, n) for n in known}, {alias.get(n, n) for n in people}
     genders: dict[str, str] = {}
     for n in known:
         g = gender_of_title(n) or KIN_NAMES.get(n)

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from adapt.language.words import word_alt
 from adapt.read.beats import Beat, Paragraph, Quote
-from adapt.speakers import family, tags
+from adapt.speakers import family, strangers, tags
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.names import ADDRESS_GENDER, names_in
 from adapt.speakers.resolver import NARRATOR, PLACEHOLDER, Resolver
@@ -310,10 +310,12 @@ def fill_turns(beats: list[Beat], runs: list[list[int]], ev: Evidence, out: dict
         candidates = [c for c, _ in ex.cands.most_common(6)]
         options: list[list[str]] = []
         here: list[str] = []  # the last two the narration named, however rare in the exchange
+        unseen = {c for c in candidates if strangers.described(c)}  # a bit part speaks once brought in
         for i, b in enumerate(run):
             if i == 0 or ex.gap[i]:
                 here = [k for k in ev.present.get(b, ())[-2:] if k not in candidates and (k in r.known or k in r.people)]
-            cand_i = candidates + here
+            unseen -= {*ev.present.get(b, ()), fixed[i], ev.weak.get(b)}
+            cand_i = [c for c in candidates if c not in unseen] + here
             if fixed[i] is not None:
                 options.append([fixed[i]])  # type: ignore[list-item]
             elif b in ev.gendered:

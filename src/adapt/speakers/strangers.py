@@ -14,11 +14,12 @@ from adapt.speakers.names import COMMON_GENDER
 _HEADS = ("man", "woman", "gentleman", "lady", "fellow", "boy", "girl", "youth", "lad", "lass")
 _INTRO = re.compile(r"^\s*(?:[A-Z][^,;]{0,40},\s+)?(?:[Tt]here\s+(?:was|were|sat|stood)\s+)?(?:[Aa]n?)\s+"
                     r"((?:(?!(?:the|a|an|and|or|of|in|on|at|to|his|her|their|very|little)\b)[a-z][a-z-]*\s+){1,2}"
-                    r"(?:%s))\b(?=\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|was|sat|stood|came|held|lay|had|rose|went|ran|"
+                    r"(?:%s))\b(?=(?:\s+(?:in|with|from)\s+(?:a|an|the|his|her)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?"
+                    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|was|sat|stood|came|held|lay|had|rose|went|ran|"
                     r"looked|kept)\b|[^.;]*$)" % "|".join(_HEADS))
 """'Inside, an old man sat in the corner', 'A stout woman held the door', 'There was a tall young
-fellow ...': a word or two of description and a person noun opening the sentence as its
-subject (a bare "a man" says too little to be one character; "she is a living woman" is no one)."""
+fellow ...', 'A young man in a yellow jacket came along the path': a word or two of description
+and a person noun opening the sentence as its subject (a bare "a man" says too little to be one character; "she is a living woman" is no one)."""
 
 
 _MET = re.compile(r"\b(?:%s)\s+" % "|".join(MEETING) +
@@ -33,6 +34,11 @@ def brought_in(genders: dict[str, str], sentence: str) -> list[str]:
     (``stranger``), then those its subject meets or passes (their sex noted)."""
     first = stranger(genders, sentence)
     return ([first] if first else []) + [_key(genders, m.group(1).split()) for m in _MET.finditer(sentence)]
+
+
+def described(key: str) -> bool:
+    """A key ``brought_in`` gives ("the young man"), not a role that speaks ("the detective")."""
+    return key.startswith("\x00the ") and key.rsplit(" ", 1)[-1] in _HEADS
 
 
 def _key(genders: dict[str, str], words: list[str]) -> str:
