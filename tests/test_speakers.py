@@ -942,3 +942,18 @@ def test_a_full_name_written_once_joins_the_given_name_and_a_described_stranger_
     # came along the path": his "he said" is YOUNG MAN's, not George's
     got = [cue for cue, _ in said(ALLOTMENT)]
     assert got == ["EDITH", "GEORGE", "EDITH", "EDITH", "YOUNG MAN", "YOUNG MAN", "GEORGE", "YOUNG MAN"]
+
+
+WARD = ('I had been on the ward for six hours. Kofi handed me the notes without a word.\n\n'
+        '"Bed six," I said. "Move Mrs. Abbott to the side room."\n\n"She won\'t like it," said Kofi.\n\n'
+        'The patient arrived twenty minutes later on a trolley. She was tiny, with white hair.\n\n'
+        '"Where am I?" she asked.\n\n'
+        'I bent down beside the trolley. "What\'s your name, my dear?"\n\n'
+        '"Margaret. Margaret Ivy Thorne."\n\n"No," I said. "I\'m the nurse. My name is Rosalind."\n')
+
+
+def test_a_speaker_who_gives_their_name_is_named_by_it() -> None:
+    # The "I" says "My name is Rosalind": ROSALIND, not NARRATOR; "The patient arrived ... She
+    # was tiny": "she asked" is the patient's, who answers "What's your name?" with Margaret
+    got = [cue for cue, _ in said(WARD)]
+    assert got == ["ROSALIND", "ROSALIND", "KOFI", "MARGARET", "ROSALIND", "MARGARET", "ROSALIND", "ROSALIND"]

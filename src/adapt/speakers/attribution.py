@@ -132,5 +132,5 @@ def _decided(table: Table) -> tuple[dict[tuple[int, int], Attribution], Evidence
                     own.add((bi, i))
     ev = Evidence(para, {bi: t.weak for bi, t in table.turns.items() if t.weak}, gendered,
                   {bi for bi, t in table.turns.items() if t.carries_on},
-                  {bi: t.present for bi, t in table.turns.items()}, table.fresh, own)
+                  {bi: t.present for bi, t in table.turns.items()}, table.fresh, table.brought, own)
     return out, ev

@@ -28,7 +28,7 @@ from adapt.speakers.names import (
     vocatives,
 )
 from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver
-from adapt.speakers.roles import role_name, speakers_by_paragraph, titled
+from adapt.speakers.roles import own_name, role_name, speakers_by_paragraph, titled
 from adapt.speakers.same_person import same_person
 from adapt.speakers.variants import follow, name_variants, surnames
 
@@ -340,6 +340,14 @@ def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution]
                 if m.start() > 0 and is_name(m.group(0)):
                     said[by_para[bi]][m.group(0)] += 1
     taken = {k for k in cast.genders} | {a.speaker for a in out.values()}
+    own: dict[str, str] = {}  # "My name is Rosalind" in a line of the narrator's: her name, first
+    asked = ""
+    for (bi, i), a in sorted(out.items()):
+        text = beats[bi].parts[i].text  # type: ignore[union-attr]
+        if a.speaker.startswith("\x00") and (name := own_name(text, asked)):
+            if plausible_name(name, r.proper) and r.canonical(name) not in taken:
+                own.setdefault(a.speaker, name)
+        asked = text
     names: dict[str, str] = {}
     placeholders = [NARRATOR, PLACEHOLDER["f"], PLACEHOLDER["m"]]
     placeholders += sorted({a.speaker for a in out.values() if a.speaker.startswith("\x00the ")
@@ -350,7 +358,7 @@ def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution]
             names[ph] = narrator
             used.add(narrator)
             continue
-        who = titled(ph, r.known) or role_name(ph, r.role_votes.get(ph, Counter()), by_para, order)
+        who = own.get(ph) or titled(ph, r.known) or role_name(ph, r.role_votes.get(ph, Counter()), by_para, order)
         if who:
             names[ph] = who  # "the girl" of A Room with a View is Lucy, nearly every time
             continue

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from adapt.language.words import word_alt
 from adapt.read.beats import Beat, Paragraph, Quote
-from adapt.speakers import family, strangers, tags
+from adapt.speakers import family, tags
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.names import ADDRESS_GENDER, names_in
 from adapt.speakers.resolver import NARRATOR, PLACEHOLDER, Resolver
@@ -200,6 +200,8 @@ class Evidence:
     """Paragraph → who was last mentioned as it begins."""
     fresh: set[int]
     """Runs that start a chapter or scene: nobody carries over."""
+    brought: dict[str, int] = field(default_factory=dict)
+    """A bit part → the paragraph whose narration brings them in: they speak no line before it."""
     own: set[tuple[int, int]] = field(default_factory=set)
     """Quotations a pronoun of the other sex tags, after the paragraph's first tag ("...?" he
     queried; and she returned: "..."): their own speaker, whoever the turns give the first."""
@@ -310,12 +312,10 @@ def fill_turns(beats: list[Beat], runs: list[list[int]], ev: Evidence, out: dict
         candidates = [c for c, _ in ex.cands.most_common(6)]
         options: list[list[str]] = []
         here: list[str] = []  # the last two the narration named, however rare in the exchange
-        unseen = {c for c in candidates if strangers.described(c)}  # a bit part speaks once brought in
         for i, b in enumerate(run):
             if i == 0 or ex.gap[i]:
                 here = [k for k in ev.present.get(b, ())[-2:] if k not in candidates and (k in r.known or k in r.people)]
-            unseen -= {*ev.present.get(b, ()), fixed[i], ev.weak.get(b)}
-            cand_i = [c for c in candidates if c not in unseen] + here
+            cand_i = [c for c in candidates if ev.brought.get(c, b) <= b] + here  # a bit part speaks once brought in
             if fixed[i] is not None:
                 options.append([fixed[i]])  # type: ignore[list-item]
             elif b in ev.gendered:

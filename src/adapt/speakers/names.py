@@ -172,7 +172,7 @@ PEOPLE_NOUNS = set("""child stranger visitor servant porter driver coachman cabm
 constable sergeant doctor nurse clerk stationmaster station-master landlord landlady maid girl boy
 man woman lady gentleman fellow youth captain colonel soldier sailor prisoner guard voice
 detective policeman waiter butler footman housekeeper cook gardener reporter lawyer magistrate clergyman
-vicar curate rector parson priest innkeeper shopkeeper messenger governess groom postman
+vicar curate rector parson priest innkeeper shopkeeper messenger governess groom postman patient
 """.split())
 """Nouns for a character the text may never name ("said the gardener"): a role of its own."""
 

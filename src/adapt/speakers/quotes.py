@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from adapt.language.sentences import last_clause, sentences
 from adapt.read.beats import Beat, Heading, Paragraph, Quote, SceneBreak
-from adapt.speakers import tags
+from adapt.speakers import strangers, tags
 from adapt.speakers.evidence import (
     WHO_OPENS,
     Attribution,
@@ -69,6 +69,15 @@ class Table:
     """Runs that open a chapter or scene: nobody carries over into them."""
     head: dict[int, int] = field(default_factory=dict)
     """A paragraph continuing one speech → the paragraph the speech began in."""
+    brought: dict[str, int] = field(default_factory=dict)
+    """A bit part ("the young man") → the paragraph whose narration first has them in the room."""
+
+
+def _note_brought(table: Table, r: Resolver, bi: int, narration: str) -> None:
+    """Where the narration first brings in each bit part ("A young man came along the path")."""
+    for sentence in sentences(narration):
+        for key in strangers.brought_in(r.genders, sentence):
+            table.brought.setdefault(key, bi)
 
 
 LONG_NARRATION = 120
@@ -101,6 +110,7 @@ def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
             continue
         if not b.quotes:
             intro, actor = _narration(b.narration, r)
+            _note_brought(table, r, bi, b.narration)
             gap_words += len(b.narration.split())
             addressee = None  # narration between: whoever was called by name need not answer next
             if gap_words > LONG_NARRATION:
@@ -129,6 +139,7 @@ def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
         r.addressed = None
         r.role_sexes(sentences(b.narration))
         r.mentions_in(b.narration)
+        _note_brought(table, r, bi, b.narration)
         spoken = explicit.get(qpos[-1]) or (t.decided.speaker if t.decided else None)
         voc = [r.in_room(v) for q in b.quotes for v in vocatives(q.text)]
         for v in voc:  # the one addressed is in the room

@@ -56,6 +56,7 @@ GENERIC_PEOPLE = {w: COMMON_GENDER[w] for w in ("man", "gentleman", "fellow", "w
 YOUNG = {"girl", "boy", "child", "lad", "lass", "youth"}
 """Nouns for the young, which a novel uses of its heroine or hero as much as of anyone."""
 _ANYONE = frozenset(GENERIC_PEOPLE) | YOUNG
+_ROLE_NOUNS = frozenset(COMMON_GENDER) | PEOPLE_NOUNS
 """Nouns that say the sex or age of whoever the scene is about, so name no character of their own."""
 
 
@@ -318,7 +319,7 @@ class Resolver:
                     return who
             if words[0].lower() == "the" and (kin := family.kin_present(self, head.lower(), exclude, self.recent[-RECENT_ROOM:])):
                 return kin  # "said the son" of a scene with Mr. Emerson: the one man "<given> Emerson"
-            if words[0].lower() in ("the", "a", "an") and head.lower() in PEOPLE_NOUNS | set(COMMON_GENDER):
+            if words[0].lower() in ("the", "a", "an") and head.lower() in _ROLE_NOUNS:
                 # "the child", "the stationmaster": an unnamed character of its own, until
                 # what the others call it names it (see cast.name_placeholders).
                 key = "\x00the " + head.lower()
@@ -375,7 +376,7 @@ def first_subject(sentence: str, r: Resolver) -> str | None:
         if lw in ("the", "a", "an") and i == 0:
             # "The child puts out her hand": an unnamed character holds the stage.
             np = re.match(r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b", sentence[m.start():], re.I)
-            if np and np.group(1).lower() in r.nouns | set(COMMON_GENDER):
+            if np and np.group(1).lower() in r.nouns | _ROLE_NOUNS:
                 key = "\x00the " + np.group(1).lower()
                 g = COMMON_GENDER.get(np.group(1).lower()) or _own_pronoun(sentence[m.start() + np.end():])
                 if g:
@@ -391,8 +392,7 @@ def first_subject(sentence: str, r: Resolver) -> str | None:
 
 
 def _own_pronoun(rest: str) -> str | None:
-    """The gender of the pronouns a sentence goes on with ("The patient had raised herself"), if
-    one: a reflexive, or "his" ("her" may be someone else's object)."""
+    """The sex a reflexive or "his" the sentence goes on with says ("The patient had raised herself")."""
     found = {PRONOUN_GENDER[w] for w in re.findall(r"\b(?:herself|his|himself)\b", rest.lower())}
     return found.pop() if len(found) == 1 else None
 

@@ -91,8 +91,17 @@ def merge_called_keys(beats: list[Beat], out: dict[tuple[int, int], Attribution]
     _merge(out, r, merge)
 
 
-_SELF_NAMED = re.compile(rf"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm)\s+({NAME})(?=[\s,.;!?—–-]|$)")
+SELF_NAMED = re.compile(rf"\b(?:[Mm]y name is|[Mm]y name's|I am|I'm)\s+({NAME})(?=[\s,.;!?—–-]|$)")
 """'My name is Gideon Marsh', 'I am Mrs. Pell': the speaker names themself."""
+_ASKED = re.compile(r"\b(?:what(?:'s| is) your name|who are you)\b[^.!?]*\?\s*$", re.I)
+_GIVEN = re.compile(rf"^\s*({NAME})[.,!]")
+
+
+def own_name(text: str, asked: str) -> str | None:
+    """The name a speaker gives as their own: "My name is Rosalind", or "Margaret. Margaret Ivy
+    Thorne." in answer to "What's your name, my dear?" (``asked``, the line before)."""
+    m = SELF_NAMED.search(text) or (_GIVEN.match(text) if _ASKED.search(asked) else None)
+    return m.group(1) if m else None
 
 
 def merge_self_named(beats: list[Beat], out: dict[tuple[int, int], Attribution], r: Resolver) -> None:
@@ -104,7 +113,7 @@ def merge_self_named(beats: list[Beat], out: dict[tuple[int, int], Attribution],
     for (bi, i), a in sorted(out.items()):
         if not a.speaker.startswith("\x00") or a.speaker in merge:
             continue
-        for m in _SELF_NAMED.finditer(beats[bi].parts[i].text):  # type: ignore[union-attr]
+        for m in SELF_NAMED.finditer(beats[bi].parts[i].text):  # type: ignore[union-attr]
             who = r.person(m.group(1))
             if who and not who.startswith("\x00") and not take_turns(a.speaker, who, by_para, order):
                 merge[a.speaker] = who

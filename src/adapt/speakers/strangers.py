@@ -36,11 +36,6 @@ def brought_in(genders: dict[str, str], sentence: str) -> list[str]:
     return ([first] if first else []) + [_key(genders, m.group(1).split()) for m in _MET.finditer(sentence)]
 
 
-def described(key: str) -> bool:
-    """A key ``brought_in`` gives ("the young man"), not a role that speaks ("the detective")."""
-    return key.startswith("\x00the ") and key.rsplit(" ", 1)[-1] in _HEADS
-
-
 def _key(genders: dict[str, str], words: list[str]) -> str:
     """"the <description>", the key of a bit part, its sex noted from its noun."""
     key = "\x00the " + " ".join(words).lower()
