@@ -36,6 +36,10 @@ def present(text: str) -> str:
     # "called" and a name inside a subject: the verb is the one after them
     ("A man called Smith was there. A girl named Alice came in.",
      "A man called Smith is there. A girl named Alice comes in."),
+    # a series of pasts the "and" closes: each verb, not a participle ("sat, exhausted, and")
+    ("He stood, stretched, and yawned. Kofi picked it up, listened and handed it over.",
+     "He stands, stretches, and yawns. Kofi picks it up, listens and hands it over."),
+    ("Watson woke, strengthened and refreshed.", "Watson wakes, strengthened and refreshed."),
     ("The warnings of a headache prevented her.", "The warnings of a headache prevent her."),
     ("She ran, and the window instantly slammed down.",
      "She runs, and the window instantly slams down."),

@@ -36,6 +36,7 @@ _QUOTE_MARK = re.compile(r"[\"”’']")
 _DIRECTIONS = {"forward", "forwards", "backward", "backwards", "ahead", "aside", "upward",
                "upwards", "downward", "downwards", "onward", "onwards", "inside", "outside"}
 _ADVERB_PARTICLES = {"up", "down", "out", "back", "away", "off"}
+_END = re.compile(r"[.!?;:]")
 _PARTICLES = _ADVERB_PARTICLES | {"in", "on", "over"}
 _PERSONAL_OBJECTS = {"me", "him", "them", "us", "himself", "herself", "themselves", "myself"}
 _OBJECT_START = DETS | NOMINATIVE | {"me", "him", "them", "us", "it", "himself", "herself",
@@ -65,9 +66,21 @@ def listed_verb(ws: list[Word], v: int, q: int, to_present: bool, marks: tuple[s
     if start > 0 and ws[start - 1].low in {"which", "whom", "that"}:
         return False  # "tears which the subject occasioned, brought on": the tears brought
     form = past_lemma(w.low) if to_present else base_lemma(w.low)
-    obj = ws[q + 1]
-    if obj.low in _ADVERB_PARTICLES and q + 2 < len(ws) and not ws[q + 2].before.strip():
-        obj = ws[q + 2]
+    o = q + 2 if ws[q + 1].low in _ADVERB_PARTICLES and q + 2 < len(ws) else q + 1
+    obj = ws[o]
+    if form is not None and not obj.prot and obj.low in {"and", "or"} and obj.before.strip() in ("", ","):
+        # "stood, stretched, and yawned", "looked out, and closed it": a series the "and" closes
+        # on another past ("sat, exhausted, and waited": a state, no verb of the series)
+        c = next_verb(ws, o)
+        pos = lemmas(w.low)
+        if c is None or not is_past(w.low) or "ADJ" in pos or _FELT & set(pos.get("VERB", ())):
+            return False
+        # "woke, strengthened and refreshed.", "blanched and demolished by": participles
+        then = ws[c + 1] if c + 1 < len(ws) else None
+        return is_past(ws[c].low) and ws[c].low not in AUX and ("," in obj.before or (
+            then is not None and not _END.search(then.before) and then.low != "by"))
+    if o == q + 2 and obj.before.strip():
+        obj = ws[q + 1]
     return form is not None and not obj.prot and not obj.before.strip() and (
         obj.low in _LISTED_OBJECT)
 
@@ -152,6 +165,10 @@ _STATES = {"busy", "dispose", "incline", "seat", "dress", "occupy", "employ", "s
            "fill", "cover", "lose", "bury", "wrap", "clothe", "arm", "determine", "resolve",
            "prepare", "acquaint", "attach", "devote", "oblige", "compose", "convince", "amuse",
            "annoy", "astonish", "frighten", "terrify", "worry", "trouble", "distress", "bent"}
+_FELT = _STATES | {"exhaust", "startle", "relieve", "amaze", "bewilder", "confuse", "puzzle", "shock",
+                   "stun", "horrify", "embarrass", "excite", "scare", "alarm", "overwhelm", "dismay",
+                   "exasperate", "agitate", "bore", "disgust", "offend", "perplex", "stupefy", "dazzle"}
+"""Verbs whose past participle is a state of feeling ("sat, exhausted, and waited")."""
 
 
 def inverted_subject(ws: list[Word], p: int) -> bool:
