@@ -957,3 +957,13 @@ def test_a_speaker_who_gives_their_name_is_named_by_it() -> None:
     # was tiny": "she asked" is the patient's, who answers "What's your name?" with Margaret
     got = [cue for cue, _ in said(WARD)]
     assert got == ["ROSALIND", "ROSALIND", "KOFI", "MARGARET", "ROSALIND", "MARGARET", "ROSALIND", "ROSALIND"]
+
+
+def test_a_voice_of_someone_unseen_speaks_as_voice() -> None:
+    # "said a man's voice": VOICE, with no "('s voice)" left over as a parenthetical
+    text = ('The phone rang. Kofi handed it to Jane.\n\n"Sister Hale?" said a man\'s voice. "I am sending up a patient."\n\n'
+            '"We have no beds," said Jane.\n')
+    assert [cue for cue, _ in said(text)][:2] == ["VOICE", "VOICE"]
+    from adapt.fountain.writer import write_fountain
+    from adapt.transform import to_model
+    assert "'s voice" not in write_fountain(to_model(parse(text)))

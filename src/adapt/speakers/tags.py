@@ -45,7 +45,8 @@ _NOT_IN_NP = rf"(?!{_NOT_IN_NP_WORDS}|[a-z]+ly\b|[a-z]+ing\b)"
 # Before the head an -ly word is an adjective ("the kindly old aunt", "the stately lady").
 _MODIFIER = rf"(?!{_NOT_IN_NP_WORDS}|[a-z]+ing\b)[a-z-]+"
 # The head may be a name with its title: "the more candid Lady Bertram", not "the more candid Lady".
-SUBJECT = (rf"(?:I|he|she|He|She|{NAME}|(?:the|a|an|his|her|my|their|our|The|His|Her|My)\s+"
+SUBJECT = (rf"(?:(?:[Aa]n?|[Tt]he)\s+(?:{_MODIFIER}\s+){{0,2}}[a-z-]+['’]s\s+voice\b"  # "said a man's voice"
+           rf"|I|he|she|He|She|{NAME}|(?:the|a|an|his|her|my|their|our|The|His|Her|My)\s+"
            rf"(?:{_MODIFIER}\s+){{0,2}}(?:{NAME}|{_NOT_IN_NP}[A-Za-z-]+))")
 
 
