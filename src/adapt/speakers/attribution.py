@@ -17,12 +17,11 @@ from adapt.speakers.cast import (
     Cast,
     collect_cast,
     name_placeholders,
-    narrator_gender,
 )
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.exchange import Evidence, fill_turns
 from adapt.speakers.goes_on import GUESSES, carry_on
-from adapt.speakers.narration import is_first_person, proper_words
+from adapt.speakers.narration import is_first_person, narrator_gender, proper_words
 from adapt.speakers.passes import decide
 from adapt.speakers.quotes import Table, read_turns
 from adapt.speakers.resolver import NARRATOR, PLACEHOLDER, Resolver

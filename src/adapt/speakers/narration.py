@@ -1,11 +1,14 @@
 """Speakers: what the narration says of the text as a whole — the words it writes as names,
-and whether an "I" tells it."""
+whether an "I" tells it, and how the others see "I"."""
 from __future__ import annotations
 
 import re
 from collections import Counter
 
 from adapt.read.beats import Beat, Narration, Paragraph
+from adapt.speakers.evidence import Attribution
+from adapt.speakers.names import ADDRESS_GENDER
+from adapt.speakers.resolver import NARRATOR
 
 
 def proper_words(beats: list[Beat]) -> frozenset[str]:
@@ -51,3 +54,30 @@ def is_first_person(beats: list[Beat]) -> bool:
             words += len(text.split())
             i_count += len(_FIRST_PERSON.findall(text))
     return words > 0 and i_count / words > 0.012
+
+
+_ADDRESS = re.compile(r"(?:^|,\s*|\bmy\s+(?:dear\s+|good\s+|poor\s+|old\s+|young\s+)?)(%s)\b(?=\s*[,.!?;]|$)"
+                      % "|".join(map(re.escape, ADDRESS_GENDER)), re.I)
+
+
+def narrator_gender(beats: list[Beat], out: dict[tuple[int, int], Attribution]) -> str | None:
+    """'Sit down, Doctor' / 'my dear fellow' said to the narrator: how others see "I"."""
+    by_para: dict[int, str] = {}
+    for (bi, _), a in sorted(out.items()):
+        by_para.setdefault(bi, a.speaker)
+    order = sorted(by_para)
+    votes: Counter[str] = Counter()
+    for n, bi in enumerate(order):
+        if by_para[bi] == NARRATOR:
+            continue
+        near = {by_para[order[k]] for k in (n - 1, n + 1) if 0 <= k < len(order)}
+        if NARRATOR not in near:
+            continue
+        b = beats[bi]
+        assert isinstance(b, Paragraph)
+        for q in b.quotes:
+            votes.update(ADDRESS_GENDER[m.group(1).lower()] for m in _ADDRESS.finditer(q.text))
+    if not votes:
+        return None
+    (g, c), = votes.most_common(1)
+    return g if c >= 2 and c >= 2 * (sum(votes.values()) - c) else None
