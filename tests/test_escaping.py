@@ -318,7 +318,10 @@ def quotation(draw: st.DrawFn) -> tuple[str, list[str]]:
     if form == 2:
         return f'{name} said, "{a}"', [a]
     if form == 3:
-        business = draw(narration()).replace("\n", " ")
+        business = draw(narration()).replace("\n", " ").rstrip()
+        # the business ends its sentence: 'Ann the "the the."' would quote a term, as
+        # 'an authority on "form."' does (read/unspoken.py), not a speech
+        business += "" if business.endswith((".", "!", "?")) else "."
         return f'"{a}" {name} {business} "{b}"', [a, b]
     if form == 4:
         return f"“{a}” {name} said, “{b}”", [a, b]

@@ -967,3 +967,24 @@ def test_a_voice_of_someone_unseen_speaks_as_voice() -> None:
     from adapt.fountain.writer import write_fountain
     from adapt.transform import to_model
     assert "'s voice" not in write_fountain(to_model(parse(text)))
+
+
+WILL = (
+        "The solicitor's office was on the second floor, above a bakery. Mr. Pryce had laid out three chairs in front of his desk, and the Carver siblings took them in order of age: Helen, then Robert, then little Susan, who was thirty-one and hated being called little.\n\n"
+        '"Your father\'s instructions were quite clear," said Mr. Pryce, opening a folder. "The house goes to the three of you jointly."\n\n'
+        '"Jointly?" Robert leaned forward. "That\'s absurd. None of us can afford to buy the others out."\n\n'
+        '"Then you\'ll have to sell it," said Helen.\n\n'
+        '"I\'m not selling it."\n\n'
+        '"Robert, be reasonable."\n\n'
+        '"I am being reasonable. Dad wanted it kept in the family. He told me so himself."\n\n'
+        'Susan had said nothing. She was looking out of the window at the rain.\n\n'
+        '"Susan?" said Mr. Pryce gently. "Do you have a view?"\n\n'
+        '"I think we should let Robert live there," she said. "He\'s the only one who wants it."\n\n'
+        'Helen turned to stare at her. "And what do we get?"\n\n'
+        '"Rent, I suppose. Or nothing. I don\'t much care."\n\n')
+
+
+def test_a_name_the_narration_writes_and_a_speech_calls_is_a_character() -> None:
+    # "Susan had said nothing. She was looking ...": Susan is a woman of the cast, called by
+    # "Susan?", so "she said" after it is hers, not Helen's
+    assert [cue for cue, _ in said(WILL)][-4:] == ["SUSAN", "SUSAN", "HELEN", "SUSAN"]

@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from itertools import pairwise
 from dataclasses import dataclass, field
 
-from adapt.language.lexicon import KIN_NAMES
+from adapt.language.lexicon import KIN_NAMES, lemmas
 from adapt.language.sentences import sentences
 from adapt.read.beats import Beat, Paragraph, Quote
 from adapt.speakers import tags
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.family import RELATIVES
 from adapt.speakers.names import (
-    ADDRESS_GENDER,
     NAME,
     PRONOUN_GENDER,
     TITLES,
@@ -110,6 +110,8 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
         for i, p in enumerate(b.parts):
             if isinstance(p, Quote):
                 names.update(v for v in vocatives(p.text) if len(v) > 1)
+                if m := _NAME_ASKED.fullmatch(p.text.strip()):
+                    names[m.group(1)] += 1  # "Susan?" said to her, the whole speech
             elif i > 0 and isinstance(b.parts[i - 1], Quote):
                 m = tags.tag_after().match(p.text)
                 if m:
@@ -221,7 +223,9 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                     tag = _keys(first.group(0), alias) if first else set()  # the tag's speaker, not whom it adds
                     if tag:
                         _apart(set().union(*said) | tag, apart)
-    acting = {n for n in seen if n not in known and (gender_of_title(n) or (person[n] >= 2 and placed[n] * 3 < seen[n]))}
+    # ... or a name the narration writes and a speech calls ("Susan had said nothing." / "Susan?")
+    acting = {n for n in seen if n not in known and (gender_of_title(n) or (
+        (person[n] >= 2 or names[n] and n not in family_names and not lemmas(n.lower())) and placed[n] * 3 < seen[n]))}
     known |= acting
     # Unproven names ("I found Tom on the pier") may still take a pronoun nobody else can.
     maybe = {n for n in seen if n not in known and placed[n] * 3 < seen[n]}
@@ -266,6 +270,12 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
         for kin in _KIN_BEFORE.finditer(s):  # "her brother, Thomas Vance,": a man
             if (k := alias.get(kin.group(2), kin.group(2))) in known and k not in genders:
                 votes[k][RELATIVES[kin.group(1)]] += 3
+    # "Susan had said nothing. She was looking out of the window.": the next sentence's he/she
+    for (_, found), (nxt, _) in pairwise(named):
+        lead = nxt.lstrip()[:4].lower()
+        if len(found) == 1 and found[0].start() == 0 and lead.startswith(("he ", "she ")):
+            if (key := alias.get(found[0].group(0), found[0].group(0))) in known and key not in genders:
+                votes[key]["m" if lead.startswith("he ") else "f"] += 1
     for n, v in votes.items():
         genders[n] = v.most_common(1)[0][0]
     links = same_person(forms, known, alias, genders, apart, proper)
@@ -281,35 +291,10 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
     return known, genders, alias, people, nouns
 
 
+_NAME_ASKED = re.compile(rf"({NAME})\?")
+
 _VOTE = {"he": 3, "she": 3, "himself": 3, "herself": 3, "his": 2, "hers": 2, "her": 1, "him": 0}
 """How much a pronoun after a name says of its sex."""
-
-_ADDRESS = re.compile(r"(?:^|,\s*|\bmy\s+(?:dear\s+|good\s+|poor\s+|old\s+|young\s+)?)(%s)\b(?=\s*[,.!?;]|$)"
-                      % "|".join(map(re.escape, ADDRESS_GENDER)), re.I)
-
-
-def narrator_gender(beats: list[Beat], out: dict[tuple[int, int], Attribution]) -> str | None:
-    """'Sit down, Doctor' / 'my dear fellow' said to the narrator: how others see "I"."""
-    by_para: dict[int, str] = {}
-    for (bi, _), a in sorted(out.items()):
-        by_para.setdefault(bi, a.speaker)
-    order = sorted(by_para)
-    votes: Counter[str] = Counter()
-    for n, bi in enumerate(order):
-        if by_para[bi] == NARRATOR:
-            continue
-        near = {by_para[order[k]] for k in (n - 1, n + 1) if 0 <= k < len(order)}
-        if NARRATOR not in near:
-            continue
-        b = beats[bi]
-        assert isinstance(b, Paragraph)
-        for q in b.quotes:
-            votes.update(ADDRESS_GENDER[m.group(1).lower()] for m in _ADDRESS.finditer(q.text))
-    if not votes:
-        return None
-    (g, c), = votes.most_common(1)
-    return g if c >= 2 and c >= 2 * (sum(votes.values()) - c) else None
-
 
 def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution], cast: Cast,
                       narrator: str | None, r: Resolver) -> None:
