@@ -87,6 +87,13 @@ def test_a_tag_leftover_is_a_wryly_not_a_fragment() -> None:
     assert "\nThe porter.\n" not in script and "\nFrom the stairs.\n" not in script
 
 
+def test_the_speakers_own_business_is_action_not_a_wryly_with_his_name() -> None:
+    script = adapt_text('Helen and Robert sat down.\n\n"The house goes to you both," said Helen.\n\n'
+                        '"Jointly?" Robert leaned forward. "That\'s absurd."')
+    assert "(Robert leans forward)" not in script
+    assert "\nRobert leans forward.\n" in script
+
+
 def test_a_she_between_his_speeches_is_not_named_after_him() -> None:
     script = adapt_text('Lucy Bell and Tom Hale stood on the bridge. Tom took off his hat.\n\n'
                         '"Sit down," said Tom. She was bewildered, and obeyed him. "And stay here."\n\n'

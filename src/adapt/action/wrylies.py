@@ -77,7 +77,7 @@ def reshape(d: Dialogue, name: str, retell: Callable[[str], str], pronoun: str |
 
     for k, p in enumerate(parts):
         last_line = not any(not isinstance(x, Parenthetical) for x in parts[k + 1:])
-        if isinstance(p, Parenthetical) and (last_line or is_business(p.text)):
+        if isinstance(p, Parenthetical) and (last_line or is_business(p.text, name)):
             emit_block()
             pending.append(sentence(p.text, name, retell, pronoun=pronoun))
             continue
@@ -90,15 +90,16 @@ def reshape(d: Dialogue, name: str, retell: Callable[[str], str], pronoun: str |
     return out
 
 
-def is_business(text: str) -> bool:
-    """More than a wryly: long, a clause with its own subject, or a bare verb ("step")."""
+def is_business(text: str, name: str = "") -> bool:
+    """More than a wryly: long, a clause with its own subject (the speaker's ``name`` too:
+    "(Robert leans forward)"), or a bare verb ("step")."""
     ws = plain(text).split()
     if is_manner(text):
         return False
     if len(ws) > MAX_WORDS:
         return True
     first = ws[0].lower().strip(",;") if ws else ""
-    if first in _SUBJECTS and len(ws) > 2 or first in DETS and len(ws) > 3:
+    if (first in _SUBJECTS or name and ws[0] == name.split()[0]) and len(ws) > 2 or first in DETS and len(ws) > 3:
         return True  # "(she strikes her again)", "(the tears are slower this time)"
     if len(ws) == 1 and first not in _KEEP_ONE:
         pos = lemmas(first)
