@@ -883,9 +883,14 @@ def test_a_bit_part_the_narration_brings_in_speaks_under_its_description() -> No
     # Thomas Vance" is a man, so "he said to Eleanor" is his
     got = [cue for cue, _ in said(INN)]
     assert got[:5] == ["STOUT WOMAN", "ELEANOR", "ELEANOR", "THOMAS", "ELEANOR"]  # "Two rooms," said Eleanor. "..."
+    assert "A STOUT WOMAN holds the door." in _actions(INN)
+
+
+def _actions(text: str) -> list[str]:
+    """The action paragraphs of the script adapted from ``text``."""
     from adapt.model import Action
     from adapt.transform import to_model
-    assert "A STOUT WOMAN holds the door." in [e.text for e in to_model(parse(INN)).elements if isinstance(e, Action)]
+    return [e.text for e in to_model(parse(text)).elements if isinstance(e, Action)]
 
 
 def test_the_unnamed_one_who_says_a_name_as_their_own_is_that_character() -> None:
@@ -923,9 +928,7 @@ def test_someone_the_one_acting_meets_is_there_and_not_in_the_next_chapter() -> 
     got = [cue for cue, _ in said(ROAD)]
     assert got[:4] == ["BOY", "MARGARET", "MARGARET", "BOY"]
     assert "BOY" not in got[4:]
-    from adapt.model import Action
-    from adapt.transform import to_model
-    assert any("she meets a BOY driving" in e.text for e in to_model(parse(ROAD)).elements if isinstance(e, Action))
+    assert any("she meets a BOY driving" in a for a in _actions(ROAD))
 
 
 ALLOTMENT = ('Every Saturday George Pratt walked down to the allotments. His neighbour, a retired schoolteacher '
@@ -937,13 +940,6 @@ ALLOTMENT = ('Every Saturday George Pratt walked down to the allotments. His nei
              "'The council sent me.'\n\nEdith laughed so hard that she had to sit down.\n")
 
 
-def test_a_full_name_written_once_joins_the_given_name_and_a_described_stranger_speaks() -> None:
-    # "called Edith Lowe" once, "Edith" after: one cue, EDITH; "A young man in a yellow jacket
-    # came along the path": his "he said" is YOUNG MAN's, not George's
-    got = [cue for cue, _ in said(ALLOTMENT)]
-    assert got == ["EDITH", "GEORGE", "EDITH", "EDITH", "YOUNG MAN", "YOUNG MAN", "GEORGE", "YOUNG MAN"]
-
-
 WARD = ('I had been on the ward for six hours. Kofi handed me the notes without a word.\n\n'
         '"Bed six," I said. "Move Mrs. Abbott to the side room."\n\n"She won\'t like it," said Kofi.\n\n'
         'The patient arrived twenty minutes later on a trolley. She was tiny, with white hair.\n\n'
@@ -952,11 +948,16 @@ WARD = ('I had been on the ward for six hours. Kofi handed me the notes without 
         '"Margaret. Margaret Ivy Thorne."\n\n"No," I said. "I\'m the nurse. My name is Rosalind."\n')
 
 
-def test_a_speaker_who_gives_their_name_is_named_by_it() -> None:
+@pytest.mark.parametrize("story, cues", [
+    # "called Edith Lowe" once, "Edith" after: one cue, EDITH; "A young man in a yellow jacket
+    # came along the path": his "he said" is YOUNG MAN's, not George's
+    (ALLOTMENT, ["EDITH", "GEORGE", "EDITH", "EDITH", "YOUNG MAN", "YOUNG MAN", "GEORGE", "YOUNG MAN"]),
     # The "I" says "My name is Rosalind": ROSALIND, not NARRATOR; "The patient arrived ... She
     # was tiny": "she asked" is the patient's, who answers "What's your name?" with Margaret
-    got = [cue for cue, _ in said(WARD)]
-    assert got == ["ROSALIND", "ROSALIND", "KOFI", "MARGARET", "ROSALIND", "MARGARET", "ROSALIND", "ROSALIND"]
+    (WARD, ["ROSALIND", "ROSALIND", "KOFI", "MARGARET", "ROSALIND", "MARGARET", "ROSALIND", "ROSALIND"]),
+], ids=["a full name written once and a described stranger", "a speaker who gives their name"])
+def test_stories_of_strangers_and_names(story: str, cues: list[str]) -> None:
+    assert [cue for cue, _ in said(story)] == cues
 
 
 def test_a_voice_of_someone_unseen_speaks_as_voice() -> None:
