@@ -112,6 +112,7 @@ def _measured(path: str, out: str, log: str) -> None:
         _wrap(guess, "planned", "take the copy's scene plan")
         _wrap(guess._Guessed, "_writer", "copy: its writer and guessed cast")
         _wrap(ahead, "start", "ahead.start (fork)")
+        _wrap(getattr(transform, "plan_ahead", None), "start", "plan_ahead: the copy finding the chapters' scenes")
         _wrap(ahead, "_work", "copy: working ahead")
         _wrap(ahead.Ahead, "stop", "stop a copy")
         orig_to_model = transform.to_model

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from adapt.read.beats import Beat, Heading, Paragraph, SceneBreak
@@ -35,17 +35,17 @@ NOWHERE = "the text never says where this happens; a guess"
 
 
 def plan(beats: Sequence[Beat], *, names: frozenset[str] = frozenset(),
-         main: str | None = None) -> dict[int, Start]:
+         main: str | None = None, find: Callable[..., tuple[Scene, ...]] | None = None) -> dict[int, Start]:
     """Beat index → the scene heading that starts there, for the whole story.
 
     A chapter and a scene break always start a scene. ``names`` are the characters'
     names (never places); ``main`` is the main character, whose home is the guess
-    for a story that never names a place.
+    for a story that never names a place. ``find`` finds a chapter's scenes
+    (``settings.scenes``, or what was found ahead: ``transform/plan_ahead.py``).
     """
     chapters = _chapters(beats)
     text = " ".join(b.narration for b in beats if isinstance(b, Paragraph))
-    found = [find_scenes([_narration(beats[bi]) for bi in body], names=names)
-             for _, body in chapters]
+    found = [(find or find_scenes)(paragraphs, names=names) for _, paragraphs in chapter_narration(beats)]
     sides = _sides(text, {sc.setting.place for fs in found for sc in fs
                           if sc.setting.interior is None})
     found = [[replace(sc, setting=replace(sc.setting, interior=sides.get(
@@ -73,6 +73,11 @@ def _chapters(beats: Sequence[Beat]) -> list[tuple[str | None, list[int]]]:
         else:
             out[-1][1].append(bi)
     return out
+
+
+def chapter_narration(beats: Sequence[Beat]) -> list[tuple[list[int], list[str]]]:
+    """Each chapter's beats (not its heading) and their narration, which ``find`` reads for scenes."""
+    return [(body, [_narration(beats[bi]) for bi in body]) for _, body in _chapters(beats)]
 
 
 def _narration(b: Beat) -> str:

@@ -31,7 +31,7 @@ from adapt.speakers.attribution import NARRATOR, Attribution, Cast, attribute
 from adapt.speakers.castfile import dump_cast
 from adapt.speakers.names import gender_of_title
 from adapt.speakers.tags import split_before, tag_after
-from adapt.transform import ahead, guess
+from adapt.transform import ahead, guess, plan_ahead
 from adapt.transform.options import GUESSED, Options
 from adapt.transform.text import marked
 from adapt.transform.writer import Writer
@@ -105,7 +105,11 @@ def _adapt(read: Story, title: str | None, options: Options, report: Callable[[f
     # A second process rewrites narration from the end meanwhile (same script, less time):
     # from when attribution has found the cast if the rewrites can do without the speakers
     # (guess.py), else from once they are known.
-    early = guess.start(story.beats, options) if english else None
+    # And a copy finds the chapters' scenes meanwhile (plan_ahead.py), on the core the cast's
+    # collection leaves idle.
+    chapters = plan_ahead.start(story.beats)
+    copies.extend([chapters.copy] if chapters else [])
+    early = guess.start(story.beats, options, chapters) if english else None
     try:
         story, speakers, cast = _attributed(story, options, early)
     finally:
@@ -165,7 +169,10 @@ def _adapt(read: Story, title: str | None, options: Options, report: Callable[[f
         copies.extend([copy] if copy else [])
     starts = guess.planned(copy, people) if copy else None  # the copy may have planned them
     if starts is None:
-        starts = plan_scenes(beats, names=people, main=_main_character(w, speakers))
+        starts = plan_scenes(beats, names=people, main=_main_character(w, speakers),
+                             find=chapters.find if chapters else None)
+    if chapters:
+        chapters.stop()
     start_list = sorted(starts)
     for bi in range(len(beats)):
         if report and bi % 200 == 0:

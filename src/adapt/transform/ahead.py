@@ -45,21 +45,25 @@ class Ahead:
 
     def take(self, key: tuple) -> object:
         """What the copy sent under ``key`` so far (taken out of the memo), or None."""
-        if self.fd >= 0:
-            self._read()
+        self.poll()
         return self.memo.pop(key, None)
 
+    def poll(self) -> None:
+        """Take in what has arrived."""
+        if self.fd >= 0:
+            self._read()
+
     def _read(self) -> None:
+        ended = False  # the copy is done (or gone): what came before the end is still taken
         try:
             while select.select([self.fd], [], [], 0)[0]:
                 data = os.read(self.fd, 1 << 20)
                 if not data:
-                    self.stop()
-                    return
+                    ended = True
+                    break
                 self._buffer += data
         except OSError:
-            self.stop()
-            return
+            ended = True
         while len(self._buffer) >= _HEADER.size:
             start, size = _HEADER.unpack_from(self._buffer)
             if len(self._buffer) < _HEADER.size + size:
@@ -72,6 +76,8 @@ class Ahead:
                 self.stop()
                 return
             self.low = start
+        if ended:
+            self.stop()
 
     def stop(self) -> None:
         """End the copy (if it still runs) and forget it."""
@@ -82,23 +88,26 @@ class Ahead:
 
 
 def start(n: int, first: int, write: Callable[[int], None], recording: Callable[[dict], None],
-          memo: dict) -> Ahead | None:
+          memo: dict, *, nice: int = 19) -> Ahead | None:
     """Fork a copy that calls ``write(bi)`` for beats ``n - 1`` back to ``first``, chunk by
     chunk (each chunk in order), and sends back what each chunk recorded in the dict it
-    handed ``recording``; what arrives goes into ``memo``. None when there is no copy."""
+    handed ``recording``; what arrives goes into ``memo``. None when there is no copy.
+    ``nice``: how far the copy stands back for the writer on a busy machine (all the way
+    for guesses that may be wasted; not at all for work the writer needs whatever happens)."""
     if n - first < MIN_BEATS:
         return None
-    found = forked.fork(lambda w: _work(n, first, write, recording, w))
+    found = forked.fork(lambda w: _work(n, first, write, recording, w, nice))
     return Ahead(*found, memo, n) if found else None
 
 
 def _work(n: int, first: int, write: Callable[[int], None], recording: Callable[[dict], None],
-          fd: int) -> None:
+          fd: int, nice: int) -> None:
     """The copy's loop. It never waits for the parent to read (the parent may still be busy
     elsewhere, e.g. attributing speakers, while the copy works): what the pipe cannot take
     yet waits in ``pending``, offered again after every beat."""
     try:
-        os.nice(19)  # a core nobody else wants: on a busy machine the writer goes first
+        if nice:
+            os.nice(nice)  # a core nobody else wants: on a busy machine the writer goes first
     except OSError:
         pass
     os.set_blocking(fd, False)

@@ -23,6 +23,8 @@ from adapt.scenes.plan import plan as plan_scenes
 from adapt.speakers.attribution import Attribution, Cast
 from adapt.transform import ahead
 from adapt.transform.options import Options
+from adapt.transform.plan_ahead import Asked as _Asked
+from adapt.transform.plan_ahead import Chapters
 from adapt.transform.writer import Writer
 
 _SOMEONE = Attribution("\x00someone", "tag")
@@ -37,16 +39,6 @@ def people(cast: Cast) -> frozenset[str]:
     ("Charlotte Lucas" of Charlotte): never places for the scene plan ("she returns to
     Charlotte Lucas" is no scene at CHARLOTTE LUCAS)."""
     return frozenset(n for k in cast.known for n in (k, *k.split())) | frozenset(cast.forms)
-
-
-class _Asked(frozenset):
-    """Names that remember each one asked about, and the answer (``scenes`` only asks
-    ``name in names``)."""
-
-    def __contains__(self, name: object) -> bool:
-        found = super().__contains__(name)
-        self.asked[name] = found  # type: ignore[attr-defined]
-        return found
 
 
 def planned(copy: ahead.Ahead, names: frozenset[str]) -> dict[int, Start] | None:
@@ -78,6 +70,8 @@ class _Guessed:
     pronoun: str
     found: tuple[set[str], dict[str, str], set[str]]
     """What ``collect_cast`` found: names, genders, people."""
+    chapters: Chapters | None = None
+    """The chapters' scenes found ahead (``plan_ahead.py``), as far as they had arrived."""
     writer: Writer | None = None
     record: dict = field(default_factory=dict)
 
@@ -90,9 +84,9 @@ class _Guessed:
         if self.writer is None:
             self.writer = self._writer()
             names = _Asked(people(self.writer.cast))
-            names.asked = {}  # type: ignore[attr-defined]
-            starts = plan_scenes(self.writer.beats, names=names, main=_MAIN)
-            self.record[PLAN] = (starts, names.asked)  # type: ignore[attr-defined]
+            starts = plan_scenes(self.writer.beats, names=names, main=_MAIN,
+                                 find=self.chapters.find if self.chapters else None)
+            self.record[PLAN] = (starts, names.asked)
         b = self.writer.beats[bi]
         if isinstance(b, Paragraph):
             self.writer.paragraph(bi, b, _Someone())
@@ -112,20 +106,23 @@ class Early:
     """Starts the copy working ahead once attribution has found the cast (``attribute``'s
     ``found``); ``copy`` is it, None until then or when there is none."""
 
-    def __init__(self, beats: list[Beat], options: Options) -> None:
-        self.beats, self.options = beats, options
+    def __init__(self, beats: list[Beat], options: Options, chapters: Chapters | None = None) -> None:
+        self.beats, self.options, self.chapters = beats, options, chapters
         self.copy: ahead.Ahead | None = None
 
     def __call__(self, known: set[str], genders: dict[str, str], people: set[str], first_person: bool) -> None:
         if first_person:
             return  # the rewrites need the narrator's name: the copy starts after attribution
-        guessed = _Guessed(self.beats, self.options, self.options.pronoun or "they", (known, genders, people))
+        if self.chapters:
+            self.chapters.poll()  # the copy takes the chapters' scenes found so far
+        guessed = _Guessed(self.beats, self.options, self.options.pronoun or "they", (known, genders, people),
+                           self.chapters)
         self.copy = ahead.start(len(self.beats), 0, guessed.write, guessed.recording, {})
 
 
-def start(beats: list[Beat], options: Options) -> Early | None:
+def start(beats: list[Beat], options: Options, chapters: Chapters | None = None) -> Early | None:
     """What starts the copy working ahead on an English story during attribution; None where
     the copy is better started after it (a narrator named: the rewrites need the speakers)."""
     if len(beats) < ahead.MIN_BEATS or options.narrator:
         return None
-    return Early(beats, options)
+    return Early(beats, options, chapters)
