@@ -103,7 +103,8 @@ def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
             table.runs.append([])
             table.fresh.add(len(table.runs) - 1)  # a new chapter or scene: nobody carries over
             prev_open = intro = addressee = last_speaker = open_bi = actor = None
-            # the unnamed bit parts of the last scene ("the boy") are not in this one's room
+            # the unnamed of the last scene ("the boy", "the porter") are not in this one's room
+            # until the text brings them in again
             r.recent[:] = [k for k in r.recent if not k.startswith("\x00the ")]
             continue
         if not isinstance(b, Paragraph):

@@ -19,7 +19,8 @@ _INTRO = re.compile(r"^\s*(?:[A-Z][^,;]{0,40},\s+)?(?:[Tt]here\s+(?:was|were|sat
                     r"looked|kept)\b|[^.;]*$)" % "|".join(_HEADS))
 """'Inside, an old man sat in the corner', 'A stout woman held the door', 'There was a tall young
 fellow ...', 'A young man in a yellow jacket came along the path': a word or two of description
-and a person noun opening the sentence as its subject (a bare "a man" says too little to be one character; "she is a living woman" is no one)."""
+and a person noun opening the sentence as its subject (a bare "a man" says too little to be one
+character; "she is a living woman" is no one)."""
 
 
 _MET = re.compile(r"\b(?:%s)\s+" % "|".join(MEETING) +
