@@ -36,7 +36,8 @@ _QUOTE_MARK = re.compile(r"[\"”’']")
 _DIRECTIONS = {"forward", "forwards", "backward", "backwards", "ahead", "aside", "upward",
                "upwards", "downward", "downwards", "onward", "onwards", "inside", "outside"}
 _ADVERB_PARTICLES = {"up", "down", "out", "back", "away", "off"}
-_END = re.compile(r"[.!?;:]")
+STOP_MARK = re.compile(r"[.!?;:]")
+"""A stop or a colon between two words: the clause ends there."""
 _PARTICLES = _ADVERB_PARTICLES | {"in", "on", "over"}
 _PERSONAL_OBJECTS = {"me", "him", "them", "us", "himself", "herself", "themselves", "myself"}
 _OBJECT_START = DETS | NOMINATIVE | {"me", "him", "them", "us", "it", "himself", "herself",
@@ -66,23 +67,27 @@ def listed_verb(ws: list[Word], v: int, q: int, to_present: bool, marks: tuple[s
     if start > 0 and ws[start - 1].low in {"which", "whom", "that"}:
         return False  # "tears which the subject occasioned, brought on": the tears brought
     form = past_lemma(w.low) if to_present else base_lemma(w.low)
-    o = q + 2 if ws[q + 1].low in _ADVERB_PARTICLES and q + 2 < len(ws) else q + 1
-    obj = ws[o]
-    if form is not None and not obj.prot and obj.low in {"and", "or"} and obj.before.strip() in ("", ","):
-        # "stood, stretched, and yawned", "looked out, and closed it": a series the "and" closes
-        # on another past ("sat, exhausted, and waited": a state, no verb of the series)
-        c = next_verb(ws, o)
-        pos = lemmas(w.low)
-        if c is None or not is_past(w.low) or "ADJ" in pos or _FELT & set(pos.get("VERB", ())):
-            return False
-        # "woke, strengthened and refreshed.", "blanched and demolished by": participles
-        then = ws[c + 1] if c + 1 < len(ws) else None
-        return is_past(ws[c].low) and ws[c].low not in AUX and ("," in obj.before or (
-            then is not None and not _END.search(then.before) and then.low != "by"))
-    if o == q + 2 and obj.before.strip():
-        obj = ws[q + 1]
-    return form is not None and not obj.prot and not obj.before.strip() and (
-        obj.low in _LISTED_OBJECT)
+    if form is None:
+        return False
+    after = q + 2 if ws[q + 1].low in _ADVERB_PARTICLES and q + 2 < len(ws) else q + 1  # past "out", "up"
+    if ws[after].low in {"and", "or"} and not ws[after].prot and ws[after].before.strip() in ("", ","):
+        return _closes_series(ws, q, after)
+    obj = ws[after] if not ws[after].before.strip() else ws[q + 1]
+    return not obj.prot and not obj.before.strip() and obj.low in _LISTED_OBJECT
+
+
+def _closes_series(ws: list[Word], q: int, conj: int) -> bool:
+    """'stood, stretched, and yawned', 'looked out, and closed it': the past at ``q`` is one of
+    a series the "and" at ``conj`` closes on another past; not a state ("sat, exhausted, and
+    waited"), nor participles the sentence ends on or an agent follows ("woke, strengthened
+    and refreshed.", "blanched and demolished by")."""
+    w, c = ws[q], next_verb(ws, conj)
+    pos = lemmas(w.low)
+    if c is None or not is_past(w.low) or "ADJ" in pos or _FELT & set(pos.get("VERB", ())):
+        return False
+    then = ws[c + 1] if c + 1 < len(ws) else None
+    return is_past(ws[c].low) and ws[c].low not in AUX and ("," in ws[conj].before or (
+        then is not None and not STOP_MARK.search(then.before) and then.low != "by"))
 
 
 BE_FORMS = {"was", "were", "is", "are"}

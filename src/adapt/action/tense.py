@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from adapt.action.finite import (
     BE_FORMS,
+    STOP_MARK,
     bare_verb,
     coordinate_ok,
     inverted_subject,
@@ -46,7 +47,6 @@ from adapt.language.lexicon import (
 from adapt.language.sentences import SPEECH_VERBS, quoted_spans
 from adapt.language.words import Word, next_verb, set_word, tokens, word_after, words
 
-_STOP_MARK = re.compile(r"[.!?;:]")
 _BREAK_MARK = re.compile(r"[,.;:!?—–]")
 
 
@@ -100,7 +100,7 @@ def coordinated(ws: list[Word], v: int, agr: str, to_present: bool,
     q = v + 1
     while q < len(ws):
         w = ws[q]
-        if w.prot or _STOP_MARK.search(w.before) or w.low in STOP or (
+        if w.prot or STOP_MARK.search(w.before) or w.low in STOP or (
                 w.low in {"it", "you"} and w.clause_start):
             return
         if w.clause_start and w.text[:1].isupper() and subject(ws, q) is not None:

@@ -175,6 +175,14 @@ detective policeman waiter butler footman housekeeper cook gardener reporter law
 vicar curate rector parson priest innkeeper shopkeeper messenger governess groom postman patient
 """.split())
 """Nouns for a character the text may never name ("said the gardener"): a role of its own."""
+ROLE_NOUNS = frozenset(COMMON_GENDER) | PEOPLE_NOUNS
+"""Nouns an unnamed character goes by ("The patient arrived", "the old man"): a key of its own."""
+
+TALKED_OF = re.compile(r"\b(?<!sight )(?<!side )(?<!arm )(?<!hand )(?<!presence )(?<!voice )(?<!eyes )(?<!face )"
+                       r"(?<!appearance )(?<!entrance )(?<!approach )(?<!arrival )(?<!return )(?<!quire )(?<!quired )"
+                       r"(?<!quiring )(?:of|about|for|from|letter|news|name)\s+(?:Mr\.\s+|Mrs\.\s+|Miss\s+)?$")
+"""Words before a name that make its bearer talked of, not present: "she thought of Wickham",
+"a letter from Count Olenski"; not "at the sight of Edmund", "to enquire of Elizabeth"."""
 
 
 EPITHETS = ("Old", "Young", "Little", "Poor")

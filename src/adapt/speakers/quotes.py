@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from adapt.language.sentences import last_clause, sentences
 from adapt.read.beats import Beat, Heading, Paragraph, Quote, SceneBreak
-from adapt.speakers import strangers, tags
+from adapt.speakers import tags
 from adapt.speakers.evidence import (
     WHO_OPENS,
     Attribution,
@@ -73,11 +73,10 @@ class Table:
     """A bit part ("the young man") → the paragraph whose narration first has them in the room."""
 
 
-def _note_brought(table: Table, r: Resolver, bi: int, narration: str) -> None:
+def _note_brought(table: Table, brought: list[str], bi: int) -> None:
     """Where the narration first brings in each bit part ("A young man came along the path")."""
-    for sentence in sentences(narration):
-        for key in strangers.brought_in(r.genders, sentence):
-            table.brought.setdefault(key, bi)
+    for key in brought:
+        table.brought.setdefault(key, bi)
 
 
 LONG_NARRATION = 120
@@ -110,8 +109,8 @@ def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
         if not isinstance(b, Paragraph):
             continue
         if not b.quotes:
-            intro, actor = _narration(b.narration, r)
-            _note_brought(table, r, bi, b.narration)
+            intro, actor, brought = _narration(b.narration, r)
+            _note_brought(table, brought, bi)
             gap_words += len(b.narration.split())
             addressee = None  # narration between: whoever was called by name need not answer next
             if gap_words > LONG_NARRATION:
@@ -139,8 +138,7 @@ def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
         table.turns[bi] = t
         r.addressed = None
         r.role_sexes(sentences(b.narration))
-        r.mentions_in(b.narration)
-        _note_brought(table, r, bi, b.narration)
+        _note_brought(table, r.mentions_in(b.narration), bi)
         spoken = explicit.get(qpos[-1]) or (t.decided.speaker if t.decided else None)
         voc = [r.in_room(v) for q in b.quotes for v in vocatives(q.text)]
         for v in voc:  # the one addressed is in the room
@@ -170,8 +168,9 @@ def _hands_on(text: str, r: Resolver) -> str | None:
     return who if who and (who in r.known or who in r.people) else None
 
 
-def _narration(text: str, r: Resolver) -> tuple[str | None, str | None]:
-    """A paragraph of narration only: (whom it announces as the next speaker, who acts in it)."""
+def _narration(text: str, r: Resolver) -> tuple[str | None, str | None, list[str]]:
+    """A paragraph of narration only: (whom it announces as the next speaker, who acts in it,
+    the bit parts it brings in)."""
     sents = sentences(text)
     intro = actor = None
     r.role_sexes(sents)
@@ -196,7 +195,7 @@ def _narration(text: str, r: Resolver) -> tuple[str | None, str | None]:
                     break
         if text.rstrip().endswith((":", ":--", ":—", ":–")):
             intro = first_subject(sents[-1], r)  # "...and began to repeat it:--"
-    r.mentions_in(text)
+    brought = r.mentions_in(text)
     if sents:
         found = list(tags.intro().finditer(sents[-1]))
         if found and not re.search(r"\b(?:not|never)\b", sents[-1][found[-1].start():]):
@@ -208,7 +207,7 @@ def _narration(text: str, r: Resolver) -> tuple[str | None, str | None]:
             # accosted by Miss Bingley,": the paragraph hands the word to someone.
             who = closing_speaker(sents[-1], set(), r)
             intro = who if who and (who in r.known or who in r.people) else None
-    return intro, actor
+    return intro, actor, brought
 
 
 _PRONOUN_LEAD = re.compile(r"(?:(?:and|but|then|so)\s+)?(?:(?:on|upon|after|before|when|while|as)\b[^,;]{0,60}?,?\s+)?(?:he|she)\b", re.I)

@@ -17,7 +17,9 @@ from adapt.speakers.names import (
     NOT_PERSON_NOUNS,
     PEOPLE_NOUNS,
     PRONOUN_GENDER,
+    ROLE_NOUNS,
     STYLED,
+    TALKED_OF,
     TITLES,
     clean_name,
     gender_of_title,
@@ -56,7 +58,6 @@ GENERIC_PEOPLE = {w: COMMON_GENDER[w] for w in ("man", "gentleman", "fellow", "w
 YOUNG = {"girl", "boy", "child", "lad", "lass", "youth"}
 """Nouns for the young, which a novel uses of its heroine or hero as much as of anyone."""
 _ANYONE = frozenset(GENERIC_PEOPLE) | YOUNG
-_ROLE_NOUNS = frozenset(COMMON_GENDER) | PEOPLE_NOUNS
 """Nouns that say the sex or age of whoever the scene is about, so name no character of their own."""
 
 
@@ -163,16 +164,19 @@ class Resolver:
         self.recent.append(key)
         del self.recent[:-12]
 
-    def mentions_in(self, text: str) -> None:
+    def mentions_in(self, text: str) -> list[str]:
+        """Puts whom the text names or brings in in the room; returns the bit parts it brought in."""
+        brought: list[str] = []
         for sentence in sentences(text):
             for m in names_in(sentence):
-                if _ABOUT.search(sentence[max(0, m.start() - 40):m.start()]):
+                if TALKED_OF.search(sentence[max(0, m.start() - 40):m.start()]):
                     continue  # "she thought of Wickham": talked of, not in the room
                 key = self.person(m.group(0))
                 if key:
                     self.mention(key)
             for key in strangers.brought_in(self.genders, sentence):
                 self.mention(key)  # "Inside, an old man sat in the corner."
+                brought.append(key)
             for m in _PARENT_OF.finditer(sentence):
                 # "Her father read his newspaper": Mr. Price is in the room
                 if parent := family.parent(self, self.by_gender(PRONOUN_GENDER[m.group(1).lower()]), m.group(2).lower()):
@@ -185,6 +189,7 @@ class Resolver:
                 # "The patient had raised herself upright.": an unnamed character who speaks
                 # somewhere holds the stage, so a "she cried" next is hers.
                 self.mention(key)
+        return brought
 
     def role_sexes(self, sents: list[str]) -> None:
         """"The detective examined the room. He paused at a window.": the pronoun opening
@@ -319,7 +324,7 @@ class Resolver:
                     return who
             if words[0].lower() == "the" and (kin := family.kin_present(self, head.lower(), exclude, self.recent[-RECENT_ROOM:])):
                 return kin  # "said the son" of a scene with Mr. Emerson: the one man "<given> Emerson"
-            if words[0].lower() in ("the", "a", "an") and head.lower() in _ROLE_NOUNS:
+            if words[0].lower() in ("the", "a", "an") and head.lower() in ROLE_NOUNS:
                 # "the child", "the stationmaster": an unnamed character of its own, until
                 # what the others call it names it (see cast.name_placeholders).
                 key = "\x00the " + head.lower()
@@ -338,13 +343,6 @@ class Resolver:
         if text in self.known or (is_name(text) and plausible_name(text, self.proper)):
             return self.canonical(text)
         return None
-
-
-_ABOUT = re.compile(r"\b(?<!sight )(?<!side )(?<!arm )(?<!hand )(?<!presence )(?<!voice )(?<!eyes )(?<!face )"
-                    r"(?<!appearance )(?<!entrance )(?<!approach )(?<!arrival )(?<!return )(?<!quire )(?<!quired )(?<!quiring )"
-                    r"(?:of|about|for|from|letter|news|name)\s+(?:Mr\.\s+|Mrs\.\s+|Miss\s+)?$")
-"""Words before a name that make its bearer talked of, not present: "she thought of Wickham",
-"a letter from Count Olenski"; not "at the sight of Edmund", "to enquire of Elizabeth"."""
 
 
 def first_subject(sentence: str, r: Resolver) -> str | None:
@@ -376,7 +374,7 @@ def first_subject(sentence: str, r: Resolver) -> str | None:
         if lw in ("the", "a", "an") and i == 0:
             # "The child puts out her hand": an unnamed character holds the stage.
             np = re.match(r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b", sentence[m.start():], re.I)
-            if np and np.group(1).lower() in r.nouns | _ROLE_NOUNS:
+            if np and np.group(1).lower() in r.nouns | ROLE_NOUNS:
                 key = "\x00the " + np.group(1).lower()
                 g = COMMON_GENDER.get(np.group(1).lower()) or _own_pronoun(sentence[m.start() + np.end():])
                 if g:
