@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from adapt.language.lexicon import KIN_NAMES, lemmas
 from adapt.language.sentences import sentences
