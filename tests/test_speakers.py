@@ -677,6 +677,33 @@ def test_a_rare_pet_form_is_the_common_name_it_shortens() -> None:
     assert not {"Wilcox", "Wilcoxes", "Mary", "Maria"} & set(links)  # a plural; two common names
 
 
+def test_a_full_name_written_once_a_titled_full_name_and_a_family_of_one_join_their_keys() -> None:
+    from adapt.speakers.same_person import same_person
+    # "Leslie Oakley" once is Mrs. Oakley (Maurice is the Oakley man); "Master Charles Bates",
+    # one of Master Bates's forms, is no second boy beside Charley; "Jack Dawkins", the one
+    # Dawkins, is Mr. Dawkins though no pronoun says he is a man; "Medora" is "Medora Manson".
+    forms = Counter({"Leslie Oakley": 1, "Leslie": 14, "Mrs. Oakley": 18, "Maurice Oakley": 25, "Maurice": 40,
+                     "Charley Bates": 34, "Charley": 47, "Master Bates": 50, "Master Charles Bates": 5,
+                     "Jack Dawkins": 5, "Mr. Dawkins": 11, "Medora Manson": 15, "Medora": 23,
+                     "Mrs. Manson Mingott": 28})
+    known = {"Leslie", "Mrs. Oakley", "Maurice", "Charley", "Master Bates", "Master Charles Bates",
+             "Jack Dawkins", "Mr. Dawkins", "Medora Manson", "Medora", "Mrs. Manson Mingott"}
+    alias = {"Leslie Oakley": "Leslie", "Maurice Oakley": "Maurice", "Charley Bates": "Charley"}
+    genders = {"Leslie": "f", "Mrs. Oakley": "f", "Maurice": "m", "Charley": "m", "Master Bates": "m",
+               "Master Charles Bates": "m", "Mr. Dawkins": "m", "Medora Manson": "f"}
+    proper = frozenset({"Leslie", "Maurice", "Charley", "Jack", "Medora", "Charles"})
+    links = same_person(forms, known, alias, genders, Counter(), proper)
+    assert links["Leslie"] == "Mrs. Oakley" and "Maurice" not in links
+    assert links["Charley"] == links["Master Charles Bates"] == "Master Bates"
+    assert links["Jack Dawkins"] == "Mr. Dawkins"
+    assert links["Medora Manson"] == "Medora" and "Mrs. Manson Mingott" not in links
+    # ... but "George Emerson" once is no proof that "Mr. Emerson" is not his father
+    forms = Counter({"George Emerson": 1, "George": 30, "Mr. Emerson": 40})
+    links = same_person(forms, {"George", "Mr. Emerson"}, {"George Emerson": "George"},
+                        {"George": "m", "Mr. Emerson": "m"}, Counter(), frozenset({"George"}))
+    assert not links
+
+
 def test_miss_surname_is_the_sister_never_written_miss_given_name() -> None:
     from adapt.speakers.same_person import same_person
     forms = Counter({"Margaret Schlegel": 3, "Helen Schlegel": 2, "Margaret": 300, "Helen": 200,

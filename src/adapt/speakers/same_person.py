@@ -45,13 +45,25 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
 
     # Full names the text writes ("Charlotte Bartlett"), by surname: the keys they belong to.
     by_surname: dict[str, Counter[str]] = {}
+    once: dict[str, Counter[str]] = {}
+    weak: set[str] = set()  # keys whose full name is written once
     for f, c in forms.items():
         words = f.split()
         given = words[1:] if _title(f) else words  # "Rev. Cuthbert Eager" is a full name too
-        if len(given) not in (2, 3) or c < 2 or given[0] not in proper:
+        if len(given) not in (2, 3):
             continue
-        if key(f) in known:
+        if c < 2:
+            once.setdefault(words[-1], Counter())[key(f)] += c
+        elif given[0] in proper and key(f) in known:
             by_surname.setdefault(words[-1], Counter())[key(f)] += c
+    # Once is enough for the one full name of a surname, given a character's given name:
+    # "Leslie Oakley" is "Mrs. Oakley"; "Kitty Hamilton" and "Fannie Hamilton" are no one's.
+    for surname, c in once.items():
+        new = [(p, n) for p, n in c.items() if p not in by_surname.get(surname, ())]
+        (p, n), = new if len(new) == 1 else ((None, 0),)
+        if p in known and p.split()[0] in known:
+            by_surname.setdefault(surname, Counter())[p] += n
+            weak.add(p)
     links: dict[str, str] = {}
 
     def link(a: str, b: str, proof: int = 1) -> None:
@@ -92,7 +104,13 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
         if t in _MARRIED and f"Miss {words[1]}" in known:
             continue  # "Mrs. Price" beside a "Miss Price": the mother, not the daughter both could be
         family = by_surname[words[1]]
-        same_sex = [p for p in family if p != k and genders.get(p) == g]
+        # Not a form of k itself; not "George Emerson", written once beside "Mr. Emerson" (his
+        # son, maybe); not the "Kitty Hamilton" of a "Miss Kitty" for a Mrs.
+        same_sex = [p for p in family if p != k and links.get(p) != k and genders.get(p) == g
+                    and not (p in weak and (g == "m" or t in _MARRIED and forms[f"Miss {p.split()[0]}"] > 1))]
+        if not same_sex and len(family) == 1 and not genders.get(p := next(iter(family))) \
+                and links.get(p) != k and p != k and p not in weak:
+            same_sex = [p]  # "Mr. Dawkins" and "Jack Dawkins", the one of that name
         # Once beside her is no proof for a woman ("Madame Olenska!--Oh, don't, Ellen") nor for
         # a boy ("Master Bates" is no father of Charley Bates); a "Mr. Price" written once
         # beside the one William Price may be his father.
@@ -129,6 +147,14 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
         elif not [p for p in family if genders.get(p) == "m"] and genders.get(k, "m") == "m":
             # "Chitling" is Mr. Chitling, "Wickham" Mr. Wickham: no man is written "<given> S".
             link(k, mr, 2 if min(forms[k], forms[mr]) >= 50 else 1)
+    # "Medora" is "Medora Manson", the one character written with that given name first
+    # ("Manson" also begins "Mrs. Manson Mingott", so ``variants.py`` took it for no surname).
+    for k in sorted(known):
+        if " " in k or k in links or title_of(k):
+            continue
+        full = {key(f) for f in forms if len(f.split()) == 2 and f.split()[0] == k and key(f) in known and key(f) != k}
+        if len(full) == 1 and genders.get(k, genders.get(p := next(iter(full)))) == genders.get(p, genders.get(k)):
+            link(k, p, 2)  # once in one clause: "Medora Manson ... poor Medora's record"
     # A title alone ("the Countess") is the one character the text gives that title
     # (Countess Olenska), unless the two are written side by side.
     for k in sorted(known):

@@ -105,6 +105,12 @@ def name_variants(forms: Counter[str], known: set[str], surnames: set[str]) -> d
         if not rest or any(w.rstrip(".") in TITLES for w in rest):
             continue
         target = _given(rest[0], firsts, alone=len(rest) == 1)
+        if not target and len(rest) > 1 and rest[0] not in firsts:
+            # "Master Charles Bates" is the Charley the text writes "Charley Bates", "Elizabeth
+            # Bennet" the Lizzy of no other surname ("Josephine Barry" is no "Josie Pye")
+            pets = [firsts[p] for p in sorted(_PETS.get(rest[0], "").split()) if p in firsts
+                    and not any(g.startswith(p + " ") and g.split()[-1] != rest[-1] for g in forms)]
+            target = pets[0] if len(pets) == 1 else None
         if target and target != f and (len(rest) == 1 or rest[-1] in surnames):
             merged[f] = target
     # The form the text uses most becomes the key: "Elizabeth" over "Lizzy".
