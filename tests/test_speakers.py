@@ -34,6 +34,17 @@ def test_tag_pass_reads_name_pronoun_and_nominal_tags() -> None:
     assert said(text) == [("ALICE", "tag"), ("TOM", "tag"), ("ALICE", "pronoun")]
 
 
+def test_the_boy_of_a_tag_is_the_named_boy_just_mentioned_unless_a_boy_came_in() -> None:
+    text = ('Mrs. Hamilton sat at the table with Joe and Mr. Thomas.\n\n'
+            'Joe kept looking at the door; he wanted to go out.\n\n"Can I go?" said Joe.\n\n'
+            '"You\'ll have some beer first," said Mr. Thomas, as he poured out a glass and handed it to Joe.\n\n'
+            '"Oh, I drink it," said the boy with an air, not looking at his mother.\n\n'
+            '"Joe!" said Mrs. Hamilton.\n\n'
+            'A boy came running up the street with a letter. He was out of breath.\n\n'
+            '"For Mrs. Hamilton," said the boy.\n')
+    assert [c for c, _ in said(text)] == ["JOE", "MR. THOMAS", "JOE", "MRS. HAMILTON", "BOY"]
+
+
 def test_a_tag_noun_phrase_runs_to_its_head_and_a_role_names_the_one_titled_so() -> None:
     text = ("Doctor Losberne came in with Mr. Giles behind him.\n\n"
             '"How is the boy?" asked the doctor.\n\n"Better, sir," said Mr. Giles.\n\n'

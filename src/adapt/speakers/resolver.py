@@ -325,17 +325,19 @@ class Resolver:
             if words[0].lower() == "the" and (kin := family.kin_present(self, head.lower(), exclude, self.recent[-RECENT_ROOM:])):
                 return kin  # "said the son" of a scene with Mr. Emerson: the one man "<given> Emerson"
             if words[0].lower() in ("the", "a", "an") and head.lower() in ROLE_NOUNS:
-                # "the child", "the stationmaster": an unnamed character of its own, until
-                # what the others call it names it (see cast.name_placeholders).
+                # "the child", "the stationmaster": a character of its own until named (cast.name_placeholders)
                 key = "\x00the " + head.lower()
                 if head.lower() in GENERIC_PEOPLE and len(words) == 3 and words[1].isalpha() \
                         and words[1].lower() not in NOT_PERSON_NOUNS:
                     key = "\x00the " + " ".join(words[1:]).lower()  # "the young lady": YOUNG LADY, not LADY
+                room = self.recent[-RECENT_ROOM:]
+                if kind and head.lower() in YOUNG and words[0].lower() == "the" and key not in room \
+                        and (young := strangers.named_young(room, self.genders, kind, exclude | {NARRATOR}, avoid)):
+                    return young  # "said the boy" after "handed it to Joe": Joe, not a BOY
                 if kind:
                     self.genders.setdefault(key, kind)
                     if head.lower() in YOUNG:
-                        # "said the girl": who the narration just named, counted over the book
-                        # (cast.name_placeholders names the girl after the one it mostly is).
+                        # no girl named near: a vote, for cast.name_placeholders to name her after
                         self._vote(key, kind, exclude, avoid)
                 return key
             return None

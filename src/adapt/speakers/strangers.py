@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from adapt.language.lexicon import MEETING
-from adapt.speakers.names import COMMON_GENDER
+from adapt.speakers.names import COMMON_GENDER, title_of
 
 _HEADS = ("man", "woman", "gentleman", "lady", "fellow", "boy", "girl", "youth", "lad", "lass")
 _INTRO = re.compile(r"^\s*(?:[A-Z][^,;]{0,40},\s+)?(?:[Tt]here\s+(?:was|were|sat|stood)\s+)?(?:[Aa]n?)\s+"
@@ -53,3 +53,14 @@ def stranger(genders: dict[str, str], sentence: str) -> str | None:
     if not m:
         return None
     return _key(genders, m.group(1).split())
+
+
+def named_young(room: list[str], genders: dict[str, str], g: str,
+                exclude: set[str], avoid: set[str]) -> str | None:
+    """Whom "the boy", "the girl" of a tag means when no bit part of that noun is in the room
+    (``room``: the keys just named, oldest first): the named character of sex g last named,
+    never a grown man or wife by title ("Mr.", "Mrs."), nor one whose sex the text never showed
+    ("whispered the lad" beside a Nancy is not she)."""
+    named = [k for k in reversed(room) if k not in exclude and not k.startswith("\x00")
+             and title_of(k) in (None, "Miss", "Master") and genders.get(k) == g]
+    return next((k for k in named if k not in avoid), named[0] if named else None)
