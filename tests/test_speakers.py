@@ -715,6 +715,19 @@ def test_a_full_name_written_once_a_titled_full_name_and_a_family_of_one_join_th
     assert not links
 
 
+def test_a_bare_surname_of_a_woman_is_the_one_woman_titled_with_it() -> None:
+    from adapt.speakers.same_person import same_person
+    # "her aunt Norris" is Mrs. Norris, not a NORRIS beside her (nor her late husband, Mr. Norris)
+    forms = Counter({"Norris": 28, "Mrs. Norris": 172, "Mr. Norris": 8, "Bennet": 3, "Mrs. Bennet": 50,
+                     "Miss Bennet": 20})
+    known = set(forms)
+    genders = {"Norris": "f", "Mrs. Norris": "f", "Mr. Norris": "m", "Bennet": "f", "Mrs. Bennet": "f",
+               "Miss Bennet": "f"}
+    links = same_person(forms, known, {}, genders, Counter(), frozenset())
+    assert links.get("Norris") == "Mrs. Norris" and "Mr. Norris" not in links
+    assert "Bennet" not in links  # the mother or the eldest daughter: no telling
+
+
 def test_miss_surname_is_the_sister_never_written_miss_given_name() -> None:
     from adapt.speakers.same_person import same_person
     forms = Counter({"Margaret Schlegel": 3, "Helen Schlegel": 2, "Margaret": 300, "Helen": 200,

@@ -147,6 +147,14 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
         elif not [p for p in family if genders.get(p) == "m"] and genders.get(k, "m") == "m":
             # "Chitling" is Mr. Chitling, "Wickham" Mr. Wickham: no man is written "<given> S".
             link(k, mr, 2 if min(forms[k], forms[mr]) >= 50 else 1)
+    # "her aunt Norris": a bare surname the text shows is a woman's is the one woman titled
+    # with it (Mrs. Norris), not a character of its own.
+    for k in sorted(known):
+        if " " not in k and k not in links and genders.get(k) == "f":
+            women = {key(f) for f in forms if len(f.split()) == 2 and f.split()[1] == k
+                     and gender_of_title(f) == "f" and key(f) in known}
+            if len(women) == 1:
+                link(k, women.pop())
     # "Medora" is "Medora Manson", the one character written with that given name first
     # ("Manson" also begins "Mrs. Manson Mingott", so ``variants.py`` took it for no surname).
     for k in sorted(known):
