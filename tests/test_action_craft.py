@@ -189,3 +189,21 @@ def test_contd_only_for_the_speaker_before_the_action_and_one_pair_of_parenthese
                         'Then Ben spoke: "Stay" (looking at the clock); "stay a while."\n')
     assert "\nBEN\n" in script and "BEN (CONT'D)" not in script
     assert "(looking at the clock)\n" in script and "((" not in script
+
+
+def test_a_voice_on_the_telephone_is_named_by_itself_and_an_arrival_by_his_first_line() -> None:
+    # "This is Margaret Hale" said by a voice on the line names her, and nobody says she is
+    # there; the tall man who stops at the stall and says "I'm Tom Ashby" is introduced where he comes
+    # in; a speech a tag cut at a comma ends with a full stop before its wryly.
+    text = ('Ruth sat by the telephone in the kitchen. When it rang she almost did not answer it.\n\n'
+            '"Miss Pelling?" said a woman\'s voice. "This is Margaret Hale, from the college."\n\n'
+            '"Yes?" said Ruth.\n\n"Your brother has not replied to us."\n\n'
+            'The fair at Combe was the last of the year. Ruth minded the stall.\n\n'
+            'A tall man in a grey coat stopped in front of the apples.\n\n'
+            '"Are these yours?" asked the stranger.\n\n"They are," said Ruth.\n\n'
+            '"They\'re good," said the stranger, smiling. "I\'m Tom Ashby. I buy for Harwell\'s."\n')
+    script = adapt_text(text)
+    assert "MARGARET HALE (O.S.)" in script and "VOICE" not in script
+    assert "MARGARET HALE is there" not in script
+    assert re.search(r"A tall man in a grey coat, (?:TOM )?ASHBY, stops in front of the apples\.", script)
+    assert "They're good.\n(smiling)" in script

@@ -1040,3 +1040,15 @@ def test_a_name_the_narration_writes_and_a_speech_calls_is_a_character() -> None
     # "Susan had said nothing. She was looking ...": Susan is a woman of the cast, called by
     # "Susan?", so "she said" after it is hers, not Helen's
     assert [cue for cue, _ in said(WILL)][-4:] == ["SUSAN", "SUSAN", "HELEN", "SUSAN"]
+
+
+def test_a_pet_name_called_once_makes_the_narrations_given_name_a_character() -> None:
+    # "Sit down, Dan" to the Daniel the narration writes twice: DANIEL speaks, not someone
+    # of the last chapter
+    text = ('Ruth Pelling kept the orchard, and her brother Daniel was nineteen. Amos Crane worked for them.\n\n'
+            '"Then don\'t open it," said Amos.\n\n"I must," said Ruth.\n\nDaniel drove past the door.\n\n'
+            'Chapter Two\n\nThat evening Ruth found her brother in the kitchen.\n\n'
+            '"Sit down, Dan," she said.\n\n"I\'m fine."\n\n"Sit down. I need to talk to you."\n\n'
+            'He sat.\n\n"So sell the top field," he said at last.\n')
+    cues = [c for c, _ in said(text)]
+    assert cues[2:] == ["RUTH", "DANIEL", "RUTH", "DANIEL"], cues

@@ -40,7 +40,8 @@ def introduce(elements: list[Element], *, name_of: Callable[[str], str],
                 if found:
                     waiting.discard(c)
             out.append(Action(text, e.line) if text != e.text else e)
-        elif isinstance(e, Dialogue) and e.character in waiting:
+        elif isinstance(e, Dialogue) and e.character in waiting and e.extension != "O.S.":
+            # (a voice on the telephone is not there: introduced when seen)
             waiting.discard(e.character)
             if e.character.lower() not in _NOT_SOMEONE:  # not "a voice": someone to introduce
                 _present(out, scene, name_of(e.character), describe, e.line)
@@ -59,6 +60,11 @@ def _present(out: list[Element], scene: int, name: str, describe: Describe | Non
     """Say a character who speaks first is there: in the scene's first action line when
     it is close ('The kitchen is warm. TOM is there too.'), with the others introduced
     there ('NORA and BEN are there.'), else in a line of its own just before the speech."""
+    last = out[-1] if len(out) > scene else None
+    if isinstance(last, Action) and (m := _ARRIVES.match(last.text)):
+        # "A tall man in a grey coat stops ..." just before his first line: he is the one named
+        out[-1] = Action(f"{m.group(1)}, {_who(name, None)}, {last.text[m.end(1):].lstrip()}", last.line)
+        return
     first = next((k for k in range(scene, len(out)) if isinstance(out[k], Action)
                   and not out[k].text.startswith("MUSIC CUE")), None)
     if first is None or len(out) - first > _NEAR or not looks_english(out[first].text) \
@@ -76,6 +82,11 @@ def _present(out: list[Element], scene: int, name: str, describe: Describe | Non
         too = " too" if re.search(r"\b[A-Z]{2,}\b|\b(?:he|she|they|him|her|them)\b", target.text) else ""
         text = f"{target.text} {intro} is there{too}."
     out[first] = Action(text, target.line)
+
+
+_ARRIVES = re.compile(r"(An?\s+(?:[a-z-]+,?\s+){0,3}?(?:man|woman|gentleman|lady|boy|girl|fellow|youth|lad|lass)"
+                      r"(?:\s+(?:in|with|from)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?)\s+(?=[a-z]+s\b)")
+"""'A tall man in a grey coat stops ...': someone unnamed comes into the scene (present tense)."""
 
 
 _ADDED = re.compile(r"(?<![^ ])(?P<who>(?:The )?[A-Z][A-Z.' -]*(?:, [^,]+,)?(?: and (?:the )?[A-Z][A-Z.' -]*)*)"

@@ -21,7 +21,8 @@ _EXT = ("street alley alleyway road lane path garden gardens park field fields m
         "woods forest yard backyard farmyard roof rooftop bridge river riverbank shore beach "
         "square courtyard platform dock docks wharf quay pier lawn porch veranda verandah "
         "orchard hill hillside pond lake brook village churchyard graveyard cemetery "
-        "shrubbery grove avenue paddock pasture moor heath cliff boat harbour harbor ferry island allotment")
+        "shrubbery grove avenue paddock pasture moor heath cliff boat harbour harbor ferry island allotment "
+        "market marketplace market-place fairground")
 # Surface forms that name another canonical place (a dance floor is in a club).
 _ALIAS = {"alleyway": "ALLEY", "rooftop": "ROOF", "dance-floor": "CLUB", "nightclub": "CLUB",
           "bed-room": "BEDROOM", "school-room": "SCHOOLROOM", "woods": "WOOD",

@@ -30,7 +30,7 @@ from adapt.speakers.names import (
 from adapt.speakers.resolver import NAME_RE, NARRATOR, PLACEHOLDER, Resolver
 from adapt.speakers.roles import own_name, role_name, speakers_by_paragraph, titled
 from adapt.speakers.same_person import same_person
-from adapt.speakers.variants import follow, name_variants, surnames
+from adapt.speakers.variants import follow, name_variants, pet_form_of, surnames
 
 
 @dataclass
@@ -48,7 +48,7 @@ class Cast:
 
 
 _AT_PLACE = re.compile(r"\b(?:in|at|to|from|into|of|near|towards?|on|by|through)\s+(?:the\s+)?$")
-_PRONOUN_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:he|she|his|her|him)\b")
+_PRONOUN_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:he|she|his|her|him|himself|herself)\b")
 _SEMICOLON = re.compile(r";\s+")
 _PRONOUN = re.compile(r"\b(?:he|his|him|she|her|hers|himself|herself)\b")
 _KIN_BEFORE = re.compile(r"\b(?:his|her|my|their)\s+(%s),?\s+(%s)" % (
@@ -223,6 +223,15 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                     tag = _keys(first.group(0), alias) if first else set()  # the tag's speaker, not whom it adds
                     if tag:
                         _apart(set().union(*said) | tag, apart)
+    # "Ruth Pelling meant to keep it. She was twenty-six.": the next sentence's he or she
+    for (_, found), (nxt, _) in pairwise(named):
+        if found and found[0].start() == 0 and nxt.lstrip()[:4].lower().startswith(("he ", "she ")):
+            if (key := alias.get(found[0].group(0), found[0].group(0))) in seen and not lemmas(key.lower()):
+                person[key] += 1  # (not "Light ... She": a word)
+    # "Sit down, Dan" said to the "Daniel" the narration writes: his calls
+    for v, c in sorted(names.items()):
+        if v not in seen and (n := pet_form_of(v, set(seen))) and n not in known:
+            names[n] += c
     # ... or a name the narration writes and a speech calls ("Susan had said nothing." / "Susan?")
     acting = {n for n in seen if n not in known and (gender_of_title(n) or (
         (person[n] >= 2 or names[n] and n not in family_names and not lemmas(n.lower())) and placed[n] * 3 < seen[n]))}
@@ -329,7 +338,7 @@ def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution]
     asked = ""
     for (bi, i), a in sorted(out.items()):
         text = beats[bi].parts[i].text  # type: ignore[union-attr]
-        if a.speaker.startswith("\x00") and (name := own_name(text, asked)):
+        if a.speaker.startswith("\x00") and (name := own_name(text, asked, a.speaker.endswith("voice"))):
             if plausible_name(name, r.proper) and r.canonical(name) not in taken:
                 own.setdefault(a.speaker, name)
         asked = text

@@ -95,9 +95,9 @@ class Resolver:
         for form, n in aged.items():
             # "old Mrs. Mingott", one time in twelve or more: whom "the old lady" means ("old
             # Fagin" now and then is not what the text calls him)
-            key = self.person(form)
-            if key and n >= 3 and n >= 0.08 * text.count(form):
-                self.old[key] += n
+            key, c = self.person(form), text.count(form)
+            if key and (n >= 3 and n >= 0.08 * c or c <= 2):
+                self.old[key] += max(n, 3)  # ("old Amos Crane", his only full mention: the old man)
         for role, found in surnames.items():
             if len(found) != 1:
                 continue
@@ -315,10 +315,10 @@ class Resolver:
                 roles = {k for k in self.recent if k.startswith("\x00") and head.lower() not in k.split()}
                 g = GENERIC_PEOPLE[head.lower()]
                 if "old" in words[1:-1]:
-                    # "said the old lady" of a scene with old Mrs. Mingott: her, not whoever was named last
+                    # "said the old lady" of a scene with old Mrs. Mingott (whom the text calls old far most)
                     aged = [k for k in self.recent if self.old[k] >= 3 and self.genders.get(k) == g and k not in exclude]
-                    if len(aged) == 1:
-                        return aged[0]
+                    if (top := max(aged, key=self.old.__getitem__, default=None)) and all(self.old[top] >= 2 * self.old[k] for k in aged if k != top):
+                        return top
                 who = self.by_gender(g, exclude | roles, avoid)
                 if who not in PLACEHOLDER.values():
                     return who

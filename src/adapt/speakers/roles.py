@@ -97,10 +97,16 @@ _ASKED = re.compile(r"\b(?:what(?:'s| is) your name|who are you)\b[^.!?]*\?\s*$"
 _GIVEN = re.compile(rf"^\s*({NAME})[.,!]")
 
 
-def own_name(text: str, asked: str) -> str | None:
+_ON_THE_LINE = re.compile(rf"(?:^|[.?!]\s+)[Tt]his is ({NAME})(?=[\s,.;!?—–-]|$)")
+"""'Miss Pelling? This is Margaret Hale': a voice on the telephone names itself."""
+
+
+def own_name(text: str, asked: str, voice: bool = False) -> str | None:
     """The name a speaker gives as their own: "My name is Rosalind", or "Margaret. Margaret Ivy
-    Thorne." in answer to "What's your name, my dear?" (``asked``, the line before)."""
-    m = SELF_NAMED.search(text) or (_GIVEN.match(text) if _ASKED.search(asked) else None)
+    Thorne." in answer to "What's your name, my dear?" (``asked``, the line before); a
+    ``voice`` heard, not seen, by "This is Margaret Hale" too (said in a room, it introduces another)."""
+    m = SELF_NAMED.search(text) or (_GIVEN.match(text) if _ASKED.search(asked) else None) \
+        or (_ON_THE_LINE.search(text) if voice else None)
     return m.group(1) if m else None
 
 

@@ -69,6 +69,12 @@ def _given(form: str, firsts: dict[str, str], alone: bool = True) -> str | None:
     return firsts[longer] if longer else None  # "Eliza" of "Elizabeth"
 
 
+def pet_form_of(form: str, givens: set[str]) -> str | None:
+    """The one name of ``givens`` that ``form`` is a pet form of ("Dan" of "Daniel")."""
+    found = sorted(_PET.get(form, set()) & givens)
+    return found[0] if len(found) == 1 else None
+
+
 def _shortens(form: str, firsts: dict[str, str], least: int = 3) -> str | None:
     """The one given name of the cast that ``form`` begins ('Kit' of 'Kitty', 'Jim' of 'Jimmy'),
     when ``form`` has at least ``least`` letters."""

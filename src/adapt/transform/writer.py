@@ -240,8 +240,10 @@ class Writer(Singing):
                                         else join_speech(merged[-1].text, part.text))
                 else:
                     merged.append(part)
-            if merged and isinstance(merged[-1], Speech) and "\n" not in merged[-1].text:
-                merged[-1] = Speech(end_speech(merged[-1].text))
+            for n, part in enumerate(merged):  # the speech a tag cut at a comma ends there, before a wryly too
+                if isinstance(part, Speech) and "\n" not in part.text and (
+                        n == len(merged) - 1 or isinstance(merged[n + 1], Parenthetical)):
+                    merged[n] = Speech(end_speech(part.text))
             block = merged
             if block and current is not None:
                 if self.options.notes:
