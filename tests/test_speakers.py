@@ -1052,3 +1052,22 @@ def test_a_pet_name_called_once_makes_the_narrations_given_name_a_character() ->
             'He sat.\n\n"So sell the top field," he said at last.\n')
     cues = [c for c, _ in said(text)]
     assert cues[2:] == ["RUTH", "DANIEL", "RUTH", "DANIEL"], cues
+
+
+def test_a_character_speaks_no_line_before_named_and_a_he_after_narration_naming_one_man_is_his() -> None:
+    # Mark, met at the reception, is not the voice on the telephone before it; "he said"
+    # after a paragraph whose one man is Peter is Peter's, however often Mark spoke
+    text = ('I had not meant to go to the wedding.\n\n'
+            '"You have to come," my sister Jess said on the telephone.\n\n"I am sulking."\n\n'
+            '"Then sulk in a nice dress, Nell."\n\n'
+            'After the service Jess found me by the punch bowl. Her husband Mark was with her.\n\n'
+            '"You came," said Mark.\n\n"I said I would."\n\n"You said you wouldn\'t," said Mark.\n\n'
+            '"Well, she did," said Mark.\n\nPeter Ward crossed the room; he looked tired.\n\n'
+            '"Nell," said Peter. "Could we talk?"\n\n"Leave her be," said Mark.\n\n'
+            'We went out onto the terrace. Peter leaned on the balustrade and did not look at me.\n\n'
+            '"I\'m sorry," he said at last.\n\n"I know."\n')
+    rows = speaker_table(parse(text))
+    cue = {words: c for words, c, _ in rows}
+    assert cue["I am sulking."] in ("NELL", "NARRATOR")
+    assert [how for words, _, how in rows if words.startswith("I'm sorry")] == ["named"]
+    assert cue["I'm sorry,"] == "PETER"

@@ -21,6 +21,7 @@ from adapt.speakers.cast import (
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.exchange import Evidence, fill_turns
 from adapt.speakers.goes_on import GUESSES, carry_on
+from adapt.speakers.names import names_in
 from adapt.speakers.narration import is_first_person, narrator_gender, proper_words
 from adapt.speakers.passes import decide
 from adapt.speakers.quotes import Table, read_turns
@@ -52,6 +53,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None, aliases: dict[s
     r.proper = proper
     r.link_roles("\n".join(p.text for b in beats if isinstance(b, Paragraph) for p in b.parts))
     table = read_turns(beats, r, decide)
+    _first_named(beats, r, table)
     out, ev = _decided(table)
     fill_turns(beats, table.runs, ev, out, r, first_person)
     _turns_again(beats, table, ev, out, r, first_person, carry_on(beats, table.head, out, genders, r.called))
@@ -66,6 +68,25 @@ def attribute(beats: list[Beat], *, narrator: str | None = None, aliases: dict[s
         cast.genders[NARRATOR] = g
     name_placeholders(beats, out, cast, narrator, r)
     return out, cast
+
+
+def _first_named(beats: list[Beat], r: Resolver, table: Table) -> None:
+    """Each named character speaks no line before the text first names them (in narration,
+    a tag or a speech): Mark, the sister's husband met at the wedding, is not the voice on
+    the telephone an hour before."""
+    first: dict[str, int] = {}
+    for bi, b in enumerate(beats):
+        if isinstance(b, Paragraph):
+            for part in b.parts:
+                for m in names_in(part.text):
+                    if key := r.person(m.group(0)):
+                        first.setdefault(key, bi)
+    for bi, t in table.turns.items():  # or a tag means them ("said his lady": Mrs. Bennet)
+        for key in t.tagged.values():
+            first[key] = min(first.get(key, bi), bi)
+    for key, bi in first.items():
+        if not key.startswith("\x00"):  # a bit part may speak before its tag calls it "the detective"
+            table.brought.setdefault(key, bi)
 
 
 def _turns_again(beats: list[Beat], table: Table, ev: Evidence, out: dict[tuple[int, int], Attribution],
@@ -125,7 +146,8 @@ def _decided(table: Table) -> tuple[dict[tuple[int, int], Attribution], Evidence
             last = source
             key = t.tagged[source] if source is not None else (d.speaker if d else None)
             if key:
-                kind = ("pronoun" if source in t.tag_gender else "tag") if source is not None else d.evidence  # type: ignore[union-attr]
+                kind = (("named" if d and d.evidence == "named" else "pronoun") if source in t.tag_gender else "tag") \
+                    if source is not None else d.evidence  # type: ignore[union-attr]
                 out[(bi, i)] = Attribution(key, kind)
                 if bi in gendered and source in t.tag_gender and t.tag_gender[source] != gendered[bi]:
                     own.add((bi, i))

@@ -315,7 +315,8 @@ def fill_turns(beats: list[Beat], runs: list[list[int]], ev: Evidence, out: dict
         for i, b in enumerate(run):
             if i == 0 or ex.gap[i]:
                 here = [k for k in ev.present.get(b, ())[-2:] if k not in candidates and (k in r.known or k in r.people)]
-            cand_i = [c for c in candidates if ev.brought.get(c, b) <= b] + here  # a bit part speaks once brought in
+            # a bit part speaks once brought in, a named one once named (if anyone is left)
+            cand_i = [c for c in candidates if ev.brought.get(c, b) <= b] + here or candidates
             if fixed[i] is not None:
                 options.append([fixed[i]])  # type: ignore[list-item]
             elif b in ev.gendered:

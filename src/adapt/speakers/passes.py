@@ -16,6 +16,7 @@ from typing import NamedTuple
 from adapt.language.sentences import sentences
 from adapt.read.beats import Paragraph
 from adapt.speakers.evidence import Attribution
+from adapt.speakers.names import names_in
 from adapt.speakers.quotes import Turn
 from adapt.speakers.resolver import Resolver, first_subject
 
@@ -33,7 +34,14 @@ def _tag(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
         return None
     first = min(t.tagged)
     if first in t.tag_gender and len(t.tagged) == len(t.tag_gender):
-        return Attribution(t.tagged[first], "pronoun")  # provisional: the turn model may re-choose
+        # "Peter leaned on the balustrade. / 'I'm sorry,' he said": the one man the narration
+        # just named is sure; else provisional, the turn model may re-choose
+        g, who = t.tag_gender[first], t.tagged[first]
+        named = {k for m in names_in(t.before) if (k := r.person(m.group(0))) and r.genders.get(k, g) == g}
+        # (not "... to Beaufort. / He felt ...": a "he" of someone else holds the narration)
+        lead = "he " if g == "m" else "she "
+        sure = named == {who} and not any(s.lstrip()[:4].lower().startswith(lead) for s in sentences(t.before))
+        return Attribution(who, "named" if sure else "pronoun")
     return Attribution(t.tagged[first], "tag")
 
 

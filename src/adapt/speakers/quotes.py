@@ -53,6 +53,8 @@ class Turn:
     """Who acts right before or after the speech, when nothing stronger speaks for anyone."""
     present: tuple[str, ...] = ()
     """Who the narration last mentioned as the paragraph begins."""
+    before: str = ""
+    """The narration paragraph right before, if the one before holds no quotation."""
     decided: Attribution | None = None
     """The speaker a paragraph pass found (``passes.py``), with the pass's name."""
 
@@ -97,6 +99,7 @@ def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
     addressee: str | None = None  # named by a vocative in the last speech: likely to answer
     last_speaker: str | None = None
     gap_words = 0
+    before = ""
     for bi, b in enumerate(beats):
         if isinstance(b, (Heading, SceneBreak)):
             table.runs.append([])
@@ -109,6 +112,7 @@ def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
         if not isinstance(b, Paragraph):
             continue
         if not b.quotes:
+            before = b.narration
             intro, actor, brought = _narration(b.narration, r)
             _note_brought(table, brought, bi)
             gap_words += len(b.narration.split())
@@ -124,7 +128,8 @@ def read_turns(beats: list[Beat], r: Resolver, decide: Decide) -> Table:
         else:
             table.runs[-1].append(bi)
         qpos = [i for i, p in enumerate(b.parts) if isinstance(p, Quote)]
-        t = Turn(bi, qpos, present=tuple(r.recent[-4:]))
+        t = Turn(bi, qpos, present=tuple(r.recent[-4:]), before=before)
+        before = ""
         r.addressed = addressee
         explicit, pronoun, t.carries_on = tag_evidence(b, qpos, r)
         t.tagged, t.tag_gender = explicit, pronoun

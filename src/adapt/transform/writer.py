@@ -296,7 +296,7 @@ class Writer(Singing):
             if isinstance(nxt, Narration):
                 tagged, rest = self.tag_after(nxt.text)
                 named = named_tag(nxt.text) if tagged else None
-                if named and not (a and a.evidence in ("tag", "pronoun") and self.cast.forms.get(named, named) == a.speaker):
+                if named and not (a and a.evidence in ("tag", "pronoun", "named") and self.cast.forms.get(named, named) == a.speaker):
                     # The words read like a tag, yet attribution did not take the name in it
                     # ("Tom was shouting" with no Tom it knows; '"Bring me a stick." Women
                     # were screaming.' said by the man): the narration keeps them.
