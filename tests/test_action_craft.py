@@ -207,3 +207,15 @@ def test_a_voice_on_the_telephone_is_named_by_itself_and_an_arrival_by_his_first
     assert "MARGARET HALE is there" not in script
     assert re.search(r"A tall man in a grey coat, (?:TOM )?ASHBY, stops in front of the apples\.", script)
     assert "They're good.\n(smiling)" in script
+
+
+def test_what_a_tag_leaves_keeps_its_object_after_the_verb() -> None:
+    # '"You came," Jess said, and hugged me.' / 'said Tom, and shook his head.': the
+    # speaker acts on Nell, on his head; neither is a subject after its verb ("cried the Jew")
+    text = ('Jess found me by the punch bowl.\n\n"You came," Jess said, and hugged me.\n\n'
+            '"I said I would."\n\n"You came," said Tom, and shook his head.\n\n'
+            '"Yes," said Ann, and opened the door.\n')
+    script = adapt_text(text)
+    assert re.search(r"Jess hugs (?:NARRATOR|Nell)\.", script), script
+    assert "Tom shakes his head." in script and "Ann opens the door." in script
+    assert "His head" not in script and "The door opens" not in script

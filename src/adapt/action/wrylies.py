@@ -203,6 +203,9 @@ def sentence(text: str, name: str, retell: Callable[[str], str], speaker_pronoun
     verbal = head not in AUX and head not in MODALS and _finite(head) is not None
     particle = 1 if verbal and rest and rest[0] in {"out", "in", "on", "up", "back"} else 0
     inverted = _inverted_subject(rest[particle:]) if verbal else 0
+    if inverted and rest[particle][:1].isupper() and name and \
+            " ".join(rest[particle:particle + inverted]).strip(",.;:!?").lower() != name.lower():
+        inverted = 0  # "hugs Nell": whom the speaker hugs, not a name after its verb ("cried Tom")
     if inverted:  # "acquiesced the Jew, who..." → "the Jew acquiesces, who..."
         subj, verb = rest[particle:particle + inverted], " ".join(words[lead:lead + 1 + particle])
         inverted += particle
@@ -245,13 +248,15 @@ def _inverted_subject(rest: list[str]) -> int:
         while n < min(len(rest), 4) and re.fullmatch(r"[A-Za-z-]+[,.;:!?]?", rest[n]):
             n += 1
             if not rest[n - 1][-1].isalpha():
-                return n
+                # a person ("the Jew", "his mother"), not what the verb acts on ("shook his head")
+                head = rest[n - 1].rstrip(",.;:!?")
+                return n if head.lower() in PERSON_NOUNS or head[:1].isupper() else 0
     elif rest and rest[0][:1].isupper():
         while n < min(len(rest), 3) and re.fullmatch(r"[A-Z][\w'’.-]*[,.;:!?]?", rest[n]):
             n += 1
             if not rest[n - 1][-1].isalpha() and not rest[n - 1].endswith(("Mr.", "Mrs.", "Dr.")):
                 return n
-    return n if n == len(rest) else 0
+    return n if n == len(rest) and (n == 0 or rest[0][:1].isupper() or rest[n - 1].lower() in PERSON_NOUNS) else 0
 
 
 def _finite(low: str) -> str | None:
