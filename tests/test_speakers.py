@@ -1071,3 +1071,9 @@ def test_a_character_speaks_no_line_before_named_and_a_he_after_narration_naming
     assert cue["I am sulking."] in ("NELL", "NARRATOR")
     assert [how for words, _, how in rows if words.startswith("I'm sorry")] == ["named"]
     assert cue["I'm sorry,"] == "PETER"
+
+
+def test_on_after_a_speech_verb_is_a_place_when_a_noun_phrase_follows() -> None:
+    assert tags.split_after(", my sister Jess said on the telephone.") == (True, "on the telephone.")
+    assert tags.split_after(", he said on his way out.") == (True, "on his way out.")
+    assert tags.split_after(", Jess went on.")[0] and tags.split_after(", went on the old man.")[0]

@@ -26,7 +26,8 @@ def verb_pattern() -> str:
 
     foreign = {f for forms in SPEECH_VERBS.values() for f in forms if " " not in f and not lemmas(f)}
     # A letter tree, not a flat alternation of ~1,500 forms: compiled and matched many times faster.
-    return r"(?:%s\s+(?:in|out|on|up)|(?:%s)(?:\s+(?:on|in|out|up|back))?)" % (
+    # ("said on the telephone": a place, no particle; "went on the old man" is _PHRASAL's)
+    return r"(?:%s\s+(?:in|out|on|up)|(?:%s)(?:\s+(?:on(?!\s+(?:the|a|an|his|her|my|their|our|its|your)\b)|in|out|up|back))?)" % (
         word_alt(sorted(_PHRASAL)), word_alt(sorted(speech_verbs() | foreign)))
 
 
