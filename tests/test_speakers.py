@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from test_pipeline import adapt_text
 
 from adapt.language.lexicon import FUNCTION_WORDS, lemmas
 from adapt.read.prose import parse
@@ -1077,3 +1078,16 @@ def test_on_after_a_speech_verb_is_a_place_when_a_noun_phrase_follows() -> None:
     assert tags.split_after(", my sister Jess said on the telephone.") == (True, "on the telephone.")
     assert tags.split_after(", he said on his way out.") == (True, "on his way out.")
     assert tags.split_after(", Jess went on.")[0] and tags.split_after(", went on the old man.")[0]
+
+
+def test_a_name_that_only_opens_sentences_and_a_father_never_named_are_characters() -> None:
+    # "Harriet drove." — never capitalised mid-sentence, no word, a verb after it: a name;
+    # "said her father", in a story that names no other man: FATHER, not MAN
+    text = ('Harriet drove. Her father sat beside her with the map open on his knees.\n\n'
+            '"Left here," said her father.\n\n"I know, Dad."\n\n"You always miss it."\n\n'
+            'Harriet did not answer. She slowed for a tractor.\n\n'
+            '"Do you want to get out?" she asked.\n\n"No," said her father.\n')
+    cues = [c for c, _ in said(text)]
+    assert cues == ["FATHER", "HARRIET", "FATHER", "HARRIET", "FATHER"], cues
+    script = adapt_text(text)
+    assert "HARRIET drives. Her FATHER sits beside her" in script

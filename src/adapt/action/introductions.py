@@ -51,6 +51,9 @@ def introduce(elements: list[Element], *, name_of: Callable[[str], str],
     return out
 
 
+_KIN = {"father", "mother", "brother", "sister", "son", "daughter", "aunt", "uncle", "husband", "wife",
+        "grandfather", "grandmother", "cousin"}
+
 _NEAR = 8
 """How many elements back the scene's first action line may be for an introduction to join it."""
 
@@ -132,6 +135,8 @@ def _pattern(name: str) -> tuple[re.Pattern[str], str] | None:
         # "the gardener", and the bit part a story brings in as "A stout woman held the door",
         # or meets: "she meets a boy driving two goats"
         article = r"(?:[Tt]he|[Aa]n?)" if " " in name else rf"(?:[Tt]he|(?:{'|'.join(MEETING)}) an?)"
+        if name in _KIN:  # "Her father sits beside her": the father a story never names, by whose he is
+            article = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)"
         return re.compile(rf"\b{article} ((?:[a-z]+ ){{0,2}}?)({re.escape(name)})\b(?!['’]s|-)"), name
     # The look-ahead (the name's first letter) only lets the scan skip faster.
     return re.compile(rf"(?={re.escape(name[0])})(?<![\w'’-])({re.escape(name)}(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)?)(?![\w-])"), name

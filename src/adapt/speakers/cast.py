@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from adapt.language.lexicon import KIN_NAMES, lemmas
+from adapt.language.lexicon import FUNCTION_WORDS, KIN_NAMES, lemmas
 from adapt.language.sentences import sentences
 from adapt.read.beats import Beat, Paragraph, Quote
 from adapt.speakers import tags
@@ -49,6 +49,7 @@ class Cast:
 
 _AT_PLACE = re.compile(r"\b(?:in|at|to|from|into|of|near|towards?|on|by|through)\s+(?:the\s+)?$")
 _PRONOUN_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:he|she|his|her|him|himself|herself)\b")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _SEMICOLON = re.compile(r";\s+")
 _PRONOUN = re.compile(r"\b(?:he|his|him|she|her|hers|himself|herself)\b")
 _KIN_BEFORE = re.compile(r"\b(?:his|her|my|their)\s+(%s),?\s+(%s)" % (
@@ -182,8 +183,11 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
             for m in names_in(text):
                 n, start = m.group(0), m.start()
                 if start == 0 or text[start - 2:start].strip() in (".", "!", "?"):
-                    if n not in opens:
-                        opens[n] = bool(title_of(n)) or n.split()[0] in proper
+                    if n not in opens:  # ("Harriet drove.": no word, and a verb after it, though it opens every sentence it is in)
+                        nxt = _NEXT_WORD.match(text, m.end())
+                        first = n.split()[0]
+                        opens[n] = bool(title_of(n)) or first in proper or not lemmas(first.lower()) \
+                            and first.lower() not in FUNCTION_WORDS and bool(nxt) and "VERB" in lemmas(nxt.group(1))  # type: ignore[union-attr]
                     if not opens[n]:
                         continue  # "Men", "Then" open sentences; "Martha" is capitalised elsewhere too
                 if _AT_PLACE.search(text[max(0, start - 12):start].lower()):

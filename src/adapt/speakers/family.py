@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from adapt.speakers.names import title_of
+from adapt.speakers.names import PRONOUN_GENDER, title_of
 
 
 class Resolver(Protocol):
@@ -47,6 +47,22 @@ def parent(r: Resolver, child: str, relation: str) -> str | None:
     names = r.surnames().get(child, set()) | ({words[-1]} if len(words) > 1 and title_of(child) else set())
     found = {k for s in names if (k := r.canonical(f"{title} {s}")) in r.known and k != child}
     return found.pop() if len(found) == 1 else None
+
+
+def relative(r: Resolver, words: list[str], exclude: set[str], avoid: set[str]) -> str | None:
+    """"said her mother" (``words``): someone of that sex other than the "her" — the Mrs. of
+    Elizabeth Bennet's surname, Mrs. Bennet; the man just named; or, in a story that names
+    no one else, a character of its own, FATHER."""
+    relation = words[-1].lower()
+    possessor_ = possessor(r, PRONOUN_GENDER[words[0].lower()], exclude)
+    g = RELATIVES[relation]
+    kin = parent(r, possessor_, relation) if len(words) == 2 else None
+    if kin and kin not in exclude:
+        return kin
+    who = r.by_gender(g, exclude | {possessor_}, avoid) if g else None
+    if who is not None and who.startswith("\x00") and who[1:] in ("he", "she") and len(words) == 2:
+        r.genders.setdefault(who := "\x00the " + relation, g)  # type: ignore[arg-type]
+    return who
 
 
 def spouse(r: Resolver, key: str, relation: str) -> str | None:

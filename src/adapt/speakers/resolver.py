@@ -279,13 +279,7 @@ class Resolver:
                     self.genders.setdefault(spouse, "m" if head.lower() == "husband" else "f")
                     return spouse
             if words[0].lower() in ("his", "her") and head.lower() in family.RELATIVES:
-                # "said her mother": someone of that gender other than the "her".
-                possessor = family.possessor(self, PRONOUN_GENDER[words[0].lower()], exclude)
-                g = family.RELATIVES[head.lower()]
-                parent = family.parent(self, possessor, head.lower()) if len(words) == 2 else None
-                if parent and parent not in exclude:
-                    return parent  # "said her mother" of Elizabeth Bennet: Mrs. Bennet
-                return self.by_gender(g, exclude | {possessor}, avoid) if g else None
+                return family.relative(self, words, exclude, avoid)  # "said her mother"
             if head[:1].isupper():  # "the Hatter": a name in all but form
                 if head in TITLES and len(words) == 2:
                     # "said the Captain" in a story with one Captain Hale
