@@ -204,7 +204,7 @@ def test_a_voice_on_the_telephone_is_named_by_itself_and_an_arrival_by_his_first
             '"They\'re good," said the stranger, smiling. "I\'m Tom Ashby. I buy for Harwell\'s."\n')
     script = adapt_text(text)
     assert "MARGARET HALE (O.S.)" in script and "VOICE" not in script
-    assert "MARGARET HALE is there" not in script
+    assert "MARGARET HALE is there" not in script and "MARGARET HALE is heard, out of sight." in script
     assert re.search(r"A tall man in a grey coat, (?:TOM )?ASHBY, stops in front of the apples\.", script)
     assert "They're good.\n(smiling)" in script
 
@@ -219,3 +219,11 @@ def test_what_a_tag_leaves_keeps_its_object_after_the_verb() -> None:
     assert re.search(r"Jess hugs (?:NARRATOR|Nell)\.", script), script
     assert "Tom shakes his head." in script and "Ann opens the door." in script
     assert "His head" not in script and "The door opens" not in script
+
+
+def test_verbs_in_a_series_take_the_present() -> None:
+    from adapt.action import voice
+    say = lambda t: voice.to_action(t, narrator=None, tense="past")  # noqa: E731
+    assert say("A gull landed on the bonnet, looked at them through the windscreen, and flew off again.") \
+        == "A gull lands on the bonnet, looks at them through the windscreen, and flies off again."
+    assert say("The dog ran to the gate, barked twice, and lay down.") == "The dog runs to the gate, barks twice, and lies down."

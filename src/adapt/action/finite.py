@@ -73,7 +73,22 @@ def listed_verb(ws: list[Word], v: int, q: int, to_present: bool, marks: tuple[s
     if ws[after].low in {"and", "or"} and not ws[after].prot and ws[after].before.strip() in ("", ","):
         return _closes_series(ws, q, after)
     obj = ws[after] if not ws[after].before.strip() else ws[q + 1]
-    return not obj.prot and not obj.before.strip() and obj.low in _LISTED_OBJECT
+    return not obj.prot and not obj.before.strip() and obj.low in _LISTED_OBJECT or _series_ends(ws, q)
+
+
+def _series_ends(ws: list[Word], q: int) -> bool:
+    """'landed on the bonnet, looked at them through the windscreen, and flew off': the past
+    at ``q`` stands in a list of actions that ", and" closes on a past, later in the sentence,
+    with no subject or clause word between."""
+    for k in range(q + 1, len(ws)):
+        w = ws[k]
+        if w.sent != ws[q].sent or w.prot or STOP_MARK.search(w.before) or ";" in w.before:
+            return False
+        if w.low in NOMINATIVE or w.low in {"who", "which", "that", "when", "while", "as", "if", "because"}:
+            return False
+        if w.low == "and" and "," in w.before:
+            return _closes_series(ws, q, k)
+    return False
 
 
 def _closes_series(ws: list[Word], q: int, conj: int) -> bool:

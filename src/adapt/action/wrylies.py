@@ -28,6 +28,10 @@ from adapt.language.lexicon import (
 from adapt.model import Action, Dialogue, DialoguePart, Element, Parenthetical, Speech
 
 MAX_WORDS = 5
+_THINGS = {"door", "window", "book", "letter", "box", "gate", "lid", "paper", "bag", "cup", "glass", "bottle",
+           "curtain", "curtains", "drawer", "map", "engine", "car", "light", "lamp", "fire", "candle", "table",
+           "chair", "key", "note", "envelope", "newspaper", "purse", "bell", "piano", "room", "house"}
+"""What "opened the door", "lit the lamp" act on, never a subject after its verb."""
 """A wryly longer than this is business: action between the parts of the speech."""
 
 _KEEP_ONE = {"beat", "pause", "closer", "again", "aside", "softer", "louder", "continuing",
@@ -249,14 +253,20 @@ def _inverted_subject(rest: list[str]) -> int:
             n += 1
             if not rest[n - 1][-1].isalpha():
                 # a person ("the Jew", "his mother"), not what the verb acts on ("shook his head")
-                head = rest[n - 1].rstrip(",.;:!?")
-                return n if head.lower() in PERSON_NOUNS or head[:1].isupper() else 0
+                return n if _someone(rest[:n]) else 0
     elif rest and rest[0][:1].isupper():
         while n < min(len(rest), 3) and re.fullmatch(r"[A-Z][\w'’.-]*[,.;:!?]?", rest[n]):
             n += 1
             if not rest[n - 1][-1].isalpha() and not rest[n - 1].endswith(("Mr.", "Mrs.", "Dr.")):
                 return n
-    return n if n == len(rest) and (n == 0 or rest[0][:1].isupper() or rest[n - 1].lower() in PERSON_NOUNS) else 0
+    return n if n == len(rest) and (n == 0 or rest[0][:1].isupper() or _someone(rest)) else 0
+
+
+def _someone(phrase: list[str]) -> bool:
+    """A subject after its verb names a person ("the Jew", "his mother", "the undertaker"),
+    not what the verb acts on ("shook his head", "opened the door")."""
+    head = phrase[-1].rstrip(",.;:!?")
+    return head.lower() in PERSON_NOUNS or head[:1].isupper() or phrase[0] == "the" and head.lower() not in _THINGS
 
 
 def _finite(low: str) -> str | None:

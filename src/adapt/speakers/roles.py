@@ -25,6 +25,8 @@ from adapt.speakers.resolver import YOUNG, Resolver
 def titled(role: str, known: set[str] | frozenset[str]) -> str | None:
     """"the colonel" of a story whose one colonel is Colonel Saunders is he."""
     head = role.split()[-1].capitalize()
+    if head in ("Master", "Miss"):
+        return None  # "the master" of the workhouse is no Master Bates, a boy's title
     return one_titled(head, known) if len(role.split()) == 2 and head in TITLES else None
 
 
