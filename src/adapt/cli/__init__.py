@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from adapt import __version__
 from adapt.cli.jobs import Job, is_fountain_name, plan
+from adapt.cli.workers import STOP_SIGNALS, worker_start
 from adapt.errors import AdaptError, Interrupted, readable, shown
 from adapt.output import STDOUT
 from adapt.writers import WRITERS
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 _PROGRESS_FROM = 200_000  # characters: shorter inputs finish before a line would help
-_STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -269,25 +269,13 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     raise Interrupted(signum)
 
 
-def _worker_start() -> None:
-    """In a -j worker: Ctrl-C is the parent's to handle; a SIGTERM (the parent ending
-    the pool) unwinds the job, so its temporary files are removed, then exits."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for sig in _STOP_SIGNALS:
-        signal.signal(sig, _exit_worker)
-
-
-def _exit_worker(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
-
-
 def _run_all(jobs: list[Job], processes: int) -> list[Outcome]:
     if processes <= 1 or len(jobs) <= 1:
         return [run(j) for j in jobs]
     from concurrent.futures import ProcessPoolExecutor  # only -j needs it (start-up time)
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=min(processes, len(jobs)), initializer=_worker_start) as pool:
+    with ProcessPoolExecutor(max_workers=min(processes, len(jobs)), initializer=worker_start) as pool:
         try:
             return list(pool.map(run, jobs))
         except BrokenProcessPool:
@@ -316,7 +304,7 @@ def _end_workers(pool: ProcessPoolExecutor) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     handlers = {}
     if threading.current_thread() is threading.main_thread():
-        handlers = {sig: signal.signal(sig, _stop) for sig in _STOP_SIGNALS}
+        handlers = {sig: signal.signal(sig, _stop) for sig in STOP_SIGNALS}
     try:
         return _main(argv)
     except BrokenPipeError:

@@ -54,12 +54,12 @@ def relative(r: Resolver, words: list[str], exclude: set[str], avoid: set[str]) 
     Elizabeth Bennet's surname, Mrs. Bennet; the man just named; or, in a story that names
     no one else, a character of its own, FATHER."""
     relation = words[-1].lower()
-    possessor_ = possessor(r, PRONOUN_GENDER[words[0].lower()], exclude)
+    whose = possessor(r, PRONOUN_GENDER[words[0].lower()], exclude)
     g = RELATIVES[relation]
-    kin = parent(r, possessor_, relation) if len(words) == 2 else None
+    kin = parent(r, whose, relation) if len(words) == 2 else None
     if kin and kin not in exclude:
         return kin
-    who = r.by_gender(g, exclude | {possessor_}, avoid) if g else None
+    who = r.by_gender(g, exclude | {whose}, avoid) if g else None
     if who is not None and who.startswith("\x00") and who[1:] in ("he", "she") and len(words) == 2:
         r.genders.setdefault(who := "\x00the " + relation, g)  # type: ignore[arg-type]
     return who

@@ -81,7 +81,8 @@ def _replied(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
 
 PARAGRAPH_PASSES: tuple[Pass, ...] = (
     Pass("tag", "a tag names the speaker: 'said Alice', 'I ask', 'the Hatter went on' "
-                "(he/she tags are recorded as 'pronoun', for the turn model to check)", _tag),
+                "(he/she tags are recorded as 'pronoun', for the turn model to check, or as 'named' when "
+                "the narration paragraph just before names one person of that sex)", _tag),
     Pass("continued", "the previous paragraph's speech runs on, unclosed, into this one", _continued),
     Pass("action", "the narration leading into the quotation is about someone: 'Jane smiled. \"...\"'", _action),
     Pass("intro", "the narration paragraph before announced a speech: 'Then she speaks:'", _intro),
