@@ -1091,3 +1091,11 @@ def test_a_name_that_only_opens_sentences_and_a_father_never_named_are_character
     assert cues == ["FATHER", "HARRIET", "FATHER", "HARRIET", "FATHER"], cues
     script = adapt_text(text)
     assert "HARRIET drives. Her FATHER sits beside her" in script
+
+
+def test_what_is_said_is_no_speaker() -> None:
+    # "the declaration with which she began of, '...'" names what she said, not a DECLARATION
+    text = ('Maria and Henry Crawford conversed together in an under-voice, and the declaration with which '
+            'she began of, "I am sure I would give up the part to Julia," was doubtless receiving all the '
+            'compliments it called for.\n\n"Yes," said Henry Crawford.\n')
+    assert "DECLARATION" not in [c for c, _ in said(text)]

@@ -349,12 +349,18 @@ def plausible_name(name: str, proper: frozenset[str] | set[str] = frozenset(), *
     return not pos or (nouns and "NOUN" in pos)
 
 
+_SAID_NOUNS = frozenset("declaration answer reply question remark exclamation response rejoinder retort "
+                        "observation comment words speech request reproach apology protest".split())
+"""What is said, not who says it: "the declaration with which she began of, '...'"."""
+
+
 def person_noun(word: str) -> bool:
-    """The head of "said the X" names a person ("the gardener"), not "the other", "the same"."""
+    """The head of "said the X" names a person ("the gardener"), not "the other", "the same",
+    nor what is said ("the declaration")."""
     from adapt.language.lexicon import lemmas
 
     low = word.lower()
-    if low in NOT_PERSON_NOUNS or low in _INTERJECTIONS:
+    if low in NOT_PERSON_NOUNS or low in _INTERJECTIONS or low in _SAID_NOUNS:
         return False
     pos = lemmas(low)
     return not pos or "NOUN" in pos
