@@ -183,7 +183,8 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
             for m in names_in(text):
                 n, start = m.group(0), m.start()
                 if start == 0 or text[start - 2:start].strip() in (".", "!", "?"):
-                    if n not in opens:  # ("Harriet drove.": no word, and a verb after it, though it opens every sentence it is in)
+                    if n not in opens:
+                        # ("Harriet drove.": no word and a verb after it, though it opens every sentence it is in)
                         nxt = _NEXT_WORD.match(text, m.end())
                         first = n.split()[0]
                         opens[n] = bool(title_of(n)) or first in proper or not lemmas(first.lower()) \

@@ -59,11 +59,10 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
     # Once is enough for the one full name of a surname, given a character's given name:
     # "Leslie Oakley" is "Mrs. Oakley"; "Kitty Hamilton" and "Fannie Hamilton" are no one's.
     for surname, c in once.items():
-        new = [(p, n) for p, n in c.items() if p not in by_surname.get(surname, ())]
-        (p, n), = new if len(new) == 1 else ((None, 0),)
-        if p in known and p.split()[0] in known:
-            by_surname.setdefault(surname, Counter())[p] += n
-            weak.add(p)
+        new = [p for p in c if p not in by_surname.get(surname, ())]
+        if len(new) == 1 and new[0] in known and new[0].split()[0] in known:
+            by_surname.setdefault(surname, Counter())[new[0]] += c[new[0]]
+            weak.add(new[0])
     links: dict[str, str] = {}
 
     def link(a: str, b: str, proof: int = 1) -> None:
@@ -161,8 +160,10 @@ def same_person(forms: Counter[str], known: set[str], alias: dict[str, str], gen
         if " " in k or k in links or title_of(k):
             continue
         full = {key(f) for f in forms if len(f.split()) == 2 and f.split()[0] == k and key(f) in known and key(f) != k}
-        if len(full) == 1 and genders.get(k, genders.get(p := next(iter(full)))) == genders.get(p, genders.get(k)):
-            link(k, p, 2)  # once in one clause: "Medora Manson ... poor Medora's record"
+        if len(full) == 1:
+            (p,) = full
+            if not (genders.get(k) and genders.get(p) and genders[k] != genders[p]):  # no he and she
+                link(k, p, 2)  # once in one clause: "Medora Manson ... poor Medora's record"
     # A title alone ("the Countess") is the one character the text gives that title
     # (Countess Olenska), unless the two are written side by side.
     for k in sorted(known):
