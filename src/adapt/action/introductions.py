@@ -42,12 +42,11 @@ def introduce(elements: list[Element], *, name_of: Callable[[str], str],
             out.append(Action(text, e.line) if text != e.text else e)
         elif isinstance(e, Dialogue) and e.character in waiting:
             waiting.discard(e.character)
-            if e.character.lower() in _NOT_SOMEONE:  # "a voice": no one to introduce
-                pass
-            elif e.extension == "O.S.":  # a voice on the telephone is heard, not there
-                out.append(Action(f"{_who(name_of(e.character), None)} is heard, out of sight.", e.line))
-            else:
-                _present(out, scene, name_of(e.character), describe, e.line)
+            if e.character.lower() not in _NOT_SOMEONE:  # not "a voice": someone to introduce
+                if e.extension == "O.S.":  # a voice on the telephone is heard, not there
+                    out.append(Action(f"{_who(name_of(e.character), None)} is heard, out of sight.", e.line))
+                else:
+                    _present(out, scene, name_of(e.character), describe, e.line)
             out.append(e)
         else:
             out.append(e)

@@ -28,11 +28,11 @@ from adapt.language.lexicon import (
 from adapt.model import Action, Dialogue, DialoguePart, Element, Parenthetical, Speech
 
 MAX_WORDS = 5
+"""A wryly longer than this is business: action between the parts of the speech."""
 _THINGS = {"door", "window", "book", "letter", "box", "gate", "lid", "paper", "bag", "cup", "glass", "bottle",
            "curtain", "curtains", "drawer", "map", "engine", "car", "light", "lamp", "fire", "candle", "table",
            "chair", "key", "note", "envelope", "newspaper", "purse", "bell", "piano", "room", "house"}
 """What "opened the door", "lit the lamp" act on, never a subject after its verb."""
-"""A wryly longer than this is business: action between the parts of the speech."""
 
 _KEEP_ONE = {"beat", "pause", "closer", "again", "aside", "softer", "louder", "continuing",
              "whispering", "alone", "sotto", "quietly"}

@@ -22,6 +22,7 @@ from adapt.speakers.names import (
     is_name,
     kin_named,
     names_in,
+    opening_pronoun,
     person_noun,
     plausible_name,
     title_of,
@@ -230,7 +231,7 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                         _apart(set().union(*said) | tag, apart)
     # "Ruth Pelling meant to keep it. She was twenty-six.": the next sentence's he or she
     for (_, found), (nxt, _) in pairwise(named):
-        if found and found[0].start() == 0 and nxt.lstrip()[:4].lower().startswith(("he ", "she ")):
+        if found and found[0].start() == 0 and opening_pronoun(nxt):
             if (key := alias.get(found[0].group(0), found[0].group(0))) in seen and not lemmas(key.lower()):
                 person[key] += 1  # (not "Light ... She": a word)
     # "Sit down, Dan" said to the "Daniel" the narration writes: his calls
@@ -286,10 +287,9 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                 votes[k][RELATIVES[kin.group(1)]] += 3
     # "Susan had said nothing. She was looking out of the window.": the next sentence's he/she
     for (_, found), (nxt, _) in pairwise(named):
-        lead = nxt.lstrip()[:4].lower()
-        if len(found) == 1 and found[0].start() == 0 and lead.startswith(("he ", "she ")):
+        if len(found) == 1 and found[0].start() == 0 and (g := opening_pronoun(nxt)):
             if (key := alias.get(found[0].group(0), found[0].group(0))) in known and key not in genders:
-                votes[key]["m" if lead.startswith("he ") else "f"] += 1
+                votes[key][g] += 1
     for n, v in votes.items():
         genders[n] = v.most_common(1)[0][0]
     links = same_person(forms, known, alias, genders, apart, proper)

@@ -79,6 +79,14 @@ WORD_NAMES = frozenset("May Will April June August".split())
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def opening_pronoun(sentence: str) -> str | None:
+    """The sex a sentence's opening "He ..." or "She ..." gives its subject ("m", "f"), if it opens so."""
+    lead = sentence.lstrip()[:4].lower()
+    return "m" if lead.startswith("he ") else "f" if lead.startswith("she ") else None
+
+
 COMMON_GENDER = {
     "man": "m", "gentleman": "m", "boy": "m", "lad": "m", "fellow": "m", "husband": "m",
     "father": "m", "brother": "m", "son": "m", "uncle": "m", "king": "m", "prince": "m",

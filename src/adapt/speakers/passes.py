@@ -16,7 +16,7 @@ from typing import NamedTuple
 from adapt.language.sentences import sentences
 from adapt.read.beats import Paragraph
 from adapt.speakers.evidence import Attribution
-from adapt.speakers.names import names_in
+from adapt.speakers.names import names_in, opening_pronoun
 from adapt.speakers.quotes import Turn
 from adapt.speakers.resolver import Resolver, first_subject
 
@@ -39,8 +39,7 @@ def _tag(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
         g, who = t.tag_gender[first], t.tagged[first]
         named = {k for m in names_in(t.before) if (k := r.person(m.group(0))) and r.genders.get(k, g) == g}
         # (not "... to Beaufort. / He felt ...": a "he" of someone else holds the narration)
-        lead = "he " if g == "m" else "she "
-        sure = named == {who} and not any(s.lstrip()[:4].lower().startswith(lead) for s in sentences(t.before))
+        sure = named == {who} and not any(opening_pronoun(s) == g for s in sentences(t.before))
         return Attribution(who, "named" if sure else "pronoun")
     return Attribution(t.tagged[first], "tag")
 

@@ -26,6 +26,7 @@ from adapt.speakers.names import (
     is_name,
     names_in,
     one_titled,
+    opening_pronoun,
     person_noun,
     plausible_name,
     same_trade,
@@ -196,9 +197,7 @@ class Resolver:
         the sentence after one about an unnamed character tells its sex (before
         ``mentions_in``, which reads the same sentences)."""
         for a, b in pairwise(sents):
-            lead = b.lstrip()[:4].lower()
-            g = "m" if lead.startswith("he ") else "f" if lead.startswith("she ") else None
-            if g and (key := self._role_opening(a)) and key not in self.genders:
+            if (g := opening_pronoun(b)) and (key := self._role_opening(a)) and key not in self.genders:
                 self.genders[key] = g
 
     def _role_opening(self, sentence: str) -> str | None:
