@@ -227,3 +227,23 @@ def test_verbs_in_a_series_take_the_present() -> None:
     assert say("A gull landed on the bonnet, looked at them through the windscreen, and flew off again.") \
         == "A gull lands on the bonnet, looks at them through the windscreen, and flies off again."
     assert say("The dog ran to the gate, barked twice, and lay down.") == "The dog runs to the gate, barks twice, and lies down."
+
+
+def test_a_voice_tag_keeps_whose_voice_it_is_and_an_unnamed_arrival_is_introduced_where_he_comes() -> None:
+    # "cried a voice, which was evidently that of the watchman" / "replied the voice of Tom,
+    # through the key-hole": what the tag says of the voice is a sentence of its own, not
+    # "Which is ..." or "Of Tom, ..."; "He went on down the steps" walks, it is no tag; "A
+    # fisherman in a yellow coat comes along the wall" is where the FISHERMAN is introduced.
+    text = ('Tom Baker waited by the gate with Mary Lane.\n\n'
+            '"Who goes there?" cried a voice, which was evidently that of the watchman.\n\n'
+            '"Only us," said Tom.\n\n"Not tonight," replied the voice of Tom, through the key-hole.\n\n'
+            'A fisherman in a yellow coat came along the wall, coiling a rope. He stopped when he saw them.\n\n'
+            '"Waiting for the ferry?" the fisherman asked.\n\n"For a friend," said Mary.\n\n'
+            '"Then you\'ll wait a long time." He went on down the steps to his boat.\n')
+    script = adapt_text(text)
+    assert "The voice is evidently that of the watchman." in script
+    assert "The voice is that of Tom, through the key-hole." in script
+    assert "\nWhich " not in script and "\nOf " not in script
+    assert "He goes on down the steps to his boat." in script
+    assert "A FISHERMAN in a yellow coat comes along the wall" in script and "FISHERMAN is there" not in script
+    assert script.count("FISHERMAN\n") == 2  # the ferry, and the long wait: his, not Mary's

@@ -58,6 +58,7 @@ def test_opening_scene_from_first_paragraphs() -> None:
     ("She ran up the hill and into the kitchen.", "KITCHEN", True),
     ("He ran into her room to fetch the letter.", "BEDROOM", True),
     ("We drove to Lower Camberwell.", "LOWER CAMBERWELL", None),
+    ("The rain had stopped by the time Elsie reached the harbour.", "HARBOUR", False),  # now, not backstory
 ])
 def test_movement_into_a_place(paragraph: str, place: str, interior: bool | None) -> None:
     new, _ = next_setting(paragraph, CLUB)

@@ -53,6 +53,19 @@ def test_a_tag_noun_phrase_runs_to_its_head_and_a_role_names_the_one_titled_so()
     assert said(text) == [("DOCTOR LOSBERNE", "tag"), ("MR. GILES", "tag"), ("DOCTOR LOSBERNE", "tag")]
 
 
+def test_beat_pass_gives_two_speeches_to_the_one_named_acting_between_them() -> None:
+    # "'The bus broke down.' Elsie sat beside him. 'Has he come?'": Elsie's, whoever spoke
+    # last; a pronoun ("--he looked up--") or an aside opening that narration decides nothing.
+    text = ('Elsie Marsh found her brother Owen on the harbour wall.\n\n"You\'re late," he said.\n\n'
+            '"The bus broke down." Elsie sat beside him. "Has he come?"\n\n'
+            '"Not yet." Owen threw a stone into the water. "He won\'t."\n\n'
+            '"My father"--he looked up at her--"says so too."\n')
+    got = said(text)
+    assert got[1:3] == [("ELSIE", "beat"), ("ELSIE", "beat")]
+    assert got[3:5] == [("OWEN", "beat"), ("OWEN", "beat")]
+    assert all(how != "beat" for _, how in got[5:])
+
+
 def test_action_intro_and_vocative_passes() -> None:
     text = ('"Good morning," said Anne.\n\n"Morning," said Marilla.\n\n"And to you," said Matthew.\n\n'
             'The clock struck.\n\n'

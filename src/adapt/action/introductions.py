@@ -66,6 +66,12 @@ def _present(out: list[Element], scene: int, name: str, describe: Describe | Non
     it is close ('The kitchen is warm. TOM is there too.'), with the others introduced
     there ('NORA and BEN are there.'), else in a line of its own just before the speech."""
     last = out[-1] if len(out) > scene else None
+    noun = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
+    if isinstance(last, Action) and noun.islower() and (
+            m := re.search(rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+,?\s+){{0,3}}?({re.escape(noun)})\b", last.text)):
+        # "A fisherman in a yellow coat comes along the wall" just before his first line
+        out[-1] = Action(f"{last.text[:m.start(1)]}{noun.upper()}{last.text[m.end(1):]}", last.line)
+        return
     if isinstance(last, Action) and (m := _ARRIVES.match(last.text)):
         # "A tall man in a grey coat stops ..." just before his first line: he is the one named
         out[-1] = Action(f"{m.group(1)}, {_who(name, None)}, {last.text[m.end(1):].lstrip()}", last.line)

@@ -153,13 +153,14 @@ NAMED_SIDE = {"street": False, "road": False, "lane": False, "square": False, "p
               "gables": True, "castle": True}
 # What may come right before a verb that is not a move happening now: a modal,
 # negation, habit or condition; a noun use ("his return to"); an inanimate mover
-# ("the path came out to the road"); someone else seen moving ("watched her walk").
+# ("the path came out to the road"); someone else seen moving ("watched her walk"), or
+# thought of ("the time she went to Bath"; but "by the time she reached the harbour" is now).
 BLOCK = patterns.compile(
     r"(?:\b(?:would|could|should|might|must|will|shall|may|can|cannot|not|never|if|unless|whether|"
     r"whenever|wish|wished|hope|hoped|sometimes|often|usually|always|generally|before|since|"
     r"occasionally|frequently|seldom|rarely)|'d|n't)\s+(?:[\w'.]+\s+){0,2}$"
     r"|\b(?:saw|see|sees|seen|watched|watch|watching|heard|hear|observed|noticed|perceived|"
-    r"beheld|behold|time|times|eyes?|thoughts?|mind|gaze|heart|spirits?|sign|"
+    r"beheld|behold|(?<!by the )time|times|eyes?|thoughts?|mind|gaze|heart|spirits?|sign|"
     # A place remembered, dreamt, longed for or told about is not where anyone is now.
     r"remembers?|remembered|remembering|recall(?:s|ed)?|dream(?:s|ed|t)?|dreaming|"
     r"imagin(?:e|es|ed|ing)|fanc(?:y|ies|ied)|memory|memories|longs?|longed|yearn(?:s|ed)?|"
@@ -176,9 +177,10 @@ DET_BEFORE = patterns.compile(r"\b(?:a|an|the|his|her|their|its|my|our|your|this
 FLASHBACK = patterns.compile(r"\bhad\s+(?:\w+\s+)?$", re.I)
 # A sentence that opens in the pluperfect ("She had spent a winter in Bath, and ...") or
 # frames what follows as memory, wish or report tells of another time and place: no cue
-# after it in the sentence is where anyone is now.
+# after it in the sentence is where anyone is now ("The rain had stopped by the time she
+# reached the harbour" is now).
 BACKSTORY = patterns.compile(
-    r"^(?:(?:and|but|so)\s+)?(?:[A-Z][\w.'’-]*|she|he|they|we|i)(?:\s+[A-Z][\w'’-]*)?\s+had\s+"
+    r"^(?![^.;:!?]*\bby\s+the\s+time\b)(?:(?:and|but|so)\s+)?(?:[A-Z][\w.'’-]*|she|he|they|we|i)(?:\s+[A-Z][\w'’-]*)?\s+had\s+"
     r"(?!been\s+(?:sitting|standing|waiting|walking|there|here)\b)(?:\w+ly\s+)?\w+"
     r"|\b(?:remembered|remembers|recalled|recalls|dreamed|dreamt|dreams|imagined|longed|"
     r"yearned|wrote|told|spoke\s+of|talked\s+of)\b[^.;:!?]*$", re.I)

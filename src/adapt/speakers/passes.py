@@ -14,11 +14,11 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from adapt.language.sentences import sentences
-from adapt.read.beats import Paragraph
+from adapt.read.beats import Paragraph, Quote
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.names import names_in, opening_pronoun
 from adapt.speakers.quotes import Turn
-from adapt.speakers.resolver import Resolver, first_subject
+from adapt.speakers.resolver import NAME_RE, Resolver, first_subject
 
 
 class Pass(NamedTuple):
@@ -59,6 +59,23 @@ def _action(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
     return Attribution(t.action, "action") if t.action else None
 
 
+def _beat(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
+    """'"The bus broke down." Elsie sat beside him. "Has he come?"': the one who acts between
+    two speeches of a paragraph speaks them."""
+    if len(t.quotes) < 2:
+        return None
+    between = [p for p in b.parts[t.quotes[0] + 1:t.quotes[-1]] if not isinstance(p, Quote)]
+    sents = sentences(between[0].text) if between else []
+    # A sentence opening on a name ("Elsie sat"), not a pronoun ("'My father'--he looked up
+    # at her--'says'": anyone's "he"), an aside ("(for Mrs. Philips ...)") or a participle
+    # ("looking at Darcy").
+    opener = NAME_RE.match(sents[0].lstrip()) if sents else None
+    who = first_subject(sents[0], r) if opener else None
+    if not who or who != r.person(opener.group(0)) or who in _called(b, r):  # type: ignore[union-attr]
+        return None
+    return Attribution(who, "beat")
+
+
 def _called(b: Paragraph, r: Resolver) -> set[str]:
     """Whom the paragraph's speech calls or talks about by name: not its speaker ("Yes,
     Charlotte, ...", "Anne is a good girl")."""
@@ -84,6 +101,8 @@ PARAGRAPH_PASSES: tuple[Pass, ...] = (
                 "the narration paragraph just before names one person of that sex)", _tag),
     Pass("continued", "the previous paragraph's speech runs on, unclosed, into this one", _continued),
     Pass("action", "the narration leading into the quotation is about someone: 'Jane smiled. \"...\"'", _action),
+    Pass("beat", "the narration between two speeches of the paragraph is about someone: "
+                 "'\"...\" Jane sat down. \"...\"'", _beat),
     Pass("intro", "the narration paragraph before announced a speech: 'Then she speaks:'", _intro),
     Pass("replied", "the previous speech called this one by name: '\"..., Jane?\"' → Jane answers", _replied),
 )

@@ -203,7 +203,8 @@ class Resolver:
     def _role_opening(self, sentence: str) -> str | None:
         """The unnamed character a sentence opens on ("The patient ..."), not a noun that
         says only the sex or age of whoever the scene is about ("The lady ...")."""
-        if sentence.lstrip()[:4].lower() != "the ":
+        if sentence.lstrip()[:4].lower() != "the " and not (
+                sentence.lstrip()[:2].lower() == "a " or sentence.lstrip()[:3].lower() == "an "):
             return None
         key = first_subject(sentence, self)
         return key if key and key.startswith("\x00") and key.split()[-1] not in _ANYONE else None

@@ -27,13 +27,17 @@ def verb_pattern() -> str:
     foreign = {f for forms in SPEECH_VERBS.values() for f in forms if " " not in f and not lemmas(f)}
     # A letter tree, not a flat alternation of ~1,500 forms: compiled and matched many times faster.
     # ("said on the telephone": a place, no particle; "went on the old man" is _PHRASAL's)
-    return r"(?:%s\s+(?:in|out|on|up)|(?:%s)(?:\s+(?:on(?!\s+(?:the|a|an|his|her|my|their|our|its|your)\b)|in|out|up|back))?)" % (
-        word_alt(sorted(_PHRASAL)), word_alt(sorted(speech_verbs() | foreign)))
+    return r"(?:%s\s+(?:in|out|%s|up)|%s\s+%s|(?:%s)(?:\s+(?:on(?!\s+(?:the|a|an|his|her|my|their|our|its|your)\b)|in|out|up|back))?)" % (
+        word_alt(sorted(_PHRASAL - _GO)), _ON, word_alt(sorted(_GO)), _ON, word_alt(sorted(speech_verbs() | foreign)))
 
 
 # Verbs that speak only with their particle: "put in Freddy", "broke in Lucy", "went on".
 _PHRASAL = set("put puts broke breaks break struck strikes strike cut cuts chimed chimes chime burst bursts "
                "threw throws flung flings went goes go piped pipes spoke speaks".split())
+_GO = {"went", "goes", "go"}
+"""Verbs of going, which speak with "on" alone: "he went in" enters a room."""
+_ON = r"on(?!\s+(?:down|up|along|into|in|out|to|towards?|across|through|past|over|ahead|home|with|foot|board)\b)"
+"""'went on': going on speaking, not "went on down the steps" nor "went on with her work"."""
 
 
 # A noun phrase runs to its head noun: "the old gentleman", not "the old"; it stops before a
@@ -263,7 +267,26 @@ def split_after(text: str) -> tuple[bool, str]:
         kept = text[m.start():a] + " " + middle + " " + text[d:]
     kept = re.sub(r"^[\s,;:!?—–-]*(?:half-)?", "", kept)
     kept = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(kept.split()))
-    return True, kept.strip(" ,;")
+    kept = kept.strip(" ,;")
+    if m.group(sg).split()[-1].lower() in ("voice", "voices"):
+        kept = _whose_voice(kept)
+    return True, kept
+
+
+_VOICE_IS = re.compile(r"(?:(of)\s|(which|that)\s+(?!is\b|was\b)|which\s+(?=is\b|was\b))")
+
+
+def _whose_voice(rest: str) -> str:
+    """What a tag says of a voice, as action of its own: '"Me!" replied the voice of the
+    Dodger, through the key-hole' → 'The voice is that of the Dodger, through the key-hole.';
+    'said a voice, which was evidently that of the gentleman' → 'The voice was evidently
+    that of the gentleman.' (the story's tense is the action stage's)."""
+    m = _VOICE_IS.match(rest)
+    if not m:
+        return rest
+    if m.group(1):
+        return "the voice is that " + rest
+    return "the voice " + rest[m.end():]
 
 
 @cache
