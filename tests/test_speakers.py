@@ -66,6 +66,23 @@ def test_beat_pass_gives_two_speeches_to_the_one_named_acting_between_them() -> 
     assert all(how != "beat" for _, how in got[5:])
 
 
+def test_a_word_name_that_only_tags_and_opens_sentences_is_a_name_and_kin_says_a_sex() -> None:
+    # "Grace" is a word too, and opens every sentence of the narration it is in; but
+    # '"Paul did it," Grace said.' is mid-sentence, so a tag; "Their daughter Amy" is a girl,
+    # so "she" may be Amy, and "said her mother" is Grace.
+    text = ('Grace was chopping onions when her husband came in. Paul kicked off his boots.\n\n'
+            '"Is your sister still coming?" he asked.\n\n'
+            '"She said one o\'clock." Grace wiped her eyes with her sleeve.\n\n'
+            '"Paul did it," Grace said. "In July."\n\n'
+            'Their daughter Amy ran to the door. She came back with a cake.\n\n'
+            'Amy climbed onto a chair. "Can I have cake now?"\n\n"After lunch," said her mother.\n')
+    got = [c for c, _ in said(text)]
+    assert got[:2] == ["PAUL", "GRACE"] and got[2:4] == ["GRACE", "GRACE"], got
+    assert got[-2:] == ["AMY", "GRACE"], got
+    script = adapt_text(text)
+    assert "Grace wipes her eyes with her sleeve." in script and "graces" not in script
+
+
 def test_action_intro_and_vocative_passes() -> None:
     text = ('"Good morning," said Anne.\n\n"Morning," said Marilla.\n\n"And to you," said Matthew.\n\n'
             'The clock struck.\n\n'

@@ -204,7 +204,9 @@ def sentence(text: str, name: str, retell: Callable[[str], str], speaker_pronoun
     head = words[lead].lower()
     adverbs = [w for w in words[:lead] if w.lower() not in {"and", "but"}]
     rest = words[lead + 1:]
-    verbal = head not in AUX and head not in MODALS and _finite(head) is not None
+    # "Grace wiped her eyes": the speaker's name, not the verb "grace"
+    named = bool(name) and words[lead][:1].isupper() and words[lead].strip(",.;:!?") in name.split()
+    verbal = head not in AUX and head not in MODALS and not named and _finite(head) is not None
     particle = 1 if verbal and rest and rest[0] in {"out", "in", "on", "up", "back"} else 0
     inverted = _inverted_subject(rest[particle:]) if verbal else 0
     if inverted and rest[particle][:1].isupper() and name and \

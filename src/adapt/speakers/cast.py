@@ -53,9 +53,10 @@ _PRONOUN_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:he|she|his|her|him|himself|her
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _SEMICOLON = re.compile(r";\s+")
 _PRONOUN = re.compile(r"\b(?:he|his|him|she|her|hers|himself|herself)\b")
-_KIN_BEFORE = re.compile(r"\b(?:his|her|my|their)\s+(%s),?\s+(%s)" % (
+_KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir)\s+(%s),?\s+(%s)" % (
     "|".join(k for k, g in RELATIVES.items() if g and k not in ("lady", "mistress", "master")), NAME))
-"""A relation that names its bearer's sex, right before the name ("her brother, Thomas Vance")."""
+"""A relation that names its bearer's sex, right before the name ("her brother, Thomas Vance",
+"Their daughter Amy")."""
 
 
 def _untitled(name: str) -> str:
@@ -283,7 +284,8 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                 # than a subject's "he"; "Charlotte could encourage him": someone else.
                 votes[key][PRONOUN_GENDER[pron.group(0)]] += _VOTE.get(pron.group(0), 1)
         for kin in _KIN_BEFORE.finditer(s):  # "her brother, Thomas Vance,": a man
-            if (k := alias.get(kin.group(2), kin.group(2))) in known and k not in genders:
+            if ((k := alias.get(kin.group(2), kin.group(2))) in known or k in people) and k not in genders:
+                known.add(k)  # "Their daughter Amy": a person, whether or not she speaks
                 votes[k][RELATIVES[kin.group(1)]] += 3
     # "Susan had said nothing. She was looking out of the window.": the next sentence's he/she
     for (_, found), (nxt, _) in pairwise(named):

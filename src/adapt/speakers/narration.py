@@ -24,13 +24,16 @@ def proper_words(beats: list[Beat]) -> frozenset[str]:
 
 def _sentence_parts(b: Paragraph) -> list[str]:
     """The paragraph's narration, each part on its own when a closed quotation ends the
-    sentence before it: '"Bring me a stick." Women were screaming.' opens with "Women"."""
+    sentence before it: '"Bring me a stick." Women were screaming.' opens with "Women";
+    '"Paul did it," Grace said.' does not open with "Grace"."""
     out: list[str] = []
     for i, p in enumerate(b.parts):
         if isinstance(p, Narration):
             before = b.parts[i - 1].text.rstrip() if i else ""
             if out and not before.endswith((".", "!", "?")):
                 out[-1] += " " + p.text.strip()
+            elif before and not before.endswith((".", "!", "?")):
+                out.append(", " + p.text.strip())  # '"Paul did it," Grace said.': mid-sentence
             else:
                 out.append(p.text.strip())
     return out
