@@ -247,3 +247,18 @@ def test_a_voice_tag_keeps_whose_voice_it_is_and_an_unnamed_arrival_is_introduce
     assert "He goes on down the steps to his boat." in script
     assert "A FISHERMAN in a yellow coat comes along the wall" in script and "FISHERMAN is there" not in script
     assert script.count("FISHERMAN\n") == 2  # the ferry, and the long wait: his, not Mary's
+
+
+def test_a_woman_who_names_herself_is_that_character_from_her_first_line() -> None:
+    # "A woman with grey hair" says "I'm Diane Porter" and the cast knows her as Diane: her
+    # lines are DIANE's from the first, she is introduced where she looks up, and the story
+    # opening on "The office is ..." is headed there.
+    text = ('The office is on the fourth floor, and the lift is broken.\n\n'
+            'A woman with grey hair looks up from her desk. "You must be Sarah."\n\n'
+            '"Yes. Sorry I\'m late."\n\n'
+            '"Everyone is late on Mondays." She stands and shakes my hand. "I\'m Diane Porter. Come through."\n\n'
+            'A young man is sitting by the window.\n\n"This is Marcus," Diane says. "He\'ll be taking notes."\n')
+    script = adapt_text(text)
+    assert "WOMAN" not in script and script.count("DIANE\n") >= 2
+    assert "A woman with grey hair, DIANE, looks up from her desk." in script
+    assert "INT. OFFICE - DAY" in script

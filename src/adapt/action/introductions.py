@@ -96,8 +96,9 @@ def _present(out: list[Element], scene: int, name: str, describe: Describe | Non
 
 
 _ARRIVES = re.compile(r"(An?\s+(?:[a-z-]+,?\s+){0,3}?(?:man|woman|gentleman|lady|boy|girl|fellow|youth|lad|lass)"
-                      r"(?:\s+(?:in|with|from)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+)?)\s+(?=[a-z]+s\b)")
-"""'A tall man in a grey coat stops ...': someone unnamed comes into the scene (present tense)."""
+                      r"(?:\s+(?:in|with|from)\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,2}?[a-z-]+)?)\s+(?=[a-z]+s\b)")
+"""'A tall man in a grey coat stops ...', 'A woman with grey hair looks up': someone unnamed
+comes into the scene (present tense)."""
 
 
 _ADDED = re.compile(r"(?<![^ ])(?P<who>(?:The )?[A-Z][A-Z.' -]*(?:, [^,]+,)?(?: and (?:the )?[A-Z][A-Z.' -]*)*)"

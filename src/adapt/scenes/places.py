@@ -29,6 +29,8 @@ _ALIAS = {"alleyway": "ALLEY", "rooftop": "ROOF", "dance-floor": "CLUB", "nightc
           "gardens": "GARDEN", "fields": "FIELD", "stables": "STABLE", "docks": "DOCK",
           "verandah": "VERANDA", "café": "CAFE", "ball-room": "BALLROOM"}
 _SIDE = {w: True for w in _INT.split()} | {w: False for w in _EXT.split()}
+PLACE_WORDS = sorted(_SIDE)
+"""Every kind of place the lexicon knows ("kitchen", "drawing-room")."""
 # Generic nouns that usually mean the room or house you're in: "the room" never
 # starts a scene (and "INT. ROOM" says nothing), "the house" only from outside.
 ANAPHORIC = {"ROOM", "HOUSE"}

@@ -32,6 +32,7 @@ from adapt.scenes.places import (
     MOVE,
     NAMED,
     NAMED_SIDE,
+    PLACE_WORDS,
     NAMED_VERB,
     NOT_MOVER,
     NOT_NAMES,
@@ -260,6 +261,9 @@ def setting_from_text(text: str, names: frozenset[str] = frozenset()) -> Setting
         for pos, place, interior, _ in _places(sentence, names):
             if place != "ROOM":
                 add(place, interior, 3, offset + pos)
+        # "The office is on the fourth floor.", opening the story: the place it is about
+        if not offset and (m := _PLACE_SUBJECT.match(sentence.lstrip())) and (name := canon(m.group("place")))[0] not in ANAPHORIC:
+            add(*name, 2, offset)
         # "in the garden", and "at the door of the inn"
         for m in _LOCATIVE.finditer(sentence) if ANY_PLACE.search(sentence) else ():
             name, interior = _np_place(m)
@@ -277,6 +281,10 @@ def setting_from_text(text: str, names: frozenset[str] = frozenset()) -> Setting
     return Setting(best, side[best], time_of_day(clean))
 
 
+_PLACE_SUBJECT = patterns.compile(
+    rf"The\s+(?:[a-z-]+\s+){{0,2}}?(?P<place>(?-i:{alt(PLACE_WORDS)}))\s+(?:is|was|are|were|smells|smelled|smelt|"
+    r"looks|looked|seems|seemed|feels|felt|lies|lay|stands|stood)\b")
+"""A sentence about a place: "The office is on the fourth floor", "The kitchen smelled of bread"."""
 _LOCATIVE = patterns.compile(rf"\b(?:in|on|at|into|inside|within)\s+(?:the\s+[a-z-]+\s+of\s+)?{NP}", re.I)
 _HINTS = [(patterns.compile(rf"\b{alt([word])}\b", re.I), place) for word, place in HINTS.items()]
 

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from adapt.read.beats import Beat, Paragraph
 from adapt.speakers.evidence import Attribution
-from adapt.speakers.names import NAME, TITLES, one_titled
+from adapt.speakers.names import NAME, TITLES, one_titled, title_of
 from adapt.speakers.resolver import YOUNG, Resolver
 
 
@@ -48,7 +48,8 @@ def take_turns(a: str, b: str, by_para: dict[int, str], order: list[int]) -> boo
     """Do a and b answer each other (so are two people: "the stranger" who answers Mr. Bumble
     33 times in 24 lines is not Mr. Bumble, however near the narration names him; "the beadle",
     next to him 5 times in 31 lines, where the turn order slipped, is)?"""
-    return turns_between(a, b, by_para, order) > 0.2 * sum(by_para[x] == a for x in order)
+    # (once is no proof: the woman who says "I'm Diane Porter" hands over to DIANE's next line)
+    return turns_between(a, b, by_para, order) > max(1.0, 0.2 * sum(by_para[x] == a for x in order))
 
 
 def turns_between(a: str, b: str, by_para: dict[int, str], order: list[int]) -> int:
@@ -122,7 +123,9 @@ def merge_self_named(beats: list[Beat], out: dict[tuple[int, int], Attribution],
         if not a.speaker.startswith("\x00") or a.speaker in merge:
             continue
         for m in SELF_NAMED.finditer(beats[bi].parts[i].text):  # type: ignore[union-attr]
-            who = r.person(m.group(1))
+            name = m.group(1)
+            # "I'm Diane Porter" of a cast that knows her as "Diane": her given name
+            who = r.person(name) or (r.person(name.split()[0]) if len(name.split()) == 2 and not title_of(name) else None)
             if who and not who.startswith("\x00") and not take_turns(a.speaker, who, by_para, order):
                 merge[a.speaker] = who
                 break
