@@ -1129,3 +1129,15 @@ def test_what_is_said_is_no_speaker() -> None:
             'she began of, "I am sure I would give up the part to Julia," was doubtless receiving all the '
             'compliments it called for.\n\n"Yes," said Henry Crawford.\n')
     assert "DECLARATION" not in [c for c, _ in said(text)]
+
+
+def test_a_word_the_narration_never_writes_in_lower_case_opens_sentences_as_a_name() -> None:
+    # "Jack" is a dictionary noun, but a text that never writes "jack" and says "Jack was waiting"
+    # means a man; "Rose" would be the same, while "Men" and "Then" stay words
+    text = ('Jack was waiting on the platform when the train came in. Beth stepped down with one bag.\n\n'
+            '"You came," Beth said.\n\n"I said I would."\n\n'
+            'Jack took the bag from her. He did not look at her face.\n\n'
+            '"Is it far?" she asked.\n\n"Not far," he said.\n')
+    cues = [c for c, _ in said(text)]
+    assert cues == ["BETH", "JACK", "BETH", "JACK"], cues
+    assert "JACK is waiting on the platform" in adapt_text(text)

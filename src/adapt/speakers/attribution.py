@@ -5,7 +5,7 @@
    and runs the paragraph passes (``passes.py``: tag, continued, action, intro, replied) on it;
 3. ``exchange.fill_turns`` fills the rest from the turn order of each exchange;
 4. aliases the speeches pair are merged, continued speeches keep one speaker, and the
-   narrator and unnamed speakers are named from what the others call them (``cast.py``).
+   narrator and unnamed speakers are named from what the others call them (``unnamed.py``).
 Every decision records the pass that made it (``Attribution.evidence``).
 """
 from __future__ import annotations
@@ -13,11 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from adapt.read.beats import Beat, Paragraph, Quote
-from adapt.speakers.cast import (
-    Cast,
-    collect_cast,
-    name_placeholders,
-)
+from adapt.speakers.cast import Cast, collect_cast
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.exchange import Evidence, fill_turns
 from adapt.speakers.goes_on import GUESSES, carry_on
@@ -27,6 +23,7 @@ from adapt.speakers.passes import decide
 from adapt.speakers.quotes import Table, read_turns
 from adapt.speakers.resolver import NARRATOR, PLACEHOLDER, Resolver
 from adapt.speakers.roles import merge_called_keys, merge_self_named, merge_vocative_aliases
+from adapt.speakers.unnamed import name_placeholders
 
 __all__ = ["NARRATOR", "Attribution", "Cast", "attribute"]  # Cast and NARRATOR: re-exported for callers
 

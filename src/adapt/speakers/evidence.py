@@ -361,7 +361,7 @@ _WHO_WAS = re.compile(r",\s+who\s+(?:was|is)\s+")
 
 def _named_after(role: str, rest: str, r: Resolver) -> str | None:
     """'said the boy, who was Freddy, Lucy's brother': the text names the one it describes,
-    which counts as three votes for naming the role after him (``cast.name_placeholders``)."""
+    which counts as three votes for naming the role after him (``unnamed.name_placeholders``)."""
     m = _WHO_WAS.match(rest)
     name = NAME_RE.match(rest, m.end()) if m else None
     key = r.person(name.group(0)) if name else None

@@ -34,7 +34,7 @@ from adapt.speakers.names import (
     vocatives,
 )
 
-# Entity keys for characters the text never names: replaced by names in cast.name_placeholders.
+# Entity keys for characters the text never names: replaced by names in unnamed.name_placeholders.
 NARRATOR = "\x00I"
 PLACEHOLDER = {"m": "\x00he", "f": "\x00she"}
 _COMPANIONS = {"companion", "friend", "comrade", "colleague", "partner", "fellow-traveller"}
@@ -225,7 +225,7 @@ class Resolver:
 
     def _vote(self, key: str, g: str | None, exclude: set[str], avoid: set[str]) -> None:
         """Count whom the narration just named of the role's gender ("said the beadle" beside
-        Mr. Bumble), for ``cast.name_placeholders`` to name the role after the one it mostly is."""
+        Mr. Bumble), for ``unnamed.name_placeholders`` to name the role after the one it mostly is."""
         if g:
             who = self.by_gender(g, exclude, avoid)
             if who not in PLACEHOLDER.values() and not who.startswith("\x00"):
@@ -319,7 +319,7 @@ class Resolver:
             if words[0].lower() == "the" and (kin := family.kin_present(self, head.lower(), exclude, self.recent[-RECENT_ROOM:])):
                 return kin  # "said the son" of a scene with Mr. Emerson: the one man "<given> Emerson"
             if words[0].lower() in ("the", "a", "an") and head.lower() in ROLE_NOUNS:
-                # "the child", "the stationmaster": a character of its own until named (cast.name_placeholders)
+                # "the child", "the stationmaster": a character of its own until named (unnamed.name_placeholders)
                 key = "\x00the " + head.lower()
                 if head.lower() in GENERIC_PEOPLE and len(words) == 3 and words[1].isalpha() \
                         and words[1].lower() not in NOT_PERSON_NOUNS:
@@ -331,7 +331,7 @@ class Resolver:
                 if kind:
                     self.genders.setdefault(key, kind)
                     if head.lower() in YOUNG:
-                        # no girl named near: a vote, for cast.name_placeholders to name her after
+                        # no girl named near: a vote, for unnamed.name_placeholders to name her after
                         self._vote(key, kind, exclude, avoid)
                 return key
             return None

@@ -4,7 +4,7 @@ The reading pass counts, at every tag naming a role ("the beadle", "the girl"), 
 narration has just named of the role's sex (``Resolver.role_votes``). A role mostly voted
 for one character is that character, unless the two answer each other. Deciding it before
 the turn model was tried (the exchange would have one key for the one person) and lost
-3 lines on the ten novels, so ``cast.name_placeholders`` asks once, when every line has a speaker.
+3 lines on the ten novels, so ``unnamed.name_placeholders`` asks once, when every line has a speaker.
 
 The same evidence of the finished attribution joins keys: a name said in tagged lines whose
 tagged neighbours are another key's ("Caroline" to Miss Bingley; "Fagin" to "the Jew").
