@@ -14,7 +14,7 @@ from test_pipeline import adapt_text
 
 from adapt.language.lexicon import FUNCTION_WORDS, lemmas
 from adapt.read.prose import parse
-from adapt.speakers import tags
+from adapt.speakers import roles, tags
 from adapt.speakers.names import WORD_NAMES, cue_name, plausible_name
 from adapt.speakers.variants import name_variants, surnames
 from adapt.transform import speaker_table
@@ -854,10 +854,27 @@ def test_a_vocative_a_letter_or_two_short_of_a_name_calls_that_character() -> No
 def test_the_old_lady_is_the_one_the_text_calls_old_mrs_surname() -> None:
     from adapt.speakers.resolver import Resolver
     r = Resolver({"Mrs. Mingott", "May"}, {"Mrs. Mingott": "f", "May": "f"}, {})
-    r.link_roles("old Mrs. Mingott sat. Then old Mrs. Mingott rose. Mrs. Mingott smiled; old Mrs. Mingott spoke. May sat.")
+    roles.link_roles(r, "old Mrs. Mingott sat. Then old Mrs. Mingott rose. Mrs. Mingott smiled; old Mrs. Mingott spoke. May sat.")
     r.mention("Mrs. Mingott")
     r.mention("May")
     assert r.subject("the old lady") == "Mrs. Mingott" and r.subject("the lady") == "May"
+
+
+def test_a_sentence_opening_on_she_keeps_her_ahead_of_the_women_it_names() -> None:
+    # "She read Kate's letter, and saw that Kate had not written": the next "she said" is still
+    # Ruth's; "The old man was tired" puts the one the text calls old back in front
+    from adapt.speakers.resolver import Resolver
+    r = Resolver({"Ruth", "Kate", "Tom", "Mr. Hale"}, {"Ruth": "f", "Kate": "f", "Tom": "m", "Mr. Hale": "m"}, {})
+    roles.link_roles(r, "old Mr. Hale kept the lamp, and old Mr. Hale knew everyone; Tom nodded to old Mr. Hale.")
+    r.mentions_in("Ruth walked down to the harbour.")
+    r.mentions_in("She read Kate's letter again, and saw that Kate had not written in spirits.")
+    assert r.by_gender("f") == "Ruth"
+    r.mentions_in("Kate had written it in a hurry.")
+    assert r.by_gender("f") == "Kate"  # a sentence about Kate is hers
+    r.mentions_in("Tom sat on the wall beside Mr. Hale.")
+    assert r.by_gender("m") == "Tom"
+    r.mentions_in("The old man was tired.")
+    assert r.by_gender("m") == "Mr. Hale"
 
 
 def test_an_adverb_after_but_opens_a_pronoun_tag_before_the_speech() -> None:

@@ -22,7 +22,7 @@ from adapt.speakers.narration import is_first_person, narrator_gender, proper_wo
 from adapt.speakers.passes import decide
 from adapt.speakers.quotes import Table, read_turns
 from adapt.speakers.resolver import NARRATOR, PLACEHOLDER, Resolver
-from adapt.speakers.roles import merge_called_keys, merge_self_named, merge_vocative_aliases
+from adapt.speakers.roles import link_roles, merge_called_keys, merge_self_named, merge_vocative_aliases
 from adapt.speakers.unnamed import name_placeholders
 
 __all__ = ["NARRATOR", "Attribution", "Cast", "attribute"]  # Cast and NARRATOR: re-exported for callers
@@ -48,7 +48,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None, aliases: dict[s
     r.people = people
     r.nouns |= nouns  # nouns that speak somewhere ("said the gardener") name characters
     r.proper = proper
-    r.link_roles("\n".join(p.text for b in beats if isinstance(b, Paragraph) for p in b.parts))
+    link_roles(r, "\n".join(p.text for b in beats if isinstance(b, Paragraph) for p in b.parts))
     table = read_turns(beats, r, decide)
     _first_named(beats, r, table)
     out, ev = _decided(table)

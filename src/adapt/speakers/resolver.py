@@ -49,11 +49,7 @@ _GOES_ON = re.compile(r"\s+[a-z]")
 """A name the speech goes on from without a stop: its subject ("Frank is ..."), not one called."""
 RECENT_ROOM = 6
 """The last mentions that say who is in the room."""
-_ROLE_NOUN = {"Dr": "doctor"}
-_OLD_NAME = re.compile(rf"\bold ({NAME})")
-# The look-ahead: the letters the titles start with (the whole text is scanned, once).
-_ROLE_TITLE = re.compile(r"(?=[ACDGIJLMPRSV])\b(Doctor|Dr\.|Captain|Colonel|Major|General|Inspector|Professor|Sergeant|Lieutenant|"
-                         r"Judge|Parson|Vicar|Rector|Squire|Admiral|Governor)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_THE_OLD = re.compile(r"The old (man|gentleman|woman|lady)\b")
 # Nouns that describe anyone of a sex ("the lady", "the young man"): who they mean is the scene's.
 GENERIC_PEOPLE = {w: COMMON_GENDER[w] for w in ("man", "gentleman", "fellow", "woman", "lady")}
 YOUNG = {"girl", "boy", "child", "lad", "lass", "youth"}
@@ -79,33 +75,11 @@ class Resolver:
         self.nouns: set[str] = set(PEOPLE_NOUNS)  # "the gardener" once seen speaking
         self.recent: list[str] = []
         self.proper: frozenset[str] = frozenset()  # words written with a capital mid-sentence
-        self.roles: dict[str, str] = {}  # "doctor" → "Mr. Losberne" (see ``link_roles``)
+        self.roles: dict[str, str] = {}  # "doctor" → "Mr. Losberne" (see ``roles.link_roles``)
         self.old: Counter[str] = Counter()  # how often the text writes "old <name>"
         self._surnames: dict[str, set[str]] | None = None
         self.described: set[str] = set()  # keys a tag reached as "the Jew": descriptions
         self.role_votes: dict[str, Counter[str]] = {}  # "\x00the girl" → whom the narration named at each tag
-
-    def link_roles(self, text: str) -> None:
-        """Role nouns that name one character: a story whose only titled doctor is
-        "Doctor Losberne" means him by "the doctor"; so with the captain, the inspector."""
-        surnames: dict[str, set[str]] = {}
-        for m in _ROLE_TITLE.finditer(text):
-            role = _ROLE_NOUN.get(m.group(1).rstrip("."), m.group(1).lower())
-            surnames.setdefault(role, set()).add(m.group(2))
-        aged: Counter[str] = Counter(m.group(1) for m in patterns.finditer_at(_OLD_NAME, text, "old "))
-        for form, n in aged.items():
-            # "old Mrs. Mingott", one time in twelve or more: whom "the old lady" means ("old
-            # Fagin" now and then is not what the text calls him)
-            key, c = self.person(form), text.count(form)
-            if key and (n >= 3 and n >= 0.08 * c or c <= 2):
-                self.old[key] += max(n, 3)  # ("old Amos Crane", his only full mention: the old man)
-        for role, found in surnames.items():
-            if len(found) != 1:
-                continue
-            (last,) = found
-            keys = {self.canonical(k) for k in self.known if k.split()[-1] == last}
-            if len(keys) == 1:
-                self.roles[role] = keys.pop()
 
     def canonical(self, name: str) -> str:
         name = _normal(name)
@@ -169,6 +143,8 @@ class Resolver:
         """Puts whom the text names or brings in in the room; returns the bit parts it brought in."""
         brought: list[str] = []
         for sentence in sentences(text):
+            g = opening_pronoun(sentence)
+            held = self.by_gender(g) if g else None
             for m in names_in(sentence):
                 if TALKED_OF.search(sentence[max(0, m.start() - 40):m.start()]):
                     continue  # "she thought of Wickham": talked of, not in the room
@@ -184,12 +160,18 @@ class Resolver:
                     self.mention(parent)
             opener = NAME_RE.match(sentence.strip())
             key = self.canonical(opener.group(0)) if opener else None
+            aged = _THE_OLD.match(sentence.lstrip())
             if key in self.known:
                 self.mention(key)  # the subject outranks the objects
+            elif aged and (key := self.the_old(GENERIC_PEOPLE[aged.group(1).lower()])) in self.recent[-RECENT_ROOM:]:
+                self.mention(key)  # "The old man was refreshed by sleep": Mr. Emerson
             elif key := self._role_opening(sentence):
                 # "The patient had raised herself upright.": an unnamed character who speaks
                 # somewhere holds the stage, so a "she cried" next is hers.
                 self.mention(key)
+            elif held and held not in PLACEHOLDER.values() and held in self.recent \
+                    and self.by_gender(g) != held:
+                self.mention(held)  # "She saw that Jane had not written": she outranks Jane
         return brought
 
     def role_sexes(self, sents: list[str]) -> None:
@@ -222,6 +204,12 @@ class Resolver:
                 self.genders[key] = g
                 return key
         return PLACEHOLDER[g]
+
+    def the_old(self, g: str, exclude: set[str] = frozenset()) -> str | None:
+        """The one of the scene "the old man" or "the old lady" means: whom the text calls old far most."""
+        aged = [k for k in self.recent if self.old[k] >= 3 and self.genders.get(k) == g and k not in exclude]
+        top = max(aged, key=self.old.__getitem__, default=None)
+        return top if top and all(self.old[top] >= 2 * self.old[k] for k in aged if k != top) else None
 
     def _vote(self, key: str, g: str | None, exclude: set[str], avoid: set[str]) -> None:
         """Count whom the narration just named of the role's gender ("said the beadle" beside
@@ -308,11 +296,8 @@ class Resolver:
                 # the gentleman, "the gentleman in the white waistcoat" may be.
                 roles = {k for k in self.recent if k.startswith("\x00") and head.lower() not in k.split()}
                 g = GENERIC_PEOPLE[head.lower()]
-                if "old" in words[1:-1]:
-                    # "said the old lady" of a scene with old Mrs. Mingott (whom the text calls old far most)
-                    aged = [k for k in self.recent if self.old[k] >= 3 and self.genders.get(k) == g and k not in exclude]
-                    if (top := max(aged, key=self.old.__getitem__, default=None)) and all(self.old[top] >= 2 * self.old[k] for k in aged if k != top):
-                        return top
+                if "old" in words[1:-1] and (top := self.the_old(g, exclude)):
+                    return top  # "said the old lady" of a scene with old Mrs. Mingott
                 who = self.by_gender(g, exclude | roles, avoid)
                 if who not in PLACEHOLDER.values():
                     return who

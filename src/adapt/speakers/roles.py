@@ -16,10 +16,40 @@ from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
+from adapt import patterns
 from adapt.read.beats import Beat, Paragraph
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.names import NAME, TITLES, one_titled, title_of
 from adapt.speakers.resolver import YOUNG, Resolver
+
+_ROLE_NOUN = {"Dr": "doctor"}
+_OLD_NAME = re.compile(rf"\bold ({NAME})")
+# The look-ahead: the letters the titles start with (the whole text is scanned, once).
+_ROLE_TITLE = re.compile(r"(?=[ACDGIJLMPRSV])\b(Doctor|Dr\.|Captain|Colonel|Major|General|Inspector|Professor|Sergeant|Lieutenant|"
+                         r"Judge|Parson|Vicar|Rector|Squire|Admiral|Governor)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+def link_roles(r: Resolver, text: str) -> None:
+    """Role nouns that name one character: a story whose only titled doctor is
+    "Doctor Losberne" means him by "the doctor"; so with the captain, the inspector."""
+    surnames: dict[str, set[str]] = {}
+    for m in _ROLE_TITLE.finditer(text):
+        role = _ROLE_NOUN.get(m.group(1).rstrip("."), m.group(1).lower())
+        surnames.setdefault(role, set()).add(m.group(2))
+    aged: Counter[str] = Counter(m.group(1) for m in patterns.finditer_at(_OLD_NAME, text, "old "))
+    for form, n in aged.items():
+        # "old Mrs. Mingott", one time in twelve or more: whom "the old lady" means ("old
+        # Fagin" now and then is not what the text calls him)
+        key, c = r.person(form), text.count(form)
+        if key and (n >= 3 and n >= 0.08 * c or c <= 2):
+            r.old[key] += max(n, 3)  # ("old Amos Crane", his only full mention: the old man)
+    for role, found in surnames.items():
+        if len(found) != 1:
+            continue
+        (last,) = found
+        keys = {r.canonical(k) for k in r.known if k.split()[-1] == last}
+        if len(keys) == 1:
+            r.roles[role] = keys.pop()
 
 
 def titled(role: str, known: set[str] | frozenset[str]) -> str | None:
