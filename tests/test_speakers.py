@@ -871,6 +871,9 @@ def test_a_sentence_opening_on_she_keeps_her_ahead_of_the_women_it_names() -> No
     assert r.by_gender("f") == "Ruth"
     r.mentions_in("Kate had written it in a hurry.")
     assert r.by_gender("f") == "Kate"  # a sentence about Kate is hers
+    r.mentions_in("Ruth smiled.")
+    r.mentions_in("But she saw that Kate was right.")
+    assert r.by_gender("f") == "Ruth"
     r.mentions_in("Tom sat on the wall beside Mr. Hale.")
     assert r.by_gender("m") == "Tom"
     r.mentions_in("The old man was tired.")

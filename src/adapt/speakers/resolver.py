@@ -49,6 +49,7 @@ _GOES_ON = re.compile(r"\s+[a-z]")
 """A name the speech goes on from without a stop: its subject ("Frank is ..."), not one called."""
 RECENT_ROOM = 6
 """The last mentions that say who is in the room."""
+_LEAD_CONJUNCTION = re.compile(r"(?:And|But|Then|So|Yet|Now)\s+(?=[HhSs]he\b)")
 _THE_OLD = re.compile(r"The old (man|gentleman|woman|lady)\b")
 # Nouns that describe anyone of a sex ("the lady", "the young man"): who they mean is the scene's.
 GENERIC_PEOPLE = {w: COMMON_GENDER[w] for w in ("man", "gentleman", "fellow", "woman", "lady")}
@@ -143,7 +144,7 @@ class Resolver:
         """Puts whom the text names or brings in in the room; returns the bit parts it brought in."""
         brought: list[str] = []
         for sentence in sentences(text):
-            g = opening_pronoun(sentence)
+            g = opening_pronoun(_LEAD_CONJUNCTION.sub("", sentence.lstrip(), 1))
             held = self.by_gender(g) if g else None
             for m in names_in(sentence):
                 if TALKED_OF.search(sentence[max(0, m.start() - 40):m.start()]):
