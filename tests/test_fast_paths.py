@@ -442,3 +442,17 @@ def test_finditer_at_finds_what_finditer_finds() -> None:
     text = "old Tom. Bold Sam, gold Jim; old old Ann old Mrs Old old Joe Old\nold X old Bob Smith"
     assert [m.span() for m in finditer_at(rx, text, "old ")] == [m.span() for m in rx.finditer(text)]
     assert list(finditer_at(rx, "no one here", "old ")) == []
+
+
+def test_a_story_no_i_tells_keeps_the_pronoun_the_copy_working_ahead_guessed() -> None:
+    # The copy (transform/guess.py) rewrites a third-person story with "they" for the narrator;
+    # a stray line under NARRATOR named after "Miss Crawford" must not make every key differ
+    # (Mansfield Park and Pride and Prejudice in one file took a fifth longer so).
+    from adapt.speakers.attribution import Cast
+    from adapt.speakers.resolver import NARRATOR
+    from adapt.transform import Options, _pronoun
+    assert _pronoun(Cast(first_person=False), Options(), "Miss Crawford") == "they"
+    assert _pronoun(Cast(genders={NARRATOR: "f"}, first_person=False), Options(), None) == "they"
+    assert _pronoun(Cast(genders={NARRATOR: "f"}, first_person=True), Options(), None) == "she"
+    assert _pronoun(Cast(first_person=True), Options(), "Miss Crawford") == "she"
+    assert _pronoun(Cast(first_person=False), Options(pronoun="he"), None) == "he"

@@ -145,7 +145,7 @@ class Resolver:
         brought: list[str] = []
         for sentence in sentences(text):
             g = opening_pronoun(_LEAD_CONJUNCTION.sub("", sentence.lstrip(), 1))
-            held = self.by_gender(g) if g else None
+            held = self.last_of(g) if g else None
             for m in names_in(sentence):
                 if TALKED_OF.search(sentence[max(0, m.start() - 40):m.start()]):
                     continue  # "she thought of Wickham": talked of, not in the room
@@ -170,8 +170,7 @@ class Resolver:
                 # "The patient had raised herself upright.": an unnamed character who speaks
                 # somewhere holds the stage, so a "she cried" next is hers.
                 self.mention(key)
-            elif held and held not in PLACEHOLDER.values() and held in self.recent \
-                    and self.by_gender(g) != held:
+            elif held and self.last_of(g) != held:
                 self.mention(held)  # "She saw that Jane had not written": she outranks Jane
         return brought
 
@@ -205,6 +204,10 @@ class Resolver:
                 self.genders[key] = g
                 return key
         return PLACEHOLDER[g]
+
+    def last_of(self, g: str) -> str | None:
+        """The one of sex g mentioned last (no guess at anyone's sex, unlike ``by_gender``)."""
+        return next((k for k in reversed(self.recent) if k != NARRATOR and self.genders.get(k) == g), None)
 
     def the_old(self, g: str, exclude: set[str] = frozenset()) -> str | None:
         """The one of the scene "the old man" or "the old lady" means: whom the text calls old far most."""

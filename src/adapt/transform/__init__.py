@@ -49,6 +49,8 @@ tag_after()
 def _pronoun(cast: Cast, options: Options, name: str | None) -> str:
     if options.pronoun:
         return options.pronoun
+    if not cast.first_person:
+        return "they"  # no "I" tells it: a line or two under NARRATOR says nothing of a pronoun
     g = cast.genders.get(NARRATOR) or (gender_of_title(name) if name else None)
     return {"m": "he", "f": "she"}.get(g or "", "they")
 
