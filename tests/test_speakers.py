@@ -371,6 +371,27 @@ def test_cast_out_round_trip_and_renaming(tmp_path: Path) -> None:
     assert renamed.count("\nLIZ\n") == first.count("\nLIZZY\n") > 0
 
 
+@pytest.mark.skipif(not PDNC.is_dir(), reason="../shared/pdnc-dev is not beside the checkout")
+@pytest.mark.parametrize("novel", ["OliverTwist", "MansfieldPark"])
+def test_a_novels_cast_file_gives_back_its_script(novel: str, tmp_path: Path) -> None:
+    # Oliver Twist's roles joined to names late ("the visitor", "the chairman") are no names to
+    # write (a NUL made the file no TOML), and a join attribution makes late is made again,
+    # not given up front; Mansfield Park's cues HENRY and MARY are the given names the file keeps
+    (tmp_path / "n.txt").write_bytes((PDNC / novel / "novel_text.txt").read_bytes())
+    _adapt("n.txt", "--cast-out", "found.cast.toml", cwd=tmp_path)
+    first = (tmp_path / "n.fountain").read_text(encoding="utf-8")
+    cast = (tmp_path / "found.cast.toml").read_text(encoding="utf-8")
+    assert "\x00" not in cast
+    _adapt("n.txt", "--cast", "found.cast.toml", cwd=tmp_path)
+    assert (tmp_path / "n.fountain").read_text(encoding="utf-8") == first
+    cue = re.search(r'^"([^"]+)" = "\1"  # \d+ speeches', cast, re.M).group(1)  # the one who speaks most
+    (tmp_path / "found.cast.toml").write_text(cast.replace(f'"{cue}" = "{cue}"', f'"{cue}" = "SOMEONE ELSE"'),
+                                              encoding="utf-8")
+    _adapt("n.txt", "--cast", "found.cast.toml", cwd=tmp_path)
+    renamed = (tmp_path / "n.fountain").read_text(encoding="utf-8")
+    assert f"\n{cue}\n" not in renamed and renamed.count("\nSOMEONE ELSE\n") == first.count(f"\n{cue}\n") > 0
+
+
 # ---- on the development novels: cues are people --------------------------------------
 def _novels() -> list[Path]:
     return sorted(p.parent for p in PDNC.glob("*/novel_text.txt"))
@@ -1161,3 +1182,30 @@ def test_a_word_the_narration_never_writes_in_lower_case_opens_sentences_as_a_na
     cues = [c for c, _ in said(text)]
     assert cues == ["BETH", "JACK", "BETH", "JACK"], cues
     assert "JACK is waiting on the platform" in adapt_text(text)
+
+
+def test_relatives_who_share_a_titled_surname_are_cued_by_their_given_names() -> None:
+    from adapt.speakers.cues import given_name_cues
+    alias = {"Henry Crawford": "Mr. Crawford", "Henry": "Mr. Crawford", "Mr. Crawford": "Mr. Crawford",
+             "Mary Crawford": "Miss Crawford", "Mary": "Miss Crawford", "Miss Crawford": "Miss Crawford",
+             "Bennet": "Mr. Bennet", "Mr. Bennet": "Mr. Bennet", "Mrs. Bennet": "Mrs. Bennet"}
+    text = "Mr. Crawford Henry Henry Crawford Miss Crawford Mary Mr. Bennet Mrs. Bennet Bennet " * 3
+    cues = given_name_cues(set(alias.values()), alias, text)
+    assert cues == {"Mr. Crawford": "Henry", "Miss Crawford": "Mary"}  # no given name for the Bennets
+    # a given name the text hardly uses is not the cue
+    assert "Miss Crawford" not in given_name_cues(set(alias.values()), alias, text + " Miss Crawford" * 40)
+    # nor one another character answers to
+    assert "Mr. Crawford" not in given_name_cues(set(alias.values()), alias | {"Henry Tilney": "Henry Tilney"}, text)
+
+
+def test_a_brother_and_sister_of_one_surname_speak_under_their_given_names() -> None:
+    # ("Kate Grey, his sister,": the "his" is her brother's)
+    text = ('Tom Grey came down to the village in June; he had taken the old house. Kate Grey, his sister, '
+            'followed a week later. '
+            'Mr. Grey was tall; he laughed at everything. Miss Grey was quiet; she watched.\n\n'
+            '"It is a fine house," said Mr. Grey.\n\n"Too fine," said Miss Grey.\n\n'
+            'Tom walked to the window. Kate stayed by the fire.\n\n"You always say so, Kate," said Tom.\n\n'
+            '"And you never listen, Tom," said Kate.\n\nMr. Grey shrugged. Miss Grey smiled at him. '
+            'Everyone in the village liked Tom Grey. Nobody knew Kate Grey.\n')
+    cues = [c for c, _ in said(text)]
+    assert cues == ["TOM", "KATE", "TOM", "KATE"], cues

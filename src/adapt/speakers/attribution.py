@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from adapt.read.beats import Beat, Paragraph, Quote
 from adapt.speakers.cast import Cast, collect_cast
+from adapt.speakers.cues import given_name_cues
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.exchange import Evidence, fill_turns
 from adapt.speakers.goes_on import GUESSES, carry_on
@@ -43,12 +44,14 @@ def attribute(beats: list[Beat], *, narrator: str | None = None, aliases: dict[s
     for a, n in (aliases or {}).items():
         alias[a] = n
         known.add(n)
+    written = {a: k for a, k in alias.items() if a != k}  # what the cast file will say (Cast.written)
     genders[PLACEHOLDER["m"]], genders[PLACEHOLDER["f"]] = "m", "f"
     r = Resolver(known, genders, alias)
     r.people = people
     r.nouns |= nouns  # nouns that speak somewhere ("said the gardener") name characters
     r.proper = proper
-    link_roles(r, "\n".join(p.text for b in beats if isinstance(b, Paragraph) for p in b.parts))
+    text = "\n".join(p.text for b in beats if isinstance(b, Paragraph) for p in b.parts)
+    link_roles(r, text)
     table = read_turns(beats, r, decide)
     _first_named(beats, r, table)
     out, ev = _decided(table)
@@ -59,11 +62,14 @@ def attribute(beats: list[Beat], *, narrator: str | None = None, aliases: dict[s
     merge_self_named(beats, out, r)
     _one_speech_one_speaker(beats, table, out)
     cast = Cast(genders=genders, first_person=first_person, known=frozenset(known | people),
-                forms={a: k for a, k in r.alias.items() if a != k})
+                forms={a: k for a, k in r.alias.items() if a != k}, written=written)
     g = narrator_gender(beats, out) if first_person else None
     if g:
         cast.genders[NARRATOR] = g
     name_placeholders(beats, out, cast, narrator, r)
+    # (the user's --alias and cast file still rename the cue, at the last step: Writer.cue)
+    cast.names.update((k, n) for k, n in given_name_cues(set(r.alias.values()) | known, r.alias, text).items()
+                      if k not in cast.names)
     return out, cast
 
 

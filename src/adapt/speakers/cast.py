@@ -43,6 +43,10 @@ class Cast:
     """Every name the text uses for a character (for telling people from places)."""
     forms: dict[str, str] = field(default_factory=dict)
     """Another way the text names a character → that character's key ("Lizzy" → "Elizabeth")."""
+    written: dict[str, str] = field(default_factory=dict)
+    """The forms the cast file writes: those the cast's first reading and the user gave. The
+    joins attribution makes later ("Fagin" and "the Jew") it makes again on a re-run, where an
+    alias given up front would change the attribution it came from."""
 
 
 _AT_PLACE = re.compile(r"\b(?:in|at|to|from|into|of|near|towards?|on|by|through)\s+(?:the\s+)?$")
@@ -55,6 +59,9 @@ _KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir)\s+(%s),?\s+(%s)" %
     "|".join(k for k, g in RELATIVES.items() if g and k not in ("lady", "mistress", "master")), NAME))
 """A relation that names its bearer's sex, right before the name ("her brother, Thomas Vance",
 "Their daughter Amy")."""
+_KIN_AFTER = re.compile(r",\s+(?:his|her|my|their)\s+(%s)\b" % "|".join(
+    k for k, g in RELATIVES.items() if g and k not in ("lady", "mistress", "master")))
+"""The same relation right after the name: "Kate Grey, his sister," (the "his" is not hers)."""
 
 
 def _untitled(name: str) -> str:
@@ -286,6 +293,9 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
         key = alias.get(m.group(0), m.group(0))
         if key in known and key not in genders:
             window = s[m.end():m.end() + 80]
+            if kin := _KIN_AFTER.match(window):  # "Kate Grey, his sister, followed": a woman
+                votes[key][RELATIVES[kin.group(1)]] += 3
+                continue
             other = NAME_RE.search(window)  # "Julia and Mr. Crawford ... he": his, not hers
             if other and alias.get(other.group(0), other.group(0)) in known:
                 window = window[:other.start()]

@@ -278,6 +278,8 @@ class Resolver:
                     titled = one_titled(head, self.known)
                     if titled:
                         return titled
+                if words[0].lower() == "the" and title_of(rest := " ".join(words[1:])) and (key := self.person(rest)):
+                    return key  # "The Countess Olenska has said": Madame Olenska
                 return self.canonical("the " + " ".join(words[1:]))
             if words[0].lower() == "the" and head.lower() in self.roles:
                 return self.roles[head.lower()]  # "the doctor" of a story with one Doctor Losberne

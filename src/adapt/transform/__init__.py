@@ -205,8 +205,9 @@ def _cast_file(w: Writer, speakers: dict[tuple[int, int], Attribution], options:
     """The cast as a cast file: each speaking character's cue, other names, gender, speeches."""
     said = Counter(w.cue(a.speaker) for a in speakers.values())
     forms: dict[str, list[tuple[str, str]]] = {}
-    for form, key in sorted(w.cast.forms.items()):
-        forms.setdefault(w.cue(key), []).append((form, key))
+    for form, key in sorted(w.cast.written.items()):
+        if "\x00" not in form + key:  # a role's inner key ("\x00the visitor") is no name to write
+            forms.setdefault(w.cue(w.cast.forms.get(key, key)), []).append((form, key))
     genders: dict[str, str] = {}
     for key, g in w.cast.genders.items():
         genders.setdefault(w.cue(key), g)

@@ -97,7 +97,8 @@ class Writer(Singing):
 
     def cue(self, key: str) -> str:
         name = self.names.get(key) or self.cast.names.get(key) or key
-        cue = cue_name(self.aliases.get(cue_name(name), name))
+        wanted = self.aliases.get(cue_name(name), name)
+        cue = cue_name(name if wanted == key else wanted)  # ("Henry" = "Mr. Crawford": his cue HENRY stays)
         return cue_name(self.renamed.get(cue, cue))
 
     @cached_property
