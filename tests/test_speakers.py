@@ -1209,3 +1209,11 @@ def test_a_brother_and_sister_of_one_surname_speak_under_their_given_names() -> 
             'Everyone in the village liked Tom Grey. Nobody knew Kate Grey.\n')
     cues = [c for c, _ in said(text)]
     assert cues == ["TOM", "KATE", "TOM", "KATE"], cues
+
+
+def test_titles_of_the_peerage_say_the_sex() -> None:
+    # "the Marchioness replied" of a story whose one marchioness is Medora Manson is a woman's line
+    from adapt.speakers.names import gender_of_title, title_of
+    assert gender_of_title("Marchioness Manson") == "f" and gender_of_title("Viscountess Grey") == "f"
+    assert gender_of_title("Marquis de Saint-Eustache") == "m" and gender_of_title("Earl Grey") == "m"
+    assert title_of("Marquise Leghorn") == "Marquise"

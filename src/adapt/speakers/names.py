@@ -13,19 +13,22 @@ TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Sir", "Lady", "Lord", "Cap
           "Major", "Professor", "Aunt", "Uncle", "Madame", "Monsieur", "Mademoiselle", "Master",
           "Mistress", "Father", "Mother", "Sister", "Brother", "Inspector", "Sergeant", "Lieutenant",
           "General", "Judge", "Rev", "Reverend", "Prince", "Princess", "King", "Queen", "Duke", "Duchess",
-          "Count", "Countess", "Baron", "Baroness", "Dame", "Squire",
+          "Count", "Countess", "Baron", "Baroness", "Dame", "Squire", "Marquis", "Marquess", "Marchioness",
+          "Marquise", "Viscount", "Viscountess", "Earl",
           # Forms of address of other languages, used in English novels too ("Mlle. Reuter").
           "Mlle", "Mme", "Mons", "M", "Herr", "Frau", "Fräulein", "Signor", "Signora", "Signorina",
           "Signorino", "Signore", "Señor", "Señora", "Señorita", "Senhor", "Senhora", "Don", "Doña", "Donna", "Mynheer", "Monseigneur",
           # Dialect spellings of address in English novels ("Mistah Oakley", "Marse Tom").
           "Mistah", "Mista", "Marse", "Massa", "Missis", "Missus")
 MALE_TITLES = {"Mr", "Sir", "Lord", "Master", "Father", "Brother", "Uncle", "Monsieur", "Prince",
-               "King", "Duke", "Count", "Baron", "Squire", "Captain", "Colonel", "Major", "General",
+               "King", "Duke", "Count", "Baron", "Squire", "Marquis", "Marquess", "Viscount", "Earl",
+               "Captain", "Colonel", "Major", "General",
                "Sergeant", "Lieutenant", "Inspector", "Rev", "Reverend", "Dr", "Doctor", "Professor", "Judge",
                "Mons", "M", "Herr", "Signor", "Signorino", "Signore", "Señor", "Senhor", "Don", "Mynheer", "Monseigneur",
                "Mistah", "Mista", "Marse", "Massa"}
 FEMALE_TITLES = {"Mrs", "Ms", "Miss", "Lady", "Mistress", "Mother", "Sister", "Aunt", "Madame",
-                 "Mademoiselle", "Princess", "Queen", "Duchess", "Countess", "Baroness", "Dame",
+                 "Mademoiselle", "Princess", "Queen", "Duchess", "Countess", "Baroness", "Dame", "Marchioness",
+                 "Marquise", "Viscountess",
                  "Mlle", "Mme", "Frau", "Fräulein", "Signora", "Signorina", "Señora", "Señorita", "Senhora",
                  "Doña", "Donna", "Missis", "Missus"}
 
