@@ -33,6 +33,20 @@ def test_tag_before_quote_and_curly_quotes() -> None:
     assert p.parts[1].text == "I don’t know."
 
 
+def test_a_word_quoted_inside_a_speech_in_the_same_marks_stays_in_it() -> None:
+    # a mark after a space and before a letter opens a quotation inside the speech; it was
+    # read as the speech's end, "prentice" became a parenthetical and "a fair start" was lost
+    [p] = beats('"You are a going to "prentice" him," said Mr. Bumble, "and give him "a fair start" too."')
+    assert [type(x) for x in p.parts] == [Quote, Narration, Quote]
+    assert p.parts[0].text == 'You are a going to "prentice" him,'
+    assert p.parts[2].text == 'and give him "a fair start" too.'
+    [p] = beats("“They call it “the cure” here,” she said.")
+    assert p.parts[0].text == "They call it “the cure” here,"
+    # a speech closed by a mark after a space is still closed; the next speech is its own
+    [p] = beats('"Yes, " said Tom, "I will." "Go," said Ann.')
+    assert [x.text for x in p.parts if isinstance(x, Quote)] == ["Yes,", "I will.", "Go,"]
+
+
 def test_wrapped_paragraph_is_joined_and_quote_spans_lines() -> None:
     text = ('"My dear Mr. Bennet," said his lady to him one day, "have you heard that\n'
             'Netherfield Park is let at last?"')
