@@ -1149,6 +1149,10 @@ def test_on_after_a_speech_verb_is_a_place_when_a_noun_phrase_follows() -> None:
     assert tags.split_after(", my sister Jess said on the telephone.") == (True, "on the telephone.")
     assert tags.split_after(", he said on his way out.") == (True, "on his way out.")
     assert tags.split_after(", Jess went on.")[0] and tags.split_after(", went on the old man.")[0]
+    # one person with a verb of many is no tag, so nothing of it is cut from the script
+    assert tags.split_after(" a fair start ") == (False, " a fair start ")
+    assert tags.split_after(", she starts, raising an eyebrow,") == (True, "raising an eyebrow")
+    assert tags.split_after(", put in Mrs. Grant.")[0] and tags.split_after(", a man cries.")[0]
 
 
 def test_a_name_that_only_opens_sentences_and_a_father_never_named_are_characters() -> None:

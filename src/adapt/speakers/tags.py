@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from adapt import patterns
+from adapt.language.lexicon import base_lemma, past_lemma, plural
 from adapt.language.words import word_alt
 from adapt.speakers.names import EPITHETS, NAME, is_name, speech_verbs
 
@@ -209,6 +210,15 @@ def _real_subject(text: str) -> bool:
             or words[0].lower() in ("the", "a", "an", "his", "her", "my", "their", "our"))
 
 
+def _disagrees(subject: str, verb: str) -> bool:
+    """One person with a verb of many: '"...it" a fair start "..."' is no tag ("a fair" does
+    not "start"; she "starts"). A verb whose past is its base ("put in Mrs. Grant") agrees."""
+    low, first = subject.lower().split(), verb.split()[0].lower()
+    if base_lemma(first) != first or past_lemma(first) or low[0] in ("i", "we", "they", "you"):
+        return False
+    return low[0] in ("he", "she") or (low[0] in ("a", "an") and not plural(low[-1]))
+
+
 _VERB_OF = {"s1": "v1", "s2": "v2", "s3": "v3", "s4": "v4"}
 
 
@@ -252,7 +262,8 @@ def split_after(text: str) -> tuple[bool, str]:
     if sg == "s5":  # "was Marilla's comment": the whole phrase goes to the cue
         return True, text[m.end():].strip(" ,;.")
     vg = _VERB_OF[sg]
-    if not _real_subject(m.group(sg)) or _NOT_A_TAG_AFTER_VERB.match(text, m.end(vg)):
+    if not _real_subject(m.group(sg)) or _NOT_A_TAG_AFTER_VERB.match(text, m.end(vg)) \
+            or (sg == "s2" and not text[m.end(sg):m.start(vg)].strip() and _disagrees(m.group(sg), m.group(vg))):
         return False, text  # "She begins walking", "I shouted it more fiercely"
     (a, b), (c, d) = sorted([m.span(sg), m.span(vg)])
     middle = text[b:c].strip()
