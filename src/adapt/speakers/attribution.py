@@ -50,6 +50,7 @@ def attribute(beats: list[Beat], *, narrator: str | None = None, aliases: dict[s
     r.people = people
     r.nouns |= nouns  # nouns that speak somewhere ("said the gardener") name characters
     r.proper = proper
+    r.first_person = first_person
     text = "\n".join(p.text for b in beats if isinstance(b, Paragraph) for p in b.parts)
     link_roles(r, text)
     table = read_turns(beats, r, decide)

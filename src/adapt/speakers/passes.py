@@ -18,7 +18,7 @@ from adapt.read.beats import Paragraph, Quote
 from adapt.speakers.evidence import Attribution
 from adapt.speakers.names import names_in, opening_pronoun
 from adapt.speakers.quotes import Turn
-from adapt.speakers.resolver import NAME_RE, Resolver, first_subject
+from adapt.speakers.resolver import NAME_RE, NARRATOR, Resolver, first_subject
 
 
 class Pass(NamedTuple):
@@ -121,6 +121,8 @@ def decide(t: Turn, b: Paragraph, r: Resolver) -> Attribution | None:
     """The first paragraph pass that finds a speaker for turn ``t``."""
     for p in PARAGRAPH_PASSES:
         found = p.apply(t, b, r)
+        if found and found.speaker == NARRATOR and not r.first_person:
+            continue  # "I remain, dear Miss Crawford": a letter's "I", in a story no "I" tells
         if found:
             return found
     return None

@@ -24,7 +24,7 @@ from adapt.speakers.evidence import (
     tag_evidence,
 )
 from adapt.speakers.names import vocatives
-from adapt.speakers.resolver import Resolver, first_subject
+from adapt.speakers.resolver import NARRATOR, Resolver, first_subject
 
 
 @dataclass
@@ -233,5 +233,6 @@ def _weak(b: Paragraph, qpos: list[int], actor: str | None, r: Resolver) -> str 
     last = qpos[-1]
     if last + 1 < len(b.parts):
         sents = sentences(b.parts[last + 1].text)  # type: ignore[union-attr]
-        return first_subject(sents[0], r) if sents else None
+        who = first_subject(sents[0], r) if sents else None
+        return who if who != NARRATOR or r.first_person else None
     return None

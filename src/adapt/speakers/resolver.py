@@ -81,6 +81,7 @@ class Resolver:
         self._surnames: dict[str, set[str]] | None = None
         self.described: set[str] = set()  # keys a tag reached as "the Jew": descriptions
         self.role_votes: dict[str, Counter[str]] = {}  # "\x00the girl" → whom the narration named at each tag
+        self.first_person = False  # whether an "I" tells the story (else an "I" of the narration is a letter's)
 
     def canonical(self, name: str) -> str:
         name = _normal(name)

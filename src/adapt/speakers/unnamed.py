@@ -58,6 +58,8 @@ def name_placeholders(beats: list[Beat], out: dict[tuple[int, int], Attribution]
             names[ph] = narrator
             used.add(narrator)
             continue
+        if ph == NARRATOR and not cast.first_person:
+            continue  # no "I" tells it: nobody to name after what they are called
         who = own.get(ph) or titled(ph, r.known) or role_name(ph, r.role_votes.get(ph, Counter()), by_para, order)
         if who:
             names[ph] = who  # "the girl" of A Room with a View is Lucy, nearly every time
