@@ -44,7 +44,7 @@ def _measured(path: str) -> dict[str, float]:
     import adapt.transform as transform
     from adapt.transform.writer import Writer
 
-    for name in ("proper_words", "collect_cast", "is_first_person", "read_turns", "fill_turns"):
+    for name in ("narration_words", "collect_cast", "is_first_person", "read_turns", "fill_turns"):
         wrap(attribution, name, name)
     for name in ("attribute", "plan_scenes", "finish"):
         wrap(transform, name, name)

@@ -19,7 +19,7 @@ from adapt.speakers.evidence import Attribution
 from adapt.speakers.exchange import Evidence, fill_turns
 from adapt.speakers.goes_on import GUESSES, carry_on
 from adapt.speakers.names import names_in
-from adapt.speakers.narration import is_first_person, narrator_gender, proper_words
+from adapt.speakers.narration import is_first_person, narration_words, narrator_gender
 from adapt.speakers.passes import decide
 from adapt.speakers.quotes import Table, read_turns
 from adapt.speakers.resolver import NARRATOR, PLACEHOLDER, Resolver
@@ -36,8 +36,8 @@ def attribute(beats: list[Beat], *, narrator: str | None = None, aliases: dict[s
     ``found`` hears the cast ``collect_cast`` finds (names, genders, people) and whether an
     "I" tells the story, before the rest is worked out (the writer's copy starts from them:
     ``transform/guess.py``)."""
-    proper = proper_words(beats)  # one scan, for the cast and the resolver
-    known, genders, alias, people, nouns = collect_cast(beats, proper)
+    proper, lowered = narration_words(beats)  # one scan, for the cast and the resolver
+    known, genders, alias, people, nouns = collect_cast(beats, proper, lowered)
     first_person = is_first_person(beats)
     if found:
         found(set(known), dict(genders), set(people), first_person)

@@ -52,15 +52,13 @@ class Cast:
 _AT_PLACE = re.compile(r"\b(?:in|at|to|from|into|of|near|towards?|on|by|through)\s+(?:the\s+)?$")
 _PRONOUN_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:he|she|his|her|him|himself|herself)\b")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _SEMICOLON = re.compile(r";\s+")
 _PRONOUN = re.compile(r"\b(?:he|his|him|she|her|hers|himself|herself)\b")
-_KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir)\s+(%s),?\s+(%s)" % (
-    "|".join(k for k, g in RELATIVES.items() if g and k not in ("lady", "mistress", "master")), NAME))
-"""A relation that names its bearer's sex, right before the name ("her brother, Thomas Vance",
-"Their daughter Amy")."""
-_KIN_AFTER = re.compile(r",\s+(?:his|her|my|their)\s+(%s)\b" % "|".join(
-    k for k, g in RELATIVES.items() if g and k not in ("lady", "mistress", "master")))
+_KIN_SEXED = "|".join(k for k, g in RELATIVES.items() if g and k not in ("lady", "mistress", "master"))
+"""The relations that name their bearer's sex ("brother", "daughter")."""
+_KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir)\s+(%s),?\s+(%s)" % (_KIN_SEXED, NAME))
+"""Such a relation right before the name ("her brother, Thomas Vance", "Their daughter Amy")."""
+_KIN_AFTER = re.compile(r",\s+(?:his|her|my|their)\s+(%s)\b" % _KIN_SEXED)
 """The same relation right after the name: "Kate Grey, his sister," (the "his" is not hers)."""
 
 
@@ -105,11 +103,12 @@ def _full_names(forms: Counter[str], surname: str, proper: frozenset[str]) -> li
     return sorted(found, key=lambda fc: (-fc[1], fc[0]))
 
 
-def collect_cast(beats: list[Beat], proper: frozenset[str]
+def collect_cast(beats: list[Beat], proper: frozenset[str], lowered: frozenset[str]
                  ) -> tuple[set[str], dict[str, str], dict[str, str], set[str], set[str]]:
     """Names seen as tag subjects or vocatives, their genders, bare-name aliases, the
     names that act like people, and the nouns that speak ("said the gardener").
-    ``proper``: the words the narration capitalises mid-sentence (``proper_words``)."""
+    ``proper``, ``lowered``: the words the narration capitalises mid-sentence, and those it
+    writes in lower case (``narration_words``)."""
     names: Counter[str] = Counter()
     nouns: set[str] = set()
     for b in beats:
@@ -183,14 +182,6 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
     seen: Counter[str] = Counter()
     placed: Counter[str] = Counter()  # "in Derbyshire", "to Longbourn": places, not people
     opens: dict[str, bool] = {}  # per name written: may it open a sentence
-    lower_case: list[frozenset[str]] = []
-
-    def lowered() -> frozenset[str]:
-        """The words the narration writes in lower case (read once, when first asked)."""
-        if not lower_case:
-            lower_case.append(frozenset(_LOWER_WORD.findall(" ".join(b.narration for b in beats if isinstance(b, Paragraph)))))
-        return lower_case[0]
-
     counts: dict[str, str | None] = {}  # per name written: the name it counts for, if any
     for b in beats:
         if isinstance(b, Paragraph):
@@ -205,7 +196,7 @@ def collect_cast(beats: list[Beat], proper: frozenset[str]
                         pos = lemmas(first.lower())
                         # ("Jack was waiting": a noun the text never writes in lower case, with no determiner)
                         word_name = first.lower() in pos.get("NOUN", ()) and set(pos) <= {"NOUN", "VERB"} \
-                            and first.lower() not in lowered()  # ("Tears streamed": a plural, no name)
+                            and first.lower() not in lowered  # ("Tears streamed": a plural, no name)
                         opens[n] = bool(title_of(n)) or first in proper or (not pos or word_name) \
                             and first.lower() not in FUNCTION_WORDS and bool(nxt) and "VERB" in lemmas(nxt.group(1))  # type: ignore[union-attr]
                     if not opens[n]:

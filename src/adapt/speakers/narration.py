@@ -11,15 +11,15 @@ from adapt.speakers.names import ADDRESS_GENDER
 from adapt.speakers.resolver import NARRATOR
 
 
-def proper_words(beats: list[Beat]) -> frozenset[str]:
-    """Words capitalised inside sentences somewhere in the narration: proper names, and not
-    whatever merely opens a sentence ("Then", "Men")."""
+def narration_words(beats: list[Beat]) -> tuple[frozenset[str], frozenset[str]]:
+    """(Words capitalised inside sentences somewhere in the narration: proper names, and not
+    whatever merely opens a sentence ("Then", "Men"); the words it writes in lower case)."""
     paragraphs = [b for b in beats if isinstance(b, Paragraph)]
     # One scan each: a part joined on ". " opens a sentence as it would alone.
     caps = Counter(_MID_CAPITAL.findall(". ".join(t for b in paragraphs for t in _sentence_parts(b))))
     lower = Counter(_LOWER_WORD.findall(" ".join(b.narration for b in paragraphs)))
     # "the Home Department" once, "home" a hundred times: a word, not a name.
-    return frozenset(w for w, c in caps.items() if c * 10 >= lower[w.lower()])
+    return frozenset(w for w, c in caps.items() if c * 10 >= lower[w.lower()]), frozenset(lower)
 
 
 def _sentence_parts(b: Paragraph) -> list[str]:
