@@ -26,20 +26,22 @@ def given_name_cues(keys: set[str], alias: dict[str, str], text: str) -> dict[st
         if title_of(k) and len(k.split()) == 2:
             by_surname[k.split()[1]].append(k)
     givens: dict[str, set[str]] = defaultdict(set)  # a given name → the keys it is a form of
+    full: dict[str, list[list[str]]] = defaultdict(list)  # a key → its untitled two-word forms
     for form, key in alias.items():
         words = form.split()
         if not title_of(form) and len(words) in (1, 2):
             givens[words[0]].add(key)
+            if len(words) == 2:
+                full[key].append(words)
     cues: dict[str, str] = {}
     for surname, family in by_surname.items():
         if len({k.split()[0] for k in family}) < 2:
             continue
         for k in family:
-            full = [f for f, key in alias.items() if key == k and not title_of(f)
-                    and len(f.split()) == 2 and f.split()[1] == surname]
-            if len(full) != 1:
+            named = [words for words in full[k] if words[1] == surname]  # "Henry Crawford"
+            if len(named) != 1:
                 continue
-            given = full[0].split()[0]
+            given = named[0][0]
             if givens[given] == {k} and alias.get(given) == k and text.count(given) >= SHARE * text.count(k):
                 cues[k] = given
     return cues

@@ -210,10 +210,6 @@ class Resolver:
         """The one of sex g mentioned last (no guess at anyone's sex, unlike ``by_gender``)."""
         return next((k for k in reversed(self.recent) if k != NARRATOR and self.genders.get(k) == g), None)
 
-    def _grown(self, keys: list[str]) -> set[str]:
-        """The keys the text also writes "Mr. <key>" or "Mrs. <key>": "Thomas" is no boy."""
-        return {k for k in keys if self.alias.get(f"Mr. {k}") == k or self.alias.get(f"Mrs. {k}") == k}
-
     def the_old(self, g: str, exclude: set[str] = frozenset()) -> str | None:
         """The one of the scene "the old man" or "the old lady" means: whom the text calls old far most."""
         aged = [k for k in self.recent if self.old[k] >= 3 and self.genders.get(k) == g and k not in exclude]
@@ -322,7 +318,7 @@ class Resolver:
                     key = "\x00the " + " ".join(words[1:]).lower()  # "the young lady": YOUNG LADY, not LADY
                 room = self.recent[-RECENT_ROOM:]
                 if kind and head.lower() in YOUNG and words[0].lower() == "the" and key not in room \
-                        and (young := strangers.named_young(room, self.genders, kind, exclude | {NARRATOR} | self._grown(room), avoid)):
+                        and (young := strangers.named_young(room, self.genders, kind, exclude | {NARRATOR}, avoid, self.alias)):
                     return young  # "said the boy" after "handed it to Joe": Joe, not a BOY
                 if kind:
                     self.genders.setdefault(key, kind)

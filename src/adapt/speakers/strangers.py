@@ -56,11 +56,13 @@ def stranger(genders: dict[str, str], sentence: str) -> str | None:
 
 
 def named_young(room: list[str], genders: dict[str, str], g: str,
-                exclude: set[str], avoid: set[str]) -> str | None:
+                exclude: set[str], avoid: set[str], alias: dict[str, str]) -> str | None:
     """Whom "the boy", "the girl" of a tag means when no bit part of that noun is in the room
     (``room``: the keys just named, oldest first): the named character of sex g last named,
-    never a grown man or wife by title ("Mr.", "Mrs."), nor one whose sex the text never showed
-    ("whispered the lad" beside a Nancy is not she)."""
+    never a grown man or wife by title ("Mr.", "Mrs."; "Thomas", whom the text also writes
+    "Mr. Thomas": ``alias``), nor one whose sex the text never showed ("whispered the lad"
+    beside a Nancy is not she)."""
     named = [k for k in reversed(room) if k not in exclude and not k.startswith("\x00")
-             and title_of(k) in (None, "Miss", "Master") and genders.get(k) == g]
+             and title_of(k) in (None, "Miss", "Master") and genders.get(k) == g
+             and alias.get(f"Mr. {k}") != k and alias.get(f"Mrs. {k}") != k]
     return next((k for k in named if k not in avoid), named[0] if named else None)
